@@ -1,0 +1,275 @@
+//! Browsing logic: tag and year filters, tag counts, the year/month timeline,
+//! and post neighbours. Pure functions over the manifest, tested natively.
+
+use crate::model::PostMeta;
+
+/// How several selected tags combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TagMatch {
+    /// A post must carry every selected tag (narrows as tags are added).
+    #[default]
+    All,
+    /// A post must carry at least one selected tag (widens as tags are added).
+    Any,
+}
+
+/// What a reader narrowed the list to. Lives in the URL; see [`crate::routes`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BrowseFilter {
+    pub tags: Vec<String>,
+    pub year: Option<i32>,
+    pub tag_match: TagMatch,
+}
+
+impl BrowseFilter {
+    pub fn is_empty(&self) -> bool {
+        self.tags.is_empty() && self.year.is_none()
+    }
+
+    pub fn matches(&self, post: &PostMeta) -> bool {
+        let year_ok = self.year.is_none_or(|year| post.local_date.year == year);
+        let has = |tag: &String| post.tags.iter().any(|t| t == tag);
+        let tags_ok = self.tags.is_empty()
+            || match self.tag_match {
+                TagMatch::All => self.tags.iter().all(has),
+                TagMatch::Any => self.tags.iter().any(has),
+            };
+        year_ok && tags_ok
+    }
+
+    /// The same filter with `tag` added, or removed if it was selected.
+    pub fn toggled_tag(&self, tag: &str) -> BrowseFilter {
+        let mut next = self.clone();
+        if let Some(at) = next.tags.iter().position(|t| t == tag) {
+            next.tags.remove(at);
+        } else {
+            next.tags.push(tag.to_owned());
+        }
+        next
+    }
+
+    pub fn with_year(&self, year: Option<i32>) -> BrowseFilter {
+        BrowseFilter { year, ..self.clone() }
+    }
+
+    pub fn with_tag_match(&self, tag_match: TagMatch) -> BrowseFilter {
+        BrowseFilter { tag_match, ..self.clone() }
+    }
+}
+
+/// Posts that pass `filter`, in manifest order (newest first).
+pub fn filter_posts<'a>(posts: &'a [PostMeta], filter: &BrowseFilter) -> Vec<&'a PostMeta> {
+    posts.iter().filter(|post| filter.matches(post)).collect()
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagCount {
+    pub tag: String,
+    pub count: usize,
+}
+
+/// Every tag with its number of posts, most used first, then alphabetically.
+pub fn tag_counts(posts: &[PostMeta]) -> Vec<TagCount> {
+    let mut counts: Vec<TagCount> = Vec::new();
+    for tag in posts.iter().flat_map(|post| &post.tags) {
+        match counts.iter_mut().find(|c| &c.tag == tag) {
+            Some(entry) => entry.count += 1,
+            None => counts.push(TagCount { tag: tag.clone(), count: 1 }),
+        }
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
+    counts
+}
+
+/// Every year that has posts, newest first.
+pub fn years(posts: &[PostMeta]) -> Vec<i32> {
+    let mut years: Vec<i32> = posts.iter().map(|post| post.local_date.year).collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    years
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearGroup<'a> {
+    pub year: i32,
+    pub months: Vec<MonthGroup<'a>>,
+}
+
+impl YearGroup<'_> {
+    pub fn count(&self) -> usize {
+        self.months.iter().map(|month| month.posts.len()).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MonthGroup<'a> {
+    pub month: u32,
+    pub posts: Vec<&'a PostMeta>,
+}
+
+/// Groups posts by their local year, then month, newest first, keeping the
+/// given order inside a month.
+pub fn group_by_year_month<'a>(posts: &[&'a PostMeta]) -> Vec<YearGroup<'a>> {
+    let mut sorted: Vec<&'a PostMeta> = posts.to_vec();
+    // Stable sort: posts of the same month keep the manifest's newest-first order.
+    sorted.sort_by(|a, b| {
+        (b.local_date.year, b.local_date.month).cmp(&(a.local_date.year, a.local_date.month))
+    });
+    let mut groups: Vec<YearGroup<'a>> = Vec::new();
+    for post in sorted {
+        let (year, month) = (post.local_date.year, post.local_date.month);
+        if groups.last().is_none_or(|group| group.year != year) {
+            groups.push(YearGroup { year, months: Vec::new() });
+        }
+        let Some(group) = groups.last_mut() else { continue };
+        match group.months.last_mut() {
+            Some(last) if last.month == month => last.posts.push(post),
+            _ => group.months.push(MonthGroup { month, posts: vec![post] }),
+        }
+    }
+    groups
+}
+
+/// The posts just newer and just older than `slug`, in manifest order.
+pub fn neighbours<'a>(
+    posts: &'a [PostMeta],
+    slug: &str,
+) -> (Option<&'a PostMeta>, Option<&'a PostMeta>) {
+    let Some(at) = posts.iter().position(|post| post.slug == slug) else {
+        return (None, None);
+    };
+    let newer = at.checked_sub(1).and_then(|i| posts.get(i));
+    (newer, posts.get(at + 1))
+}
+
+/// Up to `limit` other posts sharing the most tags with `slug`; ties go to the newer post.
+pub fn related<'a>(posts: &'a [PostMeta], slug: &str, limit: usize) -> Vec<&'a PostMeta> {
+    let Some(current) = posts.iter().find(|post| post.slug == slug) else {
+        return Vec::new();
+    };
+    let mut scored: Vec<(usize, usize, &PostMeta)> = posts
+        .iter()
+        .enumerate()
+        .filter(|(_, post)| post.slug != slug)
+        .map(|(order, post)| {
+            let shared = post.tags.iter().filter(|t| current.tags.contains(t)).count();
+            (shared, order, post)
+        })
+        .filter(|(shared, _, _)| *shared > 0)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().take(limit).map(|(_, _, post)| post).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{tests::sample, LocalDate};
+
+    fn post(slug: &str, (year, month, day): (i32, u32, u32), tags: &[&str]) -> PostMeta {
+        let mut post = sample(slug, "content/x.md");
+        post.local_date = LocalDate { year, month, day };
+        post.tags = tags.iter().map(|t| t.to_string()).collect();
+        post
+    }
+
+    fn demo() -> Vec<PostMeta> {
+        vec![
+            post("d", (2024, 1, 1), &["회고"]),
+            post("c", (2022, 12, 30), &["회고", "kubernetes"]),
+            post("b", (2022, 12, 2), &["kubernetes"]),
+            post("a", (2021, 3, 4), &["rust", "회고"]),
+        ]
+    }
+
+    fn slugs(posts: &[&PostMeta]) -> Vec<String> {
+        posts.iter().map(|p| p.slug.clone()).collect()
+    }
+
+    #[test]
+    fn all_of_tags_narrows() {
+        let posts = demo();
+        let filter = BrowseFilter { tags: vec!["회고".into(), "kubernetes".into()], ..Default::default() };
+        assert_eq!(slugs(&filter_posts(&posts, &filter)), ["c"]);
+    }
+
+    #[test]
+    fn any_of_tags_widens() {
+        let posts = demo();
+        let filter = BrowseFilter {
+            tags: vec!["rust".into(), "kubernetes".into()],
+            tag_match: TagMatch::Any,
+            ..Default::default()
+        };
+        assert_eq!(slugs(&filter_posts(&posts, &filter)), ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn tag_and_year_combine() {
+        let posts = demo();
+        let filter = BrowseFilter { tags: vec!["회고".into()], year: Some(2022), ..Default::default() };
+        assert_eq!(slugs(&filter_posts(&posts, &filter)), ["c"]);
+    }
+
+    #[test]
+    fn empty_filter_keeps_everything() {
+        let posts = demo();
+        assert_eq!(filter_posts(&posts, &BrowseFilter::default()).len(), 4);
+    }
+
+    #[test]
+    fn toggling_a_tag_twice_restores_the_filter() {
+        let filter = BrowseFilter::default();
+        let on = filter.toggled_tag("회고");
+        assert_eq!(on.tags, ["회고"]);
+        assert_eq!(on.toggled_tag("회고"), filter);
+    }
+
+    #[test]
+    fn tag_counts_most_used_first() {
+        let counts = tag_counts(&demo());
+        let pairs: Vec<(&str, usize)> = counts.iter().map(|c| (c.tag.as_str(), c.count)).collect();
+        assert_eq!(pairs, [("회고", 3), ("kubernetes", 2), ("rust", 1)]);
+    }
+
+    #[test]
+    fn timeline_groups_newest_first() {
+        let posts = demo();
+        let all: Vec<&PostMeta> = posts.iter().collect();
+        let groups = group_by_year_month(&all);
+        let shape: Vec<(i32, Vec<(u32, usize)>)> = groups
+            .iter()
+            .map(|g| (g.year, g.months.iter().map(|m| (m.month, m.posts.len())).collect()))
+            .collect();
+        assert_eq!(shape, [(2024, vec![(1, 1)]), (2022, vec![(12, 2)]), (2021, vec![(3, 1)])]);
+        assert_eq!(groups[1].count(), 2);
+        assert_eq!(slugs(&groups[1].months[0].posts), ["c", "b"]);
+    }
+
+    #[test]
+    fn timeline_of_nothing_is_empty() {
+        assert!(group_by_year_month(&[]).is_empty());
+    }
+
+    #[test]
+    fn years_are_distinct_and_newest_first() {
+        assert_eq!(years(&demo()), [2024, 2022, 2021]);
+    }
+
+    #[test]
+    fn neighbours_follow_manifest_order() {
+        let posts = demo();
+        let (newer, older) = neighbours(&posts, "c");
+        assert_eq!(newer.map(|p| p.slug.as_str()), Some("d"));
+        assert_eq!(older.map(|p| p.slug.as_str()), Some("b"));
+        assert_eq!(neighbours(&posts, "d").0, None);
+        assert_eq!(neighbours(&posts, "missing"), (None, None));
+    }
+
+    #[test]
+    fn related_prefers_more_shared_tags() {
+        let posts = demo();
+        assert_eq!(slugs(&related(&posts, "c", 3)), ["d", "b", "a"]);
+        assert_eq!(slugs(&related(&posts, "b", 3)), ["c"]);
+    }
+}

@@ -1,0 +1,13 @@
+//! Folio's shared core: the content model, the Markdown pipeline and the browsing logic.
+//!
+//! Nothing here does I/O, so the same code compiles natively (for the `folio` indexer
+//! and for tests) and to WebAssembly (for the reader app). What the indexer computes
+//! and stores in the manifest, the app reads back through these same types.
+
+pub mod browse;
+pub mod markdown;
+pub mod model;
+pub mod routes;
+pub mod text;
+
+pub use model::{Heading, LocalDate, Manifest, PostMeta, SiteMeta, MANIFEST_VERSION};

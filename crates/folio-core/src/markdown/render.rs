@@ -1,0 +1,349 @@
+//! Markdown to HTML, with Folio's event transforms.
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+use super::headings::{heading_id, HeadingIds};
+use super::raw_html::sanitize_raw_html;
+use super::parser_options;
+use crate::model::Heading;
+use crate::routes::resolve_post_url;
+
+/// Where the post lives, so relative links and images resolve.
+#[derive(Debug, Clone)]
+pub struct RenderOptions<'a> {
+    /// Href of the folder holding the post's Markdown, ending with `/`,
+    /// e.g. `/blog/content/2023/trip/`.
+    pub post_dir_href: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RenderedPost {
+    pub html: String,
+    /// Headings in order, with the ids the HTML carries.
+    pub outline: Vec<Heading>,
+}
+
+/// Renders a post body (front matter already removed) to safe HTML.
+pub fn render_markdown(markdown: &str, options: &RenderOptions) -> RenderedPost {
+    let events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
+    let mut transform = Transform { options, ids: HeadingIds::default(), outline: Vec::new() };
+    let transformed = transform.run(events);
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, transformed.into_iter());
+    RenderedPost { html, outline: transform.outline }
+}
+
+struct Transform<'o> {
+    options: &'o RenderOptions<'o>,
+    ids: HeadingIds,
+    outline: Vec<Heading>,
+}
+
+impl Transform<'_> {
+    fn run<'a>(&mut self, events: Vec<Event<'a>>) -> Vec<Event<'a>> {
+        let mut out = Vec::with_capacity(events.len());
+        let mut at = 0;
+        while at < events.len() {
+            at = self.step(&events, at, &mut out);
+        }
+        out
+    }
+
+    /// Transforms the event at `at` (and any it consumes); returns the next index.
+    fn step<'a>(&mut self, events: &[Event<'a>], at: usize, out: &mut Vec<Event<'a>>) -> usize {
+        match &events[at] {
+            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+                let end = matching_end(events, at);
+                let inner = &events[at + 1..end];
+                let text = plain_text_of(inner);
+                let wanted = id.as_ref().map_or_else(|| heading_id(&text), |id| id.to_string());
+                let id = self.ids.claim(wanted);
+                self.outline.push(Heading { level: *level as u8, id: id.clone(), text });
+                out.push(Event::Start(Tag::Heading {
+                    level: *level,
+                    id: Some(CowStr::from(id.clone())),
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+                let mut i = at + 1;
+                while i < end {
+                    i = self.step(events, i, out);
+                }
+                out.push(Event::InlineHtml(CowStr::from(format!(
+                    "<a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to this section\">#</a>",
+                    attr(&id)
+                ))));
+                out.push(Event::End(TagEnd::Heading(*level)));
+                end + 1
+            }
+            Event::Start(Tag::Paragraph) => {
+                let end = matching_end(events, at);
+                if let Some(figure) = self.figure(&events[at + 1..end]) {
+                    out.push(Event::Html(CowStr::from(figure)));
+                } else {
+                    out.push(events[at].clone());
+                    let mut i = at + 1;
+                    while i < end {
+                        i = self.step(events, i, out);
+                    }
+                    out.push(events[end].clone());
+                }
+                end + 1
+            }
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let end = matching_end(events, at);
+                let alt = plain_text_of(&events[at + 1..end]);
+                out.push(Event::InlineHtml(CowStr::from(self.image_html(dest_url, title, &alt))));
+                end + 1
+            }
+            Event::Start(Tag::Link { dest_url, title, .. }) => {
+                out.push(Event::InlineHtml(CowStr::from(self.link_open(dest_url, title))));
+                at + 1
+            }
+            Event::End(TagEnd::Link) => {
+                out.push(Event::InlineHtml(CowStr::Borrowed("</a>")));
+                at + 1
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let end = matching_end(events, at);
+                let code: String = events[at + 1..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or_default(),
+                    CodeBlockKind::Indented => "",
+                };
+                out.push(Event::Html(CowStr::from(code_block_html(lang, &code))));
+                end + 1
+            }
+            Event::Start(Tag::Table(_)) => {
+                out.push(Event::Html(CowStr::Borrowed("<div class=\"table-scroll\">")));
+                out.push(events[at].clone());
+                at + 1
+            }
+            Event::End(TagEnd::Table) => {
+                out.push(events[at].clone());
+                out.push(Event::Html(CowStr::Borrowed("</div>")));
+                at + 1
+            }
+            Event::Html(raw) => {
+                out.push(Event::Html(CowStr::from(sanitize_raw_html(raw))));
+                at + 1
+            }
+            Event::InlineHtml(raw) => {
+                out.push(Event::InlineHtml(CowStr::from(sanitize_raw_html(raw))));
+                at + 1
+            }
+            other => {
+                out.push(other.clone());
+                at + 1
+            }
+        }
+    }
+
+    /// A paragraph holding one image, optionally followed on the next line by
+    /// an emphasised caption, becomes a `<figure>`.
+    fn figure(&mut self, inner: &[Event]) -> Option<String> {
+        let significant: Vec<&Event> = inner
+            .iter()
+            .filter(|e| !matches!(e, Event::SoftBreak | Event::HardBreak))
+            .filter(|e| !matches!(e, Event::Text(t) if t.trim().is_empty()))
+            .collect();
+        let Some(Event::Start(Tag::Image { dest_url, title, .. })) = significant.first() else {
+            return None;
+        };
+        let image_end = matching_end(inner, 0);
+        if inner.iter().position(|e| matches!(e, Event::Start(Tag::Image { .. }))) != Some(0) {
+            return None;
+        }
+        let alt = plain_text_of(&inner[1..image_end]);
+        let rest: Vec<&Event> = inner[image_end + 1..]
+            .iter()
+            .filter(|e| !matches!(e, Event::SoftBreak | Event::HardBreak))
+            .collect();
+        let caption = match rest.as_slice() {
+            [] => None,
+            [Event::Start(Tag::Emphasis), middle @ .., Event::End(TagEnd::Emphasis)] => {
+                let owned: Vec<Event> = middle.iter().map(|e| (*e).clone()).collect();
+                let mut html = String::new();
+                let inner_events = self.run(owned);
+                pulldown_cmark::html::push_html(&mut html, inner_events.into_iter());
+                Some(html)
+            }
+            _ => return None,
+        };
+        let image = self.image_html(dest_url, title, &alt);
+        Some(match caption {
+            Some(caption) => format!("<figure>{image}<figcaption>{caption}</figcaption></figure>\n"),
+            None => format!("<figure>{image}</figure>\n"),
+        })
+    }
+
+    fn image_html(&self, url: &str, title: &str, alt: &str) -> String {
+        let src = resolve_post_url(url, self.options.post_dir_href).unwrap_or_default();
+        let mut html = format!("<span class=\"post-image\" data-alt=\"{}\"><img src=\"", attr(alt));
+        let _ = escape_href(&mut html, &src);
+        html.push_str("\" alt=\"");
+        let _ = escape_html(&mut html, alt);
+        html.push('"');
+        if !title.is_empty() {
+            html.push_str(" title=\"");
+            let _ = escape_html(&mut html, title);
+            html.push('"');
+        }
+        html.push_str(" loading=\"lazy\" decoding=\"async\"></span>");
+        html
+    }
+
+    fn link_open(&self, url: &str, title: &str) -> String {
+        let Some(href) = resolve_post_url(url, self.options.post_dir_href) else {
+            return "<a class=\"link-blocked\" title=\"Link removed: unsafe address\">".to_owned();
+        };
+        let mut html = String::from("<a href=\"");
+        let _ = escape_href(&mut html, &href);
+        html.push('"');
+        if !title.is_empty() {
+            html.push_str(" title=\"");
+            let _ = escape_html(&mut html, title);
+            html.push('"');
+        }
+        if href.starts_with("http://") || href.starts_with("https://") {
+            html.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
+        }
+        html.push('>');
+        html
+    }
+}
+
+fn code_block_html(lang: &str, code: &str) -> String {
+    let mut html = String::from("<div class=\"code-block\"");
+    if !lang.is_empty() {
+        html.push_str(" data-lang=\"");
+        let _ = escape_html(&mut html, lang);
+        html.push('"');
+    }
+    html.push_str("><pre><code");
+    if !lang.is_empty() {
+        html.push_str(" class=\"language-");
+        let _ = escape_html(&mut html, lang);
+        html.push('"');
+    }
+    html.push('>');
+    let _ = escape_html(&mut html, code);
+    html.push_str("</code></pre></div>\n");
+    html
+}
+
+fn attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let _ = escape_html(&mut out, text);
+    out
+}
+
+/// Index of the event closing the one opened at `start`.
+fn matching_end(events: &[Event], start: usize) -> usize {
+    let mut depth = 0usize;
+    for (i, event) in events.iter().enumerate().skip(start) {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => {
+                depth -= 1;
+                if depth == 0 {
+                    return i;
+                }
+            }
+            _ => {}
+        }
+    }
+    events.len().saturating_sub(1)
+}
+
+/// Visible text of a run of inline events.
+pub(crate) fn plain_text_of(events: &[Event]) -> String {
+    let mut text = String::new();
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(markdown: &str) -> RenderedPost {
+        render_markdown(markdown, &RenderOptions { post_dir_href: "/blog/content/trip/" })
+    }
+
+    #[test]
+    fn headings_get_ids_anchors_and_an_outline() {
+        let post = render("# 여행 준비\n\n## Packing list\n\n## Packing list\n");
+        assert!(post.html.contains("<h1 id=\"여행-준비\">여행 준비<a class=\"heading-anchor\" href=\"#여행-준비\""));
+        let ids: Vec<&str> = post.outline.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["여행-준비", "packing-list", "packing-list-1"]);
+        assert_eq!(post.outline[1].level, 2);
+    }
+
+    #[test]
+    fn gfm_tables_footnotes_strikethrough_tasks() {
+        let post = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n- [x] done\n\n[^1]: note\n");
+        assert!(post.html.contains("<div class=\"table-scroll\"><table>"));
+        assert!(post.html.contains("<del>old</del>"));
+        assert!(post.html.contains("footnote-reference"));
+        assert!(post.html.contains("footnote-definition"));
+        assert!(post.html.contains("checkbox"));
+    }
+
+    #[test]
+    fn quotes_stay_straight_for_korean_text() {
+        let post = render("그는 \"안녕\"이라고 말했다.");
+        assert!(post.html.contains("\"안녕\"이라고"));
+    }
+
+    #[test]
+    fn relative_images_resolve_against_the_post_folder_and_lazy_load() {
+        let post = render("Text ![a cat](cat.png) inline");
+        assert!(post.html.contains("<img src=\"/blog/content/trip/cat.png\" alt=\"a cat\" loading=\"lazy\" decoding=\"async\">"));
+    }
+
+    #[test]
+    fn image_with_emphasis_below_is_a_figure_with_caption() {
+        let post = render("![Seoul at night](seoul.jpg)\n*서울의 밤*\n");
+        assert!(post.html.contains("<figure><span class=\"post-image\" data-alt=\"Seoul at night\">"));
+        assert!(post.html.contains("<figcaption>서울의 밤</figcaption></figure>"));
+        assert!(!post.html.contains("<p>"));
+    }
+
+    #[test]
+    fn external_links_open_safely_and_dangerous_ones_are_neutralised() {
+        let post = render("[site](https://example.com) [bad](javascript:alert(1)) [rel](../other/)");
+        assert!(post.html.contains("<a href=\"https://example.com\" target=\"_blank\" rel=\"noopener noreferrer\">site</a>"));
+        assert!(post.html.contains("<a class=\"link-blocked\""));
+        assert!(!post.html.contains("javascript:"));
+        assert!(post.html.contains("<a href=\"/blog/content/other/\">rel</a>"));
+    }
+
+    #[test]
+    fn raw_html_is_filtered() {
+        let post = render("<script>alert(1)</script>\n\nok <img src=x onerror=alert(1)> <kbd>Ctrl</kbd>\n");
+        assert!(!post.html.contains("<script"));
+        assert!(!post.html.contains("<img src=x"));
+        assert!(post.html.contains("&lt;script&gt;"));
+        assert!(post.html.contains("<kbd>Ctrl</kbd>"));
+    }
+
+    #[test]
+    fn code_blocks_are_escaped_and_labelled() {
+        let post = render("```rust\nfn main() { println!(\"<hi>\"); }\n```\n");
+        assert!(post.html.contains("<div class=\"code-block\" data-lang=\"rust\"><pre><code class=\"language-rust\">fn main() { println!(&quot;&lt;hi&gt;&quot;); }\n</code></pre></div>"));
+    }
+}

@@ -1,0 +1,174 @@
+//! The content model: the manifest the indexer writes and the app reads.
+
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or disappears, so an app never
+/// misreads a manifest written by an incompatible indexer.
+pub const MANIFEST_VERSION: u32 = 1;
+
+/// Everything the reader app needs to list, filter and open posts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub version: u32,
+    pub site: SiteMeta,
+    /// Newest first; the app relies on this order and never re-sorts.
+    pub posts: Vec<PostMeta>,
+}
+
+/// Site-wide settings, from the content folder's `folio.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteMeta {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// Path prefix the site is served under, always with leading and trailing `/`.
+    pub base_path: String,
+    /// BCP 47 language of the site, e.g. `ko` or `en`.
+    #[serde(default = "default_lang")]
+    pub lang: String,
+    /// IANA zone used for dates written without an offset, e.g. `Asia/Seoul`.
+    #[serde(default = "default_time_zone")]
+    pub time_zone: String,
+    /// Absolute site URL (scheme and host), when known; used for canonical links and feeds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+fn default_lang() -> String {
+    "en".to_owned()
+}
+
+fn default_time_zone() -> String {
+    "UTC".to_owned()
+}
+
+/// One post, as indexed. Every derived field is computed once, by the indexer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostMeta {
+    /// URL-safe identity of the post; may contain Hangul (percent-encoded in URLs).
+    pub slug: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    /// RFC 3339 with offset, as the author meant it.
+    pub date: String,
+    /// The calendar date in the post's own offset: what the timeline groups by,
+    /// so a post at 00:30 on 1 January in Seoul belongs to the new year.
+    pub local_date: LocalDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub summary: String,
+    pub reading_minutes: u32,
+    #[serde(default)]
+    pub word_count: u32,
+    #[serde(default)]
+    pub char_count: u32,
+    /// Site-relative path of the post's Markdown body, e.g. `content/2023/trip/index.md`.
+    pub source: String,
+    /// Hash of the served body; part of its URL so caches never serve a stale post.
+    pub hash: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Site-relative path or absolute URL of the cover image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
+    /// Old site-relative paths this post was published under (kept when importing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<Heading>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<String>,
+    /// Front matter fields Folio does not know, kept rather than dropped.
+    #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl PostMeta {
+    /// Site-relative URL of the body, with the content hash as a cache key.
+    pub fn body_url(&self) -> String {
+        format!("{}?v={}", self.source, self.hash)
+    }
+
+    /// Site-relative folder of the post's source, where page-bundle images live.
+    pub fn source_dir(&self) -> &str {
+        self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+}
+
+/// A calendar date without time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct LocalDate {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// A heading of a post, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    #[test]
+    fn body_url_carries_the_hash() {
+        let post = sample("a", "content/2023/trip/index.md");
+        assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
+        assert_eq!(post.source_dir(), "content/2023/trip");
+    }
+
+    #[test]
+    fn manifest_round_trips_through_json() {
+        let manifest = Manifest {
+            version: MANIFEST_VERSION,
+            site: SiteMeta {
+                title: "T".into(),
+                description: String::new(),
+                base_path: "/".into(),
+                lang: "ko".into(),
+                time_zone: "Asia/Seoul".into(),
+                url: None,
+            },
+            posts: vec![sample("회고", "content/a.md")],
+        };
+        let json = serde_json::to_string(&manifest).expect("serializes");
+        let back: Manifest = serde_json::from_str(&json).expect("parses");
+        assert_eq!(back, manifest);
+    }
+
+    pub(crate) fn sample(slug: &str, source: &str) -> PostMeta {
+        PostMeta {
+            slug: slug.into(),
+            title: slug.into(),
+            subtitle: None,
+            date: "2023-01-06T10:16:00+09:00".into(),
+            local_date: LocalDate { year: 2023, month: 1, day: 6 },
+            updated: None,
+            tags: vec![],
+            summary: String::new(),
+            reading_minutes: 1,
+            word_count: 0,
+            char_count: 0,
+            source: source.into(),
+            hash: "abc".into(),
+            author: None,
+            lang: None,
+            cover: None,
+            aliases: vec![],
+            outline: vec![],
+            images: vec![],
+            extra: Default::default(),
+        }
+    }
+}

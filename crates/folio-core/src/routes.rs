@@ -1,0 +1,268 @@
+//! URL building and parsing. Every route is a real folder with an `index.html`
+//! (`posts/<slug>/`), so it opens on any static host without rewrite rules;
+//! hrefs carry the site's base path so the same build works under a sub-path.
+
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+use crate::browse::{BrowseFilter, TagMatch};
+
+/// Characters kept as they are in a path segment or query value (RFC 3986 unreserved).
+const ENCODED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+
+/// Percent-encodes one path segment or query value; Hangul becomes UTF-8 `%XX` bytes.
+pub fn encode_component(text: &str) -> String {
+    utf8_percent_encode(text, ENCODED).to_string()
+}
+
+/// Decodes a percent-encoded component; text that is not valid UTF-8 once decoded is kept as is.
+pub fn decode_component(text: &str) -> String {
+    percent_decode_str(text)
+        .decode_utf8()
+        .map_or_else(|_| text.to_owned(), |decoded| decoded.into_owned())
+}
+
+/// Normalises a base path to the `/…/` form every href builder expects.
+pub fn normalize_base_path(base: &str) -> String {
+    let trimmed = base.trim().trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_owned()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Post(String),
+    TagIndex,
+    Tag(String),
+    Timeline,
+    Year(i32),
+    NotFound,
+}
+
+impl Route {
+    /// Path below the base path, percent-encoded, with a trailing slash for folders.
+    pub fn relative_href(&self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Post(slug) => format!("posts/{}/", encode_component(slug)),
+            Route::TagIndex => "tags/".to_owned(),
+            Route::Tag(tag) => format!("tags/{}/", encode_component(tag)),
+            Route::Timeline => "timeline/".to_owned(),
+            Route::Year(year) => format!("years/{year}/"),
+            Route::NotFound => "404.html".to_owned(),
+        }
+    }
+
+    /// Absolute-path href under `base_path`.
+    pub fn href(&self, base_path: &str) -> String {
+        format!("{}{}", normalize_base_path(base_path), self.relative_href())
+    }
+
+    /// File (relative to the output folder, not encoded) that serves this route.
+    pub fn output_file(&self) -> String {
+        match self {
+            Route::Home => "index.html".to_owned(),
+            Route::Post(slug) => format!("posts/{slug}/index.html"),
+            Route::TagIndex => "tags/index.html".to_owned(),
+            Route::Tag(tag) => format!("tags/{tag}/index.html"),
+            Route::Timeline => "timeline/index.html".to_owned(),
+            Route::Year(year) => format!("years/{year}/index.html"),
+            Route::NotFound => "404.html".to_owned(),
+        }
+    }
+}
+
+/// The href that shows `filter`: the page of one tag or one year when that is
+/// all there is, else the home page with query parameters, e.g.
+/// `/?tags=%ED%9A%8C%EA%B3%A0,kubernetes&year=2022`.
+pub fn browse_href(base_path: &str, filter: &BrowseFilter) -> String {
+    let base = normalize_base_path(base_path);
+    let any = filter.tag_match == TagMatch::Any && filter.tags.len() > 1;
+    match (filter.tags.as_slice(), filter.year) {
+        ([], None) => base,
+        ([tag], None) => Route::Tag(tag.clone()).href(&base),
+        ([], Some(year)) => Route::Year(year).href(&base),
+        (tags, year) => {
+            let mut params = Vec::new();
+            if !tags.is_empty() {
+                let joined: Vec<String> = tags.iter().map(|t| encode_component(t)).collect();
+                params.push(format!("tags={}", joined.join(",")));
+            }
+            if let Some(year) = year {
+                params.push(format!("year={year}"));
+            }
+            if any {
+                params.push("match=any".to_owned());
+            }
+            format!("{base}?{}", params.join("&"))
+        }
+    }
+}
+
+/// Reads a filter back from a route's tag or year and the query parameters
+/// (`tags`, `year`, `match`), as already split by the router. Values arrive
+/// decoded or not depending on the router, so each tag is decoded once more;
+/// decoding is a no-op on text without `%`.
+pub fn parse_browse_filter(
+    path_tag: Option<&str>,
+    path_year: Option<&str>,
+    query_tags: Option<&str>,
+    query_year: Option<&str>,
+    query_match: Option<&str>,
+) -> BrowseFilter {
+    let mut tags: Vec<String> = Vec::new();
+    let from_path = path_tag.map(decode_component);
+    let from_query = query_tags
+        .into_iter()
+        .flat_map(|list| list.split(','))
+        .map(decode_component);
+    for tag in from_path.into_iter().chain(from_query) {
+        let tag = tag.trim().to_owned();
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
+        }
+    }
+    let year = path_year.or(query_year).and_then(|y| y.trim().parse().ok());
+    let tag_match = match query_match {
+        Some("any") => TagMatch::Any,
+        _ => TagMatch::All,
+    };
+    BrowseFilter { tags, year, tag_match }
+}
+
+/// Resolves a link or image URL written in a post against the post's folder.
+/// Returns `None` for schemes that must not reach the page (`javascript:`, `data:`…).
+pub fn resolve_post_url(url: &str, post_dir_href: &str) -> Option<String> {
+    let url = url.trim();
+    if let Some(scheme) = scheme_of(url) {
+        return matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| url.to_owned());
+    }
+    if url.starts_with('#') || url.starts_with('/') || url.is_empty() {
+        return Some(url.to_owned());
+    }
+    Some(join_relative(post_dir_href, url))
+}
+
+/// The scheme of an absolute URL, lower-cased; `None` for relative references.
+fn scheme_of(url: &str) -> Option<String> {
+    // Browsers ignore ASCII tab and newline inside a scheme (`java\tscript:`).
+    let cleaned: String = url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let colon = cleaned.find(':')?;
+    let candidate = &cleaned[..colon];
+    let before_path = cleaned.find(['/', '?', '#']).is_none_or(|slash| colon < slash);
+    let looks_like_scheme = candidate
+        .chars()
+        .enumerate()
+        .all(|(i, c)| c.is_ascii_alphabetic() || (i > 0 && matches!(c, '+' | '-' | '.') || (i > 0 && c.is_ascii_digit())));
+    (before_path && !candidate.is_empty() && looks_like_scheme).then(|| candidate.to_ascii_lowercase())
+}
+
+/// Joins `relative` to the folder `dir` (which ends with `/`), folding `.` and `..`.
+fn join_relative(dir: &str, relative: &str) -> String {
+    let (path, suffix) = match relative.find(['?', '#']) {
+        Some(at) => relative.split_at(at),
+        None => (relative, ""),
+    };
+    let mut segments: Vec<&str> = dir.trim_end_matches('/').split('/').collect();
+    for segment in path.split('/') {
+        match segment {
+            "." | "" => {}
+            ".." => {
+                if segments.len() > 1 {
+                    segments.pop();
+                }
+            }
+            other => segments.push(other),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    format!("{}{trailing}{suffix}", segments.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("", "/" ; "empty")]
+    #[test_case("/", "/" ; "root")]
+    #[test_case("blog", "/blog/" ; "bare name")]
+    #[test_case("/blog", "/blog/" ; "no trailing slash")]
+    #[test_case("/a/b/", "/a/b/" ; "nested")]
+    fn base_paths_are_normalised(input: &str, expected: &str) {
+        assert_eq!(normalize_base_path(input), expected);
+    }
+
+    #[test]
+    fn routes_carry_the_base_path_and_encode_hangul() {
+        assert_eq!(Route::Home.href("/blog/"), "/blog/");
+        assert_eq!(Route::Post("hello-world".into()).href("/"), "/posts/hello-world/");
+        assert_eq!(Route::Tag("회고".into()).href("/blog"), "/blog/tags/%ED%9A%8C%EA%B3%A0/");
+        assert_eq!(Route::Tag("c++ & rust".into()).href("/"), "/tags/c%2B%2B%20%26%20rust/");
+        assert_eq!(Route::Year(2022).href("/"), "/years/2022/");
+        assert_eq!(Route::Post("회고".into()).output_file(), "posts/회고/index.html");
+    }
+
+    #[test]
+    fn browse_href_uses_the_simplest_form() {
+        let only_tag = BrowseFilter { tags: vec!["회고".into()], ..Default::default() };
+        assert_eq!(browse_href("/", &only_tag), "/tags/%ED%9A%8C%EA%B3%A0/");
+        let only_year = BrowseFilter { year: Some(2022), ..Default::default() };
+        assert_eq!(browse_href("/b/", &only_year), "/b/years/2022/");
+        let both = BrowseFilter { tags: vec!["회고".into(), "k8s".into()], year: Some(2022), tag_match: TagMatch::Any };
+        assert_eq!(browse_href("/", &both), "/?tags=%ED%9A%8C%EA%B3%A0,k8s&year=2022&match=any");
+        assert_eq!(browse_href("/", &BrowseFilter::default()), "/");
+    }
+
+    #[test]
+    fn browse_filters_round_trip_through_urls() {
+        let filter = BrowseFilter {
+            tags: vec!["회고".into(), "a,b".into()],
+            year: Some(2021),
+            tag_match: TagMatch::Any,
+        };
+        let href = browse_href("/", &filter);
+        let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        let get = |key: &str| {
+            query.split('&').find_map(|pair| pair.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+        };
+        let parsed = parse_browse_filter(None, None, get("tags"), get("year"), get("match"));
+        assert_eq!(parsed, filter);
+    }
+
+    #[test]
+    fn path_tag_and_query_year_combine() {
+        let parsed = parse_browse_filter(Some("%ED%9A%8C%EA%B3%A0"), None, None, Some("2022"), None);
+        assert_eq!(parsed.tags, ["회고"]);
+        assert_eq!(parsed.year, Some(2022));
+        let bad_year = parse_browse_filter(None, Some("twenty"), None, None, None);
+        assert_eq!(bad_year.year, None);
+    }
+
+    #[test_case("img.png", "/content/2023/trip/img.png" ; "sibling")]
+    #[test_case("./img.png", "/content/2023/trip/img.png" ; "dot slash")]
+    #[test_case("../shared/a.png", "/content/2023/shared/a.png" ; "parent")]
+    #[test_case("../../../../x.png", "/x.png" ; "cannot climb above root")]
+    #[test_case("a b.png#frag", "/content/2023/trip/a b.png#frag" ; "keeps fragment")]
+    #[test_case("https://example.com/x", "https://example.com/x" ; "absolute https")]
+    #[test_case("mailto:me@example.com", "mailto:me@example.com" ; "mailto")]
+    #[test_case("#section", "#section" ; "fragment only")]
+    #[test_case("/about/", "/about/" ; "site absolute")]
+    fn post_urls_resolve_against_the_post_folder(url: &str, expected: &str) {
+        assert_eq!(resolve_post_url(url, "/content/2023/trip/").as_deref(), Some(expected));
+    }
+
+    #[test_case("javascript:alert(1)" ; "javascript")]
+    #[test_case("JavaScript:alert(1)" ; "mixed case")]
+    #[test_case("java\tscript:alert(1)" ; "tab inside scheme")]
+    #[test_case(" javascript:alert(1)" ; "leading space")]
+    #[test_case("data:text/html,<script>" ; "data")]
+    #[test_case("vbscript:msgbox" ; "vbscript")]
+    fn dangerous_schemes_are_refused(url: &str) {
+        assert_eq!(resolve_post_url(url, "/content/"), None);
+    }
+}

@@ -1,0 +1,135 @@
+//! Text measures the indexer stores in the manifest: reading time, counts, summaries.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Latin-script reading speed, words per minute: Medium's published rate for its read time.
+pub const WORDS_PER_MINUTE: u32 = 265;
+/// Chinese, Japanese and Korean reading speed, characters per minute: Medium's published
+/// rate for CJK text. Korean has no spaces inside an 어절's syllables and few spaces
+/// overall compared with its information density, so it is counted by characters.
+pub const CJK_CHARS_PER_MINUTE: u32 = 500;
+
+/// Characters and words of a text, with CJK counted apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextCounts {
+    /// Hangul syllables and jamo, Han ideographs, kana.
+    pub cjk_chars: u32,
+    /// Space-separated words made of anything but CJK characters.
+    pub other_words: u32,
+}
+
+impl TextCounts {
+    pub fn of(text: &str) -> TextCounts {
+        let mut counts = TextCounts::default();
+        for word in text.split_whitespace() {
+            let cjk = word.chars().filter(|c| is_cjk(*c)).count() as u32;
+            counts.cjk_chars += cjk;
+            let has_other = word.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
+            if has_other {
+                counts.other_words += 1;
+            }
+        }
+        counts
+    }
+
+    /// Minutes to read, rounded up; at least one for any non-empty text.
+    pub fn reading_minutes(&self) -> u32 {
+        let minutes = f64::from(self.cjk_chars) / f64::from(CJK_CHARS_PER_MINUTE)
+            + f64::from(self.other_words) / f64::from(WORDS_PER_MINUTE);
+        minutes.ceil() as u32
+    }
+
+    /// Words as a reader counts them: each CJK character is not a word, so
+    /// Hangul text is counted by its space-separated 어절 instead.
+    pub fn words(text: &str) -> u32 {
+        text.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count() as u32
+    }
+}
+
+/// Hangul, Han and kana: scripts read by the character.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x11FF     // Hangul Jamo
+        | 0x3040..=0x30FF   // Hiragana, Katakana
+        | 0x3130..=0x318F   // Hangul Compatibility Jamo
+        | 0x3400..=0x4DBF   // CJK Extension A
+        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+        | 0xAC00..=0xD7AF   // Hangul Syllables
+        | 0xF900..=0xFAFF   // CJK Compatibility Ideographs
+        | 0x20000..=0x2FA1F // CJK Extensions B–F and supplement
+    )
+}
+
+/// Cuts `text` to at most `max_chars` characters on a grapheme boundary,
+/// preferring the last space, and adds an ellipsis when anything was cut.
+pub fn truncate_summary(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max_chars {
+        return text;
+    }
+    let mut end = 0;
+    let mut chars = 0;
+    for (at, grapheme) in text.grapheme_indices(true) {
+        chars += grapheme.chars().count();
+        if chars > max_chars {
+            break;
+        }
+        end = at + grapheme.len();
+    }
+    let cut = &text[..end];
+    // Back up to a space if one is near, so a word (or 어절) is not split.
+    let cut = match cut.rfind(' ') {
+        Some(space) if space * 4 > end * 3 => &cut[..space],
+        _ => cut,
+    };
+    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hangul_counts_by_character() {
+        let counts = TextCounts::of("안녕하세요 세계 hello world");
+        assert_eq!(counts, TextCounts { cjk_chars: 7, other_words: 2 });
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(TextCounts { cjk_chars: 0, other_words: 0 }.reading_minutes(), 0);
+        assert_eq!(TextCounts { cjk_chars: 1, other_words: 0 }.reading_minutes(), 1);
+        assert_eq!(TextCounts { cjk_chars: 500, other_words: 0 }.reading_minutes(), 1);
+        assert_eq!(TextCounts { cjk_chars: 501, other_words: 0 }.reading_minutes(), 2);
+        assert_eq!(TextCounts { cjk_chars: 500, other_words: 265 }.reading_minutes(), 2);
+    }
+
+    #[test]
+    fn short_text_is_kept_whole() {
+        assert_eq!(truncate_summary("  짧은   글 ", 160), "짧은 글");
+    }
+
+    #[test]
+    fn long_text_is_cut_at_a_space_with_an_ellipsis() {
+        let text = "word ".repeat(100);
+        let cut = truncate_summary(&text, 22);
+        assert_eq!(cut, "word word word word…");
+    }
+
+    #[test]
+    fn never_splits_a_grapheme() {
+        // A family emoji is one grapheme of several chars; it is dropped whole.
+        let text = format!("{}👨‍👩‍👧", "가".repeat(9));
+        let cut = truncate_summary(&text, 10);
+        assert_eq!(cut, format!("{}…", "가".repeat(9)));
+    }
+
+    #[test]
+    fn hangul_without_spaces_is_cut_by_characters() {
+        let cut = truncate_summary(&"가".repeat(200), 160);
+        assert_eq!(cut.chars().count(), 161);
+        assert!(cut.ends_with('…'));
+    }
+}
