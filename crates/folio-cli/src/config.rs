@@ -1,0 +1,81 @@
+//! Site configuration: `folio.toml` at the top of the content folder.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use folio_core::routes::normalize_base_path;
+use folio_core::SiteMeta;
+
+pub const CONFIG_FILE: &str = "folio.toml";
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read {path}: {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("{path}:{line}:{column}: {message}\n  fix: correct the TOML syntax; see the README's configuration section")]
+    Syntax { path: PathBuf, line: usize, column: usize, message: String },
+    #[error("{path}: unknown time zone `{zone}`\n  fix: use an IANA name such as `Asia/Seoul` or `UTC`")]
+    TimeZone { path: PathBuf, zone: String },
+}
+
+/// What `folio.toml` may set; everything has a default so the file is optional.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub lang: Option<String>,
+    pub time_zone: Option<String>,
+    pub url: Option<String>,
+    pub base_path: Option<String>,
+}
+
+impl SiteConfig {
+    pub fn load(content_dir: &Path) -> Result<SiteConfig, ConfigError> {
+        let path = content_dir.join(CONFIG_FILE);
+        if !path.exists() {
+            return Ok(SiteConfig::default());
+        }
+        let text = std::fs::read_to_string(&path)
+            .map_err(|source| ConfigError::Read { path: path.clone(), source })?;
+        let config: SiteConfig = toml::from_str(&text).map_err(|err| {
+            let (line, column) = err
+                .span()
+                .map(|span| line_column(&text, span.start))
+                .unwrap_or((0, 0));
+            ConfigError::Syntax { path: path.clone(), line, column, message: err.message().to_owned() }
+        })?;
+        if let Some(zone) = &config.time_zone {
+            if zone.parse::<chrono_tz::Tz>().is_err() {
+                return Err(ConfigError::TimeZone { path, zone: zone.clone() });
+            }
+        }
+        Ok(config)
+    }
+
+    /// The site metadata for the manifest; `base_path_override` comes from `--base-path`.
+    pub fn site_meta(&self, content_dir: &Path, base_path_override: Option<&str>) -> SiteMeta {
+        let folder_name = content_dir
+            .canonicalize()
+            .ok()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .unwrap_or_else(|| "Folio".to_owned());
+        SiteMeta {
+            title: self.title.clone().unwrap_or(folder_name),
+            description: self.description.clone().unwrap_or_default(),
+            base_path: normalize_base_path(base_path_override.or(self.base_path.as_deref()).unwrap_or("/")),
+            lang: self.lang.clone().unwrap_or_else(|| "en".to_owned()),
+            time_zone: self.time_zone.clone().unwrap_or_else(|| "UTC".to_owned()),
+            url: self.url.clone().map(|u| u.trim_end_matches('/').to_owned()),
+        }
+    }
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}

@@ -1,0 +1,195 @@
+//! Dates as blog generators and platforms write them.
+
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+/// Formats with an explicit offset, tried first.
+const WITH_OFFSET: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S%.f%:z",
+    "%Y-%m-%dT%H:%M%:z",
+    "%Y-%m-%d %H:%M:%S%.f%:z",
+    "%Y-%m-%d %H:%M:%S %:z",
+    "%Y-%m-%d %H:%M:%S%z",
+    "%Y-%m-%d %H:%M:%S %z",
+    "%Y-%m-%d %H:%M%:z",
+    "%Y-%m-%d %H:%M %:z",
+    "%Y-%m-%d %H:%M %z",
+];
+
+/// Formats with a time but no offset: read in the site's time zone.
+const LOCAL_DATE_TIMES: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d %H:%M",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%Y.%m.%d %H:%M:%S",
+    "%Y.%m.%d %H:%M",
+    "%B %d, %Y %H:%M",
+    "%b %d, %Y %H:%M",
+];
+
+/// Date-only formats: midnight in the site's time zone.
+const LOCAL_DATES: &[&str] = &[
+    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%B %d, %Y", "%b %d, %Y", "%b %d. %Y", "%B %d. %Y",
+    "%d %B %Y", "%d %b %Y", "%b %d %Y", "%B %d %Y",
+];
+
+/// Parses `text` as a date, reading one without an offset in `zone`.
+pub fn parse_date(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    let text = normalise(text);
+    if text.is_empty() {
+        return None;
+    }
+    let text = text.as_str();
+    if let Ok(date) = DateTime::parse_from_rfc3339(text) {
+        return Some(date);
+    }
+    if let Ok(date) = DateTime::parse_from_rfc2822(text) {
+        return Some(date);
+    }
+    for format in WITH_OFFSET {
+        if let Ok(date) = DateTime::parse_from_str(text, format) {
+            return Some(date);
+        }
+    }
+    for format in LOCAL_DATE_TIMES {
+        if let Ok(naive) = NaiveDateTime::parse_from_str(text, format) {
+            return in_zone(naive, zone);
+        }
+    }
+    for format in LOCAL_DATES {
+        if let Ok(date) = NaiveDate::parse_from_str(text, format) {
+            return in_zone(date.and_time(NaiveTime::MIN), zone);
+        }
+    }
+    parse_korean(text, zone)
+}
+
+/// Tidies what exports add around dates: `Z` suffixes, `UTC`, doubled spaces.
+fn normalise(text: &str) -> String {
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(stripped) = text.strip_suffix(" UTC") {
+        text = format!("{stripped}+00:00");
+    }
+    if text.ends_with('Z') && text.len() > 10 && !text.contains('T') {
+        text = format!("{}+00:00", &text[..text.len() - 1]);
+    }
+    text
+}
+
+/// Korean platform dates: `2023. 1. 6. 10:16`, `2023. 1. 6.`, `2023년 1월 6일 오후 3:05`.
+fn parse_korean(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    let afternoon = text.contains("오후");
+    let digits: Vec<u32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .map(|part| part.parse().ok())
+        .collect::<Option<Vec<u32>>>()?;
+    let looks_korean = text.contains('년') || text.contains(". ") || text.matches('.').count() >= 2;
+    if !looks_korean || digits.len() < 3 || digits[0] < 1000 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(digits[0] as i32, digits[1], digits[2])?;
+    let (mut hour, minute) = match digits.get(3..5) {
+        Some([h, m]) => (*h, *m),
+        _ => (0, 0),
+    };
+    if afternoon && hour < 12 {
+        hour += 12;
+    }
+    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+    in_zone(date.and_time(time), zone)
+}
+
+fn in_zone(naive: NaiveDateTime, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    // In a DST gap the earliest valid reading is as good as any; posts are not that precise.
+    let local = zone.from_local_datetime(&naive).earliest()?;
+    Some(local.fixed_offset())
+}
+
+/// Finds a date written somewhere inside a line of text, e.g. `by 김하늘 · 2022. 8. 14. 21:05`.
+pub fn find_date_in_line(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    // Longest spans first, so `2023. 1. 6. 10:16` wins over `2023. 1. 6.`.
+    for len in (1..=words.len().min(6)).rev() {
+        for start in 0..=words.len() - len {
+            let span = &words[start..start + len];
+            let starts_well = span[0].starts_with(|c: char| c.is_ascii_digit()) || is_month_name(span[0]);
+            let ends_well = span[len - 1].contains(|c: char| c.is_ascii_digit());
+            if !starts_well || !ends_well {
+                continue;
+            }
+            let candidate = span.join(" ");
+            let has_year = candidate.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+            if !has_year {
+                continue;
+            }
+            let trimmed = candidate.trim_matches(|c: char| matches!(c, ',' | '·' | '|' | '(' | ')' | '-'));
+            if let Some(date) = parse_date(trimmed, zone) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+fn is_month_name(word: &str) -> bool {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let lower = word.to_ascii_lowercase();
+    MONTHS.iter().any(|m| lower.starts_with(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    fn seoul(text: &str) -> Option<String> {
+        parse_date(text, chrono_tz::Asia::Seoul).map(|d| d.to_rfc3339())
+    }
+
+    #[test_case("2024-01-20", "2024-01-20T00:00:00+09:00" ; "date only")]
+    #[test_case("2022-12-31T20:00:00+09:00", "2022-12-31T20:00:00+09:00" ; "rfc3339 with offset")]
+    #[test_case("2021-12-30T16:28:14+09:00", "2021-12-30T16:28:14+09:00" ; "rfc3339 seconds")]
+    #[test_case("2023-05-08 19:30", "2023-05-08T19:30:00+09:00" ; "space no seconds")]
+    #[test_case("2023-05-08 19:30:12", "2023-05-08T19:30:12+09:00" ; "space with seconds")]
+    #[test_case("2023-05-08T19:30", "2023-05-08T19:30:00+09:00" ; "t no seconds")]
+    #[test_case("2020-01-01T00:00:00Z", "2020-01-01T00:00:00+00:00" ; "zulu")]
+    #[test_case("2020-06-01 10:00:00 +0200", "2020-06-01T10:00:00+02:00" ; "hugo style offset")]
+    #[test_case("2023. 1. 6. 10:16", "2023-01-06T10:16:00+09:00" ; "korean platform")]
+    #[test_case("2023. 1. 6.", "2023-01-06T00:00:00+09:00" ; "korean date only")]
+    #[test_case("2023년 1월 6일 오후 3:05", "2023-01-06T15:05:00+09:00" ; "korean words afternoon")]
+    #[test_case("Jul 02. 2023", "2023-07-02T00:00:00+09:00" ; "medium style")]
+    #[test_case("January 6, 2023", "2023-01-06T00:00:00+09:00" ; "english long")]
+    #[test_case("2023/01/06", "2023-01-06T00:00:00+09:00" ; "slashes")]
+    fn parses(text: &str, expected: &str) {
+        assert_eq!(seoul(text).as_deref(), Some(expected));
+    }
+
+    #[test_case("" ; "empty")]
+    #[test_case("yesterday" ; "words")]
+    #[test_case("2023-13-45" ; "impossible date")]
+    #[test_case("1. 2. 3." ; "short numbers")]
+    fn rejects(text: &str) {
+        assert_eq!(seoul(text), None);
+    }
+
+    #[test]
+    fn finds_a_date_inside_a_byline() {
+        let found = find_date_in_line("by 김하늘 · 2022. 8. 14. 21:05", chrono_tz::Asia::Seoul);
+        assert_eq!(found.map(|d| d.to_rfc3339()).as_deref(), Some("2022-08-14T21:05:00+09:00"));
+        let found = find_date_in_line("Jane Doe · Jul 02. 2023 · 4 min read", chrono_tz::UTC);
+        assert_eq!(found.map(|d| d.to_rfc3339()).as_deref(), Some("2023-07-02T00:00:00+00:00"));
+        assert_eq!(find_date_in_line("no date here", chrono_tz::UTC), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(text in "\\PC{0,40}") {
+            let _ = parse_date(&text, chrono_tz::Asia::Seoul);
+            let _ = find_date_in_line(&text, chrono_tz::Asia::Seoul);
+        }
+    }
+}

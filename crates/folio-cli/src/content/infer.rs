@@ -1,0 +1,207 @@
+//! Title, date and body of a post exported with no front matter: a few lines of
+//! platform chrome, the title, a byline with the date, the body, more chrome.
+
+use chrono::{DateTime, FixedOffset};
+use chrono_tz::Tz;
+
+use super::front_matter::dates::find_date_in_line;
+
+/// What was guessed, each with the 1-based line it came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inferred {
+    pub title: Option<(String, usize)>,
+    pub date: Option<(DateTime<FixedOffset>, usize)>,
+    pub author: Option<String>,
+    /// The body: the text after the title and byline, trailing chrome removed.
+    pub body: String,
+    pub body_line: usize,
+}
+
+/// How far down a byline is looked for: chrome above a title is a few lines at most.
+const HEADER_LINES: usize = 12;
+/// Lines that platforms put around a post, never a title.
+const CHROME_WORDS: &[&str] = &[
+    "브런치", "티스토리", "네이버 블로그", "velog", "medium", "tistory", "blog.naver",
+    "구독", "공감", "댓글", "공유", "이전글", "다음글", "목록", "카테고리", "share", "follow",
+    "subscribe", "comments", "responses", "sign in", "sign up", "min read", "clap",
+];
+
+pub fn infer_post(text: &str, zone: Tz) -> Inferred {
+    let lines: Vec<&str> = text.lines().collect();
+    let header: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEADER_LINES)
+        .collect();
+
+    // A Markdown heading on the first line is the title, whatever follows.
+    if let Some(&first) = header.first() {
+        if let Some(heading) = lines[first].trim().strip_prefix("# ") {
+            let date = header
+                .iter()
+                .skip(1)
+                .take(3)
+                .find_map(|&i| short_line_date(lines[i], zone).map(|d| (d, i)));
+            let body_from = date.map_or(first + 1, |(_, i)| i + 1);
+            return Inferred {
+                title: Some((heading.trim().to_owned(), first + 1)),
+                date: date.map(|(d, i)| (d, i + 1)),
+                author: date.and_then(|(_, i)| byline_author(lines[i])),
+                body: body_text(&lines, body_from),
+                body_line: body_from + 1,
+            };
+        }
+    }
+
+    let dated = header.iter().find_map(|&i| short_line_date(lines[i], zone).map(|d| (d, i)));
+    match dated {
+        Some((date, date_at)) => {
+            let above: Vec<usize> = header
+                .iter()
+                .rev()
+                .copied()
+                .filter(|&i| i < date_at && date_at - i <= 4 && is_title_candidate(lines[i]))
+                .collect();
+            // Medium and Velog put the author's name alone between title and date.
+            let (name_line, title_at) = match above.as_slice() {
+                [name, title, ..] if looks_like_name(lines[*name]) => (Some(*name), Some(*title)),
+                [title, ..] => (None, Some(*title)),
+                [] => (None, None),
+            };
+            let author = byline_author(lines[date_at]).or_else(|| name_line.map(|i| lines[i].trim().to_owned()));
+            Inferred {
+                title: title_at.map(|i| (clean_title(lines[i]), i + 1)),
+                date: Some((date, date_at + 1)),
+                author,
+                body: body_text(&lines, date_at + 1),
+                body_line: date_at + 2,
+            }
+        }
+        None => {
+            let title = header
+                .first()
+                .filter(|&&i| is_title_candidate(lines[i]))
+                .map(|&i| (clean_title(lines[i]), i + 1));
+            let body_from = title.as_ref().map_or(0, |(_, line)| *line);
+            Inferred { title, date: None, author: None, body: body_text(&lines, body_from), body_line: body_from + 1 }
+        }
+    }
+}
+
+/// A date on a line short enough to be a byline, not a sentence that mentions a date.
+fn short_line_date(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    (line.chars().count() <= 80).then(|| find_date_in_line(line, zone)).flatten()
+}
+
+fn is_chrome(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.contains(" | ") || CHROME_WORDS.iter().any(|word| lower.contains(word))
+}
+
+fn is_title_candidate(line: &str) -> bool {
+    let line = line.trim();
+    let length = line.chars().count();
+    (2..=120).contains(&length) && !is_chrome(line) && !is_author_line(line) && !line.starts_with("![")
+}
+
+fn is_author_line(line: &str) -> bool {
+    let lower = line.trim().to_lowercase();
+    lower.starts_with("by ") || lower.starts_with("작성자") || lower.starts_with("글쓴이") || lower.ends_with('님')
+}
+
+/// A person's name alone on a line: two or three capitalised Latin words, or two
+/// to four Hangul syllables.
+fn looks_like_name(line: &str) -> bool {
+    let line = line.trim();
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let latin = (2..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        });
+    let hangul = words.len() == 1
+        && (2..=4).contains(&line.chars().count())
+        && line.chars().all(|c| ('\u{AC00}'..='\u{D7AF}').contains(&c));
+    latin || hangul
+}
+
+fn clean_title(line: &str) -> String {
+    line.trim().trim_start_matches('#').trim().to_owned()
+}
+
+/// `by 김하늘 · 2022. 8. 14.` gives `김하늘`.
+fn byline_author(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix("by ").or_else(|| line.trim().strip_prefix("By "))?;
+    let name = rest.split(['·', '|', ',']).next()?.trim();
+    let name: String = name.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let name = name.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// Lines from `from` on, with chrome at the end (comment counts, share buttons) removed.
+fn body_text(lines: &[&str], from: usize) -> String {
+    let mut end = lines.len();
+    while end > from {
+        let line = lines[end - 1].trim();
+        if line.is_empty() || (line.chars().count() <= 30 && is_chrome(line)) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let mut body = lines[from.min(end)..end].join("\n");
+    body = body.trim_start_matches('\n').to_owned();
+    body.push('\n');
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BRUNCH: &str = "브런치 | 어느 개발자의 기록\n에세이\n\n서울에서 보낸 여름\nby 김하늘 · 2022. 8. 14. 21:05\n\n첫 문단입니다.\n\n둘째 문단.\n\n공감 12\n댓글 3\n";
+
+    #[test]
+    fn brunch_export_title_date_author_and_body() {
+        let inferred = infer_post(BRUNCH, chrono_tz::Asia::Seoul);
+        assert_eq!(inferred.title, Some(("서울에서 보낸 여름".into(), 4)));
+        assert_eq!(inferred.date.map(|(d, line)| (d.to_rfc3339(), line)), Some(("2022-08-14T21:05:00+09:00".into(), 5)));
+        assert_eq!(inferred.author.as_deref(), Some("김하늘"));
+        assert_eq!(inferred.body, "첫 문단입니다.\n\n둘째 문단.\n");
+    }
+
+    #[test]
+    fn medium_export_skips_the_slogan_above_the_title() {
+        let text = "Medium – Where good ideas find you\nMy Year in Rust\nJane Doe\nJul 02. 2023 · 4 min read\n\nIt began in January.\n";
+        let inferred = infer_post(text, chrono_tz::UTC);
+        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("My Year in Rust"));
+        assert_eq!(inferred.author.as_deref(), Some("Jane Doe"));
+        let text = "Medium – Where good ideas find you\nMy Year in Rust\nby Jane Doe\nJul 02. 2023 · 4 min read\n\nIt began in January.\n";
+        let inferred = infer_post(text, chrono_tz::UTC);
+        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("My Year in Rust"));
+        assert_eq!(inferred.body, "It began in January.\n");
+    }
+
+    #[test]
+    fn tistory_style_korean_date_below_the_title() {
+        let text = "개발 일지\n카테고리 없음\n\n쿠버네티스 첫 배포\n2023. 1. 6. 10:16\n\n본문 시작\n";
+        let inferred = infer_post(text, chrono_tz::Asia::Seoul);
+        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("쿠버네티스 첫 배포"));
+        assert_eq!(inferred.date.map(|d| d.1), Some(5));
+    }
+
+    #[test]
+    fn markdown_heading_is_the_title() {
+        let inferred = infer_post("# Notes on Tokio\nJanuary 6, 2023\n\nBody.\n", chrono_tz::UTC);
+        assert_eq!(inferred.title, Some(("Notes on Tokio".into(), 1)));
+        assert!(inferred.date.is_some());
+        assert_eq!(inferred.body, "Body.\n");
+    }
+
+    #[test]
+    fn no_date_keeps_the_first_line_as_title_and_the_rest_as_body() {
+        let inferred = infer_post("A plain note\n\nSome text.\n", chrono_tz::UTC);
+        assert_eq!(inferred.title, Some(("A plain note".into(), 1)));
+        assert_eq!(inferred.date, None);
+        assert_eq!(inferred.body, "Some text.\n");
+    }
+}
