@@ -1,1 +1,200 @@
-fn main() {}
+//! `folio`: build, preview and check a Folio blog.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
+
+use folio_cli::config::SiteConfig;
+use folio_cli::content::{index_content, ContentIndex, IndexOptions};
+use folio_cli::diagnostics::Severity;
+use folio_cli::serve::{serve, ServeOptions};
+use folio_cli::site::{build_site, AppBundle, BuildError, BuildOptions};
+
+#[derive(Parser)]
+#[command(name = "folio", version, about = "Build, preview and check a Folio blog")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build a deployable folder: app, manifest, posts, images, a page per route.
+    Build {
+        /// Folder of Markdown posts (and folio.toml).
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Where to write the site; replaced on every build.
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// Path the site is served under, e.g. /blog/ on GitHub Pages.
+        #[arg(long)]
+        base_path: Option<String>,
+        /// Include posts marked `draft: true`.
+        #[arg(long)]
+        drafts: bool,
+        /// Write the good posts even when some have errors.
+        #[arg(long)]
+        keep_going: bool,
+        /// Use an app bundle Trunk already built instead of building it.
+        #[arg(long, env = "FOLIO_APP_DIR")]
+        app_dir: Option<PathBuf>,
+    },
+    /// Preview the blog locally, rebuilding when content changes.
+    Serve {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Where the preview is built.
+        #[arg(long, default_value = "target/folio-preview")]
+        out: PathBuf,
+        #[arg(long)]
+        base_path: Option<String>,
+        #[arg(long)]
+        drafts: bool,
+        #[arg(long, env = "FOLIO_APP_DIR")]
+        app_dir: Option<PathBuf>,
+    },
+    /// Check every post and print every problem; exits non-zero on errors.
+    Check {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { content, out, base_path, drafts, keep_going, app_dir } => {
+            let options = BuildOptions { content_dir: content, out_dir: out, base_path, include_drafts: drafts, keep_going };
+            run_build(&options, app_dir.as_deref())
+        }
+        Command::Serve { content, port, out, base_path, drafts, app_dir } => {
+            let options = BuildOptions { content_dir: content, out_dir: out, base_path, include_drafts: drafts, keep_going: true };
+            let Some(app) = open_app(app_dir.as_deref()) else { return ExitCode::FAILURE };
+            match serve(&ServeOptions { build: options, port }, &app) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(err) => {
+                    eprintln!("error: {err}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Check { content } => run_check(&content),
+    }
+}
+
+fn open_app(app_dir: Option<&Path>) -> Option<AppBundle> {
+    let result = match (app_dir, AppBundle::source_workspace()) {
+        (Some(dir), _) => AppBundle::open(dir),
+        (None, Some(workspace)) => AppBundle::build(&workspace),
+        (None, None) => {
+            eprintln!("error: no app bundle\n  fix: pass --app-dir with a folder built by `trunk build --release`");
+            return None;
+        }
+    };
+    result.map_err(|err| eprintln!("error: {err}")).ok()
+}
+
+fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
+    let Some(app) = open_app(app_dir) else { return ExitCode::FAILURE };
+    let started = Instant::now();
+    let progress = Progress::new();
+    let result = build_site(options, &app, |done, total| progress.update(done, total));
+    progress.finish();
+    match result {
+        Ok(report) => {
+            print_diagnostics(&report.index);
+            println!(
+                "built {} posts ({} drafts skipped, {} errors), {} pages in {} ms → {}",
+                report.index.posts.len(),
+                report.index.drafts.len(),
+                report.index.failed.len(),
+                report.pages,
+                started.elapsed().as_millis(),
+                options.out_dir.display()
+            );
+            if report.index.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+        }
+        Err(BuildError::ContentErrors { count }) => {
+            // Index again only to show what was wrong; the build wrote nothing.
+            if let Some(index) = quick_index(&options.content_dir) {
+                print_diagnostics(&index);
+            }
+            eprintln!("error: {}", BuildError::ContentErrors { count });
+            ExitCode::FAILURE
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run_check(content: &Path) -> ExitCode {
+    let Some(index) = quick_index(content) else { return ExitCode::FAILURE };
+    print_diagnostics(&index);
+    println!(
+        "{} posts, {} drafts, {} with errors ({} files read)",
+        index.posts.len(),
+        index.drafts.len(),
+        index.failed.len(),
+        index.input_count()
+    );
+    if index.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+}
+
+fn quick_index(content: &Path) -> Option<ContentIndex> {
+    let config = SiteConfig::load(content).map_err(|err| eprintln!("error: {err}")).ok()?;
+    let site = config.site_meta(content, None);
+    index_content(content, &site, IndexOptions::default(), |_, _| {})
+        .map_err(|err| eprintln!("error: {err}"))
+        .ok()
+}
+
+fn print_diagnostics(index: &ContentIndex) {
+    let mut sorted: Vec<_> = index.diagnostics.iter().collect();
+    sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.file.cmp(&b.file)));
+    for diagnostic in sorted {
+        if diagnostic.severity == Severity::Note && std::env::var_os("FOLIO_QUIET_NOTES").is_some() {
+            continue;
+        }
+        eprintln!("{diagnostic}");
+    }
+}
+
+/// A progress bar on a terminal for folders that take a moment; silent otherwise.
+struct Progress(std::cell::RefCell<Option<ProgressBar>>);
+
+impl Progress {
+    /// Below this many files a build is instant and a bar would only flicker.
+    const MIN_FILES: usize = 200;
+
+    fn new() -> Progress {
+        Progress(std::cell::RefCell::new(None))
+    }
+
+    fn update(&self, done: usize, total: usize) {
+        let mut slot = self.0.borrow_mut();
+        if slot.is_none() && std::io::stderr().is_terminal() && total >= Self::MIN_FILES {
+            let bar = ProgressBar::new(total as u64);
+            if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} posts") {
+                bar.set_style(style);
+            }
+            *slot = Some(bar);
+        }
+        if let Some(bar) = slot.as_ref() {
+            bar.set_position(done as u64);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.0.borrow_mut().take() {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -1,1 +1,134 @@
+//! `folio build`: a complete folder for any static host.
+//!
+//! Layout of the output:
+//! - one `index.html` per route (`posts/<slug>/index.html`, `tags/<tag>/index.html`, …)
+//!   so every address opens directly and reloads with no rewrite rules;
+//! - `manifest.json`, the index the app reads;
+//! - `content/`, each post's Markdown body and the files beside it (page bundles);
+//! - the app bundle (hashed `.wasm`, `.js`, `.css`) and `public/` files.
 
+pub mod app_bundle;
+mod pages;
+
+use std::path::{Path, PathBuf};
+
+use folio_core::routes::Route;
+use folio_core::{browse, Manifest, MANIFEST_VERSION};
+
+use crate::config::{ConfigError, SiteConfig};
+use crate::content::{index_content, ContentIndex, IndexError, IndexOptions};
+pub use app_bundle::{AppBundle, AppBundleError};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content_dir: PathBuf,
+    pub out_dir: PathBuf,
+    pub base_path: Option<String>,
+    pub include_drafts: bool,
+    /// Write the good posts even when some failed.
+    pub keep_going: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Index(#[from] IndexError),
+    #[error(transparent)]
+    App(#[from] AppBundleError),
+    #[error("{count} post(s) have errors; nothing was written\n  fix: correct them, or pass --keep-going to build the other posts")]
+    ContentErrors { count: usize },
+    #[error("{path} exists and does not look like a Folio build\n  fix: choose an empty or new folder for --out")]
+    ForeignOutDir { path: PathBuf },
+    #[error("cannot write {path}: {source}")]
+    Write { path: PathBuf, source: std::io::Error },
+}
+
+/// What a build did, for the summary line.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub index: ContentIndex,
+    pub pages: usize,
+    pub manifest: Manifest,
+}
+
+/// Indexes the content, then writes the site if there were no errors (or `keep_going`).
+pub fn build_site(
+    options: &BuildOptions,
+    app: &AppBundle,
+    on_file: impl FnMut(usize, usize),
+) -> Result<BuildReport, BuildError> {
+    let config = SiteConfig::load(&options.content_dir)?;
+    let site = config.site_meta(&options.content_dir, options.base_path.as_deref());
+    let index = index_content(
+        &options.content_dir,
+        &site,
+        IndexOptions { include_drafts: options.include_drafts },
+        on_file,
+    )?;
+    let errors = index.error_count();
+    if errors > 0 && !options.keep_going {
+        return Err(BuildError::ContentErrors { count: errors });
+    }
+    let manifest = Manifest {
+        version: MANIFEST_VERSION,
+        site,
+        posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
+    };
+    prepare_out_dir(&options.out_dir)?;
+    app.copy_assets_to(&options.out_dir).map_err(|(path, source)| BuildError::Write { path, source })?;
+
+    let out = &options.out_dir;
+    let manifest_json = serde_json::to_string(&manifest).expect("the manifest is plain data and always serializes");
+    write(&out.join("manifest.json"), manifest_json.as_bytes())?;
+    for post in &index.posts {
+        write(&out.join(&post.meta.source), post.body.as_bytes())?;
+    }
+    for asset in &index.assets {
+        let to = out.join("content").join(asset);
+        ensure_parent(&to)?;
+        std::fs::copy(options.content_dir.join(asset), &to).map_err(|source| BuildError::Write { path: to.clone(), source })?;
+    }
+    let routes = site_routes(&manifest);
+    for route in &routes {
+        let html = pages::render_page(&app.index_html, &manifest, route);
+        write(&out.join(route.output_file()), html.as_bytes())?;
+    }
+    // GitHub Pages would otherwise hide folders that start with `_`.
+    write(&out.join(".nojekyll"), b"")?;
+    Ok(BuildReport { index, pages: routes.len(), manifest })
+}
+
+/// Every route the site has, each written as a page.
+pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
+    let mut routes = vec![Route::Home, Route::TagIndex, Route::Timeline, Route::NotFound];
+    routes.extend(manifest.posts.iter().map(|p| Route::Post(p.slug.clone())));
+    routes.extend(browse::tag_counts(&manifest.posts).into_iter().map(|t| Route::Tag(t.tag)));
+    routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
+    routes
+}
+
+/// Empties `out` if it holds an earlier build; refuses to touch any other folder.
+fn prepare_out_dir(out: &Path) -> Result<(), BuildError> {
+    if out.exists() {
+        let is_empty = std::fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !is_empty && !out.join("manifest.json").exists() {
+            return Err(BuildError::ForeignOutDir { path: out.to_path_buf() });
+        }
+        std::fs::remove_dir_all(out).map_err(|source| BuildError::Write { path: out.to_path_buf(), source })?;
+    }
+    std::fs::create_dir_all(out).map_err(|source| BuildError::Write { path: out.to_path_buf(), source })
+}
+
+fn ensure_parent(path: &Path) -> Result<(), BuildError> {
+    match path.parent() {
+        Some(parent) => std::fs::create_dir_all(parent).map_err(|source| BuildError::Write { path: parent.to_path_buf(), source }),
+        None => Ok(()),
+    }
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
+    ensure_parent(path)?;
+    std::fs::write(path, bytes).map_err(|source| BuildError::Write { path: path.to_path_buf(), source })
+}

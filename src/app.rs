@@ -1,0 +1,45 @@
+//! The router and the site frame; nothing else.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::provide_meta_context;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::site_frame::{SiteFooter, SiteHeader};
+use crate::fetch::fetch_manifest;
+use crate::pages::{home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage};
+use crate::site::{base_path_from_document, Site};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let base = base_path_from_document();
+    let router_base = base.trim_end_matches('/').to_owned();
+    let base = StoredValue::new(base);
+    let manifest = LocalResource::new(move || {
+        let base = base.get_value();
+        async move { fetch_manifest(&base).await.map(Arc::new) }
+    });
+    provide_context(Site { base, manifest });
+
+    view! {
+        <Router base=router_base>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <SiteHeader/>
+            <main id="main" tabindex="-1">
+                <Routes fallback=|| view! { <NotFoundPage/> }>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/posts/:slug") view=PostPage/>
+                    <Route path=path!("/tags") view=TagsPage/>
+                    <Route path=path!("/tags/:tag") view=HomePage/>
+                    <Route path=path!("/years/:year") view=HomePage/>
+                    <Route path=path!("/timeline") view=TimelinePage/>
+                    <Route path=path!("/404.html") view=NotFoundPage/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

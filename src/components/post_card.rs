@@ -1,0 +1,40 @@
+//! One post in a list.
+
+use leptos::prelude::*;
+
+use folio_core::routes::{browse_href, Route};
+use folio_core::browse::BrowseFilter;
+use folio_core::PostMeta;
+
+use crate::format::format_local_date;
+
+#[component]
+pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
+    let href = Route::Post(post.slug.clone()).href(&base);
+    let date = format!("{}-{:02}-{:02}", post.local_date.year, post.local_date.month, post.local_date.day);
+    let cover = post.cover.clone().map(|cover| {
+        let src = if cover.contains("://") { cover } else { format!("{base}{cover}") };
+        view! { <img class="post-card-cover" src=src alt="" loading="lazy" decoding="async" width="160" height="100"/> }
+    });
+    view! {
+        <article class="post-card" lang=post.lang.clone()>
+            {cover}
+            <div class="post-card-text">
+                <h2 class="post-card-title"><a href=href>{post.title.clone()}</a></h2>
+                {post.subtitle.clone().map(|s| view! { <p class="post-card-subtitle">{s}</p> })}
+                <p class="post-card-meta">
+                    <time datetime=date>{format_local_date(post.local_date)}</time>
+                    {post.author.clone().map(|a| view! { <span class="post-card-author">{a}</span> })}
+                    <span class="post-card-reading">{format!("{} min read", post.reading_minutes.max(1))}</span>
+                </p>
+                <p class="post-card-summary">{post.summary.clone()}</p>
+                <ul class="tag-list" aria-label="Tags">
+                    {post.tags.iter().map(|tag| {
+                        let filter = BrowseFilter { tags: vec![tag.clone()], ..Default::default() };
+                        view! { <li><a class="tag" href=browse_href(&base, &filter)>{format!("#{tag}")}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </div>
+        </article>
+    }
+}

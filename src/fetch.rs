@@ -1,0 +1,78 @@
+//! The only network code: the manifest and post bodies, with typed errors.
+
+use std::fmt;
+
+use gloo_net::http::Request;
+
+use folio_core::markdown::split_front_matter;
+use folio_core::{Manifest, PostMeta, MANIFEST_VERSION};
+
+/// Why a fetch failed, worded for the reader.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// No answer at all: offline, DNS, CORS.
+    Network { what: String, message: String },
+    /// An answer other than 200.
+    Status { what: String, status: u16 },
+    /// An answer that is not what Folio wrote.
+    Malformed { what: String, message: String },
+    /// A manifest from a newer or older indexer.
+    Version { found: u32 },
+}
+
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FetchError::Network { what, message } => write!(f, "Could not load {what}: the network request failed ({message})."),
+            FetchError::Status { what, status } => write!(f, "Could not load {what}: the server answered {status}."),
+            FetchError::Malformed { what, message } => write!(f, "Could not read {what}: {message}."),
+            FetchError::Version { found } => write!(
+                f,
+                "This site's index has version {found}, but this reader understands version {MANIFEST_VERSION}. Rebuild the site with the same Folio version."
+            ),
+        }
+    }
+}
+
+async fn fetch_text(url: &str, what: &str) -> Result<String, FetchError> {
+    let response = Request::get(url).send().await.map_err(|err| FetchError::Network {
+        what: what.to_owned(),
+        message: err.to_string(),
+    })?;
+    if !response.ok() {
+        return Err(FetchError::Status { what: what.to_owned(), status: response.status() });
+    }
+    response.text().await.map_err(|err| FetchError::Malformed { what: what.to_owned(), message: err.to_string() })
+}
+
+/// Fetches `manifest.json` from the site root.
+pub async fn fetch_manifest(base: &str) -> Result<Manifest, FetchError> {
+    let what = "the list of posts";
+    let text = fetch_text(&format!("{base}manifest.json"), what).await?;
+    let probe: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|err| FetchError::Malformed { what: what.into(), message: err.to_string() })?;
+    let version = probe.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    if version != MANIFEST_VERSION {
+        return Err(FetchError::Version { found: version });
+    }
+    serde_json::from_value(probe).map_err(|err| FetchError::Malformed { what: what.into(), message: err.to_string() })
+}
+
+/// Fetches a post's Markdown body; its URL carries the content hash, so a
+/// cached copy is never an outdated one.
+pub async fn fetch_post_body(base: &str, post: &PostMeta) -> Result<String, FetchError> {
+    let url = format!("{base}{}", encode_path(&post.body_url()));
+    let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
+    // Bodies are served without front matter, but a copied source file may still have it.
+    Ok(split_front_matter(&text).body.to_owned())
+}
+
+/// Percent-encodes each segment of a site-relative path (Hangul file names).
+fn encode_path(path: &str) -> String {
+    let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
+    let encoded: Vec<String> = path.split('/').map(folio_core::routes::encode_component).collect();
+    match query {
+        Some(query) => format!("{}?{query}", encoded.join("/")),
+        None => encoded.join("/"),
+    }
+}

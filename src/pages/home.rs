@@ -1,0 +1,181 @@
+//! The list of posts, narrowed by tags and year from the URL
+//! (`/`, `/tags/<tag>/`, `/years/<year>/`, `/?tags=a,b&year=2022&match=any`).
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use folio_core::browse::{self, BrowseFilter, TagMatch};
+use folio_core::routes::{browse_href, parse_browse_filter};
+use folio_core::Manifest;
+
+use crate::components::manifest_view::WithManifest;
+use crate::components::post_card::PostCard;
+use crate::pages::not_found::NotFoundPage;
+use crate::site::use_site;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| {
+        let params = params.read();
+        let query = query.read();
+        parse_browse_filter(
+            params.get_str("tag"),
+            params.get_str("year"),
+            query.get_str("tags"),
+            query.get_str("year"),
+            query.get_str("match"),
+        )
+    });
+    view! { <WithManifest render=move |manifest| view! { <FilteredList manifest filter/> }/> }
+}
+
+#[component]
+fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl IntoView {
+    let base = use_site().base.get_value();
+    let known_tags = browse::tag_counts(&manifest.posts);
+    let known_years = browse::years(&manifest.posts);
+    let unknown = {
+        let known_tags = known_tags.clone();
+        let known_years = known_years.clone();
+        move || {
+            let filter = filter.get();
+            filter.tags.iter().any(|t| !known_tags.iter().any(|k| &k.tag == t))
+                || filter.year.is_some_and(|y| !known_years.contains(&y))
+        }
+    };
+    let posts = {
+        let manifest = manifest.clone();
+        Memo::new(move |_| {
+            browse::filter_posts(&manifest.posts, &filter.get()).into_iter().cloned().collect::<Vec<_>>()
+        })
+    };
+    let site_title = manifest.site.title.clone();
+    let heading = move || describe(&filter.get());
+    let page_title = move || match filter.get().is_empty() {
+        true => site_title.clone(),
+        false => format!("{} · {}", describe(&filter.get()), site_title),
+    };
+
+    move || {
+        if unknown() {
+            return view! { <NotFoundPage/> }.into_any();
+        }
+        let base = base.clone();
+        let base_for_chips = base.clone();
+        let base_for_years = base.clone();
+        let known_tags = known_tags.clone();
+        let known_years = known_years.clone();
+        view! {
+            <Title text=page_title.clone()/>
+            <section class="browse" aria-labelledby="page-heading">
+                <h1 id="page-heading" class="page-heading">{heading}</h1>
+                <FilterBar filter base=base_for_chips tags=known_tags years=known_years/>
+                {move || {
+                    let list = posts.get();
+                    if list.is_empty() {
+                        let clear = browse_href(&base_for_years, &BrowseFilter::default());
+                        view! {
+                            <div class="empty-state">
+                                <p>"No posts match these filters."</p>
+                                <a class="button" href=clear>"Clear filters"</a>
+                            </div>
+                        }.into_any()
+                    } else {
+                        let base = base.clone();
+                        view! {
+                            <p class="result-count" aria-live="polite">{format!("{} posts", list.len())}</p>
+                            <div class="post-list">
+                                {list.into_iter().map(|post| view! { <PostCard post base=base.clone()/> }).collect_view()}
+                            </div>
+                        }.into_any()
+                    }
+                }}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Tag and year chips; each is a link to the filter with it toggled.
+#[component]
+fn FilterBar(
+    filter: Memo<BrowseFilter>,
+    base: String,
+    tags: Vec<browse::TagCount>,
+    years: Vec<i32>,
+) -> impl IntoView {
+    let base = StoredValue::new(base);
+    let chip_href = move |next: BrowseFilter| browse_href(&base.get_value(), &next);
+    view! {
+        <div class="filter-bar">
+            <ul class="chip-row" aria-label="Filter by tag">
+                {tags.into_iter().map(|tag| {
+                    let name = tag.tag.clone();
+                    let selected = {
+                        let name = name.clone();
+                        move || filter.get().tags.contains(&name)
+                    };
+                    let href = {
+                        let name = name.clone();
+                        move || chip_href(filter.get().toggled_tag(&name))
+                    };
+                    view! {
+                        <li>
+                            <a class="chip" href=href aria-current=move || selected().then_some("true")>
+                                {format!("#{name}")} <span class="chip-count">{tag.count}</span>
+                            </a>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <ul class="chip-row" aria-label="Filter by year">
+                {years.into_iter().map(|year| {
+                    let selected = move || filter.get().year == Some(year);
+                    let href = move || {
+                        let current = filter.get();
+                        chip_href(current.with_year(if current.year == Some(year) { None } else { Some(year) }))
+                    };
+                    view! {
+                        <li><a class="chip" href=href aria-current=move || selected().then_some("true")>{year}</a></li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="filter-actions">
+                {move || (filter.get().tags.len() > 1).then(|| {
+                    let current = filter.get();
+                    let (label, other) = match current.tag_match {
+                        TagMatch::All => ("Showing posts with all of these tags. Show posts with any of them", TagMatch::Any),
+                        TagMatch::Any => ("Showing posts with any of these tags. Show posts with all of them", TagMatch::All),
+                    };
+                    view! { <a class="match-toggle" href=chip_href(current.with_tag_match(other))>{label}</a> }
+                })}
+                {move || (!filter.get().is_empty()).then(|| view! {
+                    <a class="clear-filters" href=chip_href(BrowseFilter::default())>"Clear filters"</a>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// The page heading for a filter: `All posts`, `#회고`, `#회고 · 2022`.
+fn describe(filter: &BrowseFilter) -> String {
+    if filter.is_empty() {
+        return "All posts".to_owned();
+    }
+    let joiner = match filter.tag_match {
+        TagMatch::All => " + ",
+        TagMatch::Any => " or ",
+    };
+    let tags: Vec<String> = filter.tags.iter().map(|t| format!("#{t}")).collect();
+    match (tags.is_empty(), filter.year) {
+        (false, Some(year)) => format!("{} · {year}", tags.join(joiner)),
+        (false, None) => tags.join(joiner),
+        (true, Some(year)) => format!("Posts from {year}"),
+        (true, None) => "All posts".to_owned(),
+    }
+}

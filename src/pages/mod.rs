@@ -1,0 +1,7 @@
+//! One module per page, named for what a reader sees.
+
+pub mod home;
+pub mod not_found;
+pub mod post;
+pub mod tags;
+pub mod timeline;

@@ -1,0 +1,105 @@
+//! One post: fetched as Markdown, rendered by the shared pipeline.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::use_params_map;
+
+use folio_core::browse::{neighbours, related};
+use folio_core::markdown::{render_markdown, RenderOptions};
+use folio_core::routes::{browse_href, decode_component, Route};
+use folio_core::browse::BrowseFilter;
+use folio_core::{Manifest, PostMeta};
+
+use crate::components::load_error::LoadError;
+use crate::components::manifest_view::WithManifest;
+use crate::components::skeleton::ArticleSkeleton;
+use crate::fetch::fetch_post_body;
+use crate::format::format_local_date;
+use crate::pages::not_found::NotFoundPage;
+use crate::site::use_site;
+
+#[component]
+pub fn PostPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get_str("slug").map(decode_component).unwrap_or_default());
+    view! {
+        <WithManifest render=move |manifest| {
+            let slug = slug.get();
+            match manifest.posts.iter().find(|p| p.slug == slug).cloned() {
+                Some(post) => view! { <Article post manifest/> }.into_any(),
+                None => view! { <NotFoundPage/> }.into_any(),
+            }
+        }/>
+    }
+}
+
+#[component]
+fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
+    let site = use_site();
+    let base = site.base.get_value();
+    let body = {
+        let post = post.clone();
+        LocalResource::new(move || {
+            let post = post.clone();
+            let base = site.base.get_value();
+            async move { fetch_post_body(&base, &post).await }
+        })
+    };
+    let dir_href = format!("{base}{}/", post.source_dir());
+    let retry = Callback::new(move |_| body.refetch());
+    let date = format!("{}-{:02}-{:02}", post.local_date.year, post.local_date.month, post.local_date.day);
+    let (newer, older) = neighbours(&manifest.posts, &post.slug);
+    let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3).into_iter().cloned().collect();
+    let post_link = {
+        let base = base.clone();
+        move |p: &PostMeta| (Route::Post(p.slug.clone()).href(&base), p.title.clone())
+    };
+    let newer = newer.map(&post_link);
+    let older = older.map(&post_link);
+    let related_links: Vec<(String, String)> = related_posts.iter().map(&post_link).collect();
+
+    view! {
+        <Title text=format!("{} · {}", post.title, manifest.site.title)/>
+        <Meta name="description" content=post.summary.clone()/>
+        <article class="post" lang=post.lang.clone()>
+            <header class="post-header">
+                <h1 class="post-title">{post.title.clone()}</h1>
+                {post.subtitle.clone().map(|s| view! { <p class="post-subtitle">{s}</p> })}
+                <p class="post-meta">
+                    <time datetime=date>{format_local_date(post.local_date)}</time>
+                    {post.author.clone().map(|a| view! { <span>{a}</span> })}
+                    <span>{format!("{} min read", post.reading_minutes.max(1))}</span>
+                </p>
+                <ul class="tag-list" aria-label="Tags">
+                    {post.tags.iter().map(|tag| {
+                        let filter = BrowseFilter { tags: vec![tag.clone()], ..Default::default() };
+                        view! { <li><a class="tag" href=browse_href(&base, &filter)>{format!("#{tag}")}</a></li> }
+                    }).collect_view()}
+                </ul>
+            </header>
+            <Suspense fallback=|| view! { <ArticleSkeleton/> }>
+                {move || body.get().map(|result| match result {
+                    Ok(markdown) => {
+                        let rendered = render_markdown(&markdown, &RenderOptions { post_dir_href: &dir_href });
+                        view! { <div class="post-body" inner_html=rendered.html></div> }.into_any()
+                    }
+                    Err(error) => view! { <LoadError error retry/> }.into_any(),
+                })}
+            </Suspense>
+            <nav class="post-nav" aria-label="More posts">
+                {newer.map(|(href, title)| view! { <a class="post-nav-newer" href=href rel="prev"><span>"Newer"</span>{title}</a> })}
+                {older.map(|(href, title)| view! { <a class="post-nav-older" href=href rel="next"><span>"Older"</span>{title}</a> })}
+            </nav>
+            {(!related_links.is_empty()).then(|| view! {
+                <aside class="related" aria-labelledby="related-heading">
+                    <h2 id="related-heading">"Related posts"</h2>
+                    <ul>
+                        {related_links.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}
+                    </ul>
+                </aside>
+            })}
+        </article>
+    }
+}
