@@ -9,7 +9,9 @@ use leptos_router::path;
 
 use crate::components::site_frame::{SiteFooter, SiteHeader};
 use crate::fetch::fetch_manifest;
-use crate::pages::{home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage};
+use crate::pages::{
+    home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage,
+};
 use crate::site::{base_path_from_document, Site};
 
 #[component]

@@ -35,27 +35,42 @@ impl fmt::Display for FetchError {
 }
 
 async fn fetch_text(url: &str, what: &str) -> Result<String, FetchError> {
-    let response = Request::get(url).send().await.map_err(|err| FetchError::Network {
+    let response = Request::get(url)
+        .send()
+        .await
+        .map_err(|err| FetchError::Network {
+            what: what.to_owned(),
+            message: err.to_string(),
+        })?;
+    if !response.ok() {
+        return Err(FetchError::Status {
+            what: what.to_owned(),
+            status: response.status(),
+        });
+    }
+    response.text().await.map_err(|err| FetchError::Malformed {
         what: what.to_owned(),
         message: err.to_string(),
-    })?;
-    if !response.ok() {
-        return Err(FetchError::Status { what: what.to_owned(), status: response.status() });
-    }
-    response.text().await.map_err(|err| FetchError::Malformed { what: what.to_owned(), message: err.to_string() })
+    })
 }
 
 /// Fetches `manifest.json` from the site root.
 pub async fn fetch_manifest(base: &str) -> Result<Manifest, FetchError> {
     let what = "the list of posts";
     let text = fetch_text(&format!("{base}manifest.json"), what).await?;
-    let probe: serde_json::Value = serde_json::from_str(&text)
-        .map_err(|err| FetchError::Malformed { what: what.into(), message: err.to_string() })?;
+    let probe: serde_json::Value =
+        serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
+            what: what.into(),
+            message: err.to_string(),
+        })?;
     let version = probe.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
     if version != MANIFEST_VERSION {
         return Err(FetchError::Version { found: version });
     }
-    serde_json::from_value(probe).map_err(|err| FetchError::Malformed { what: what.into(), message: err.to_string() })
+    serde_json::from_value(probe).map_err(|err| FetchError::Malformed {
+        what: what.into(),
+        message: err.to_string(),
+    })
 }
 
 /// Fetches a post's Markdown body; its URL carries the content hash, so a
@@ -69,8 +84,13 @@ pub async fn fetch_post_body(base: &str, post: &PostMeta) -> Result<String, Fetc
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).
 fn encode_path(path: &str) -> String {
-    let (path, query) = path.split_once('?').map_or((path, None), |(p, q)| (p, Some(q)));
-    let encoded: Vec<String> = path.split('/').map(folio_core::routes::encode_component).collect();
+    let (path, query) = path
+        .split_once('?')
+        .map_or((path, None), |(p, q)| (p, Some(q)));
+    let encoded: Vec<String> = path
+        .split('/')
+        .map(folio_core::routes::encode_component)
+        .collect();
     match query {
         Some(query) => format!("{}?{query}", encoded.join("/")),
         None => encoded.join("/"),

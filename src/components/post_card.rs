@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use folio_core::routes::{browse_href, Route};
 use folio_core::browse::BrowseFilter;
+use folio_core::routes::{browse_href, Route};
 use folio_core::PostMeta;
 
 use crate::format::format_local_date;
@@ -11,7 +11,10 @@ use crate::format::format_local_date;
 #[component]
 pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
     let href = Route::Post(post.slug.clone()).href(&base);
-    let date = format!("{}-{:02}-{:02}", post.local_date.year, post.local_date.month, post.local_date.day);
+    let date = format!(
+        "{}-{:02}-{:02}",
+        post.local_date.year, post.local_date.month, post.local_date.day
+    );
     let cover = post.cover.clone().map(|cover| {
         let src = if cover.contains("://") { cover } else { format!("{base}{cover}") };
         view! { <img class="post-card-cover" src=src alt="" loading="lazy" decoding="async" width="160" height="100"/> }

@@ -44,14 +44,20 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
         let known_years = known_years.clone();
         move || {
             let filter = filter.get();
-            filter.tags.iter().any(|t| !known_tags.iter().any(|k| &k.tag == t))
+            filter
+                .tags
+                .iter()
+                .any(|t| !known_tags.iter().any(|k| &k.tag == t))
                 || filter.year.is_some_and(|y| !known_years.contains(&y))
         }
     };
     let posts = {
         let manifest = manifest.clone();
         Memo::new(move |_| {
-            browse::filter_posts(&manifest.posts, &filter.get()).into_iter().cloned().collect::<Vec<_>>()
+            browse::filter_posts(&manifest.posts, &filter.get())
+                .into_iter()
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     let site_title = manifest.site.title.clone();

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
+use folio_core::browse::BrowseFilter;
 use folio_core::browse::{neighbours, related};
 use folio_core::markdown::{render_markdown, RenderOptions};
 use folio_core::routes::{browse_href, decode_component, Route};
-use folio_core::browse::BrowseFilter;
 use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
@@ -23,7 +23,13 @@ use crate::site::use_site;
 #[component]
 pub fn PostPage() -> impl IntoView {
     let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get_str("slug").map(decode_component).unwrap_or_default());
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get_str("slug")
+            .map(decode_component)
+            .unwrap_or_default()
+    });
     view! {
         <WithManifest render=move |manifest| {
             let slug = slug.get();
@@ -49,9 +55,15 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     };
     let dir_href = format!("{base}{}/", post.source_dir());
     let retry = Callback::new(move |_| body.refetch());
-    let date = format!("{}-{:02}-{:02}", post.local_date.year, post.local_date.month, post.local_date.day);
+    let date = format!(
+        "{}-{:02}-{:02}",
+        post.local_date.year, post.local_date.month, post.local_date.day
+    );
     let (newer, older) = neighbours(&manifest.posts, &post.slug);
-    let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3).into_iter().cloned().collect();
+    let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3)
+        .into_iter()
+        .cloned()
+        .collect();
     let post_link = {
         let base = base.clone();
         move |p: &PostMeta| (Route::Post(p.slug.clone()).href(&base), p.title.clone())

@@ -12,10 +12,20 @@ pub const CONFIG_FILE: &str = "folio.toml";
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}:{line}:{column}: {message}\n  fix: correct the TOML syntax; see the README's configuration section")]
-    Syntax { path: PathBuf, line: usize, column: usize, message: String },
-    #[error("{path}: unknown time zone `{zone}`\n  fix: use an IANA name such as `Asia/Seoul` or `UTC`")]
+    Syntax {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{path}: unknown time zone `{zone}`\n  fix: use an IANA name such as `Asia/Seoul` or `UTC`"
+    )]
     TimeZone { path: PathBuf, zone: String },
 }
 
@@ -37,18 +47,28 @@ impl SiteConfig {
         if !path.exists() {
             return Ok(SiteConfig::default());
         }
-        let text = std::fs::read_to_string(&path)
-            .map_err(|source| ConfigError::Read { path: path.clone(), source })?;
+        let text = std::fs::read_to_string(&path).map_err(|source| ConfigError::Read {
+            path: path.clone(),
+            source,
+        })?;
         let config: SiteConfig = toml::from_str(&text).map_err(|err| {
             let (line, column) = err
                 .span()
                 .map(|span| line_column(&text, span.start))
                 .unwrap_or((0, 0));
-            ConfigError::Syntax { path: path.clone(), line, column, message: err.message().to_owned() }
+            ConfigError::Syntax {
+                path: path.clone(),
+                line,
+                column,
+                message: err.message().to_owned(),
+            }
         })?;
         if let Some(zone) = &config.time_zone {
             if zone.parse::<chrono_tz::Tz>().is_err() {
-                return Err(ConfigError::TimeZone { path, zone: zone.clone() });
+                return Err(ConfigError::TimeZone {
+                    path,
+                    zone: zone.clone(),
+                });
             }
         }
         Ok(config)
@@ -64,7 +84,11 @@ impl SiteConfig {
         SiteMeta {
             title: self.title.clone().unwrap_or(folder_name),
             description: self.description.clone().unwrap_or_default(),
-            base_path: normalize_base_path(base_path_override.or(self.base_path.as_deref()).unwrap_or("/")),
+            base_path: normalize_base_path(
+                base_path_override
+                    .or(self.base_path.as_deref())
+                    .unwrap_or("/"),
+            ),
             lang: self.lang.clone().unwrap_or_else(|| "en".to_owned()),
             time_zone: self.time_zone.clone().unwrap_or_else(|| "UTC".to_owned()),
             url: self.url.clone().map(|u| u.trim_end_matches('/').to_owned()),

@@ -83,6 +83,9 @@ mod tests {
         let d = Diagnostic::new(Severity::Error, "posts/a.md", "tab in YAML indentation")
             .at(3, 1)
             .fix("indent with spaces");
-        assert_eq!(d.to_string(), "error: posts/a.md:3:1: tab in YAML indentation\n  fix: indent with spaces");
+        assert_eq!(
+            d.to_string(),
+            "error: posts/a.md:3:1: tab in YAML indentation\n  fix: indent with spaces"
+        );
     }
 }

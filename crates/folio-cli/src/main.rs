@@ -15,7 +15,11 @@ use folio_cli::serve::{serve, ServeOptions};
 use folio_cli::site::{build_site, AppBundle, BuildError, BuildOptions};
 
 #[derive(Parser)]
-#[command(name = "folio", version, about = "Build, preview and check a Folio blog")]
+#[command(
+    name = "folio",
+    version,
+    about = "Build, preview and check a Folio blog"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -69,14 +73,48 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { content, out, base_path, drafts, keep_going, app_dir } => {
-            let options = BuildOptions { content_dir: content, out_dir: out, base_path, include_drafts: drafts, keep_going };
+        Command::Build {
+            content,
+            out,
+            base_path,
+            drafts,
+            keep_going,
+            app_dir,
+        } => {
+            let options = BuildOptions {
+                content_dir: content,
+                out_dir: out,
+                base_path,
+                include_drafts: drafts,
+                keep_going,
+            };
             run_build(&options, app_dir.as_deref())
         }
-        Command::Serve { content, port, out, base_path, drafts, app_dir } => {
-            let options = BuildOptions { content_dir: content, out_dir: out, base_path, include_drafts: drafts, keep_going: true };
-            let Some(app) = open_app(app_dir.as_deref()) else { return ExitCode::FAILURE };
-            match serve(&ServeOptions { build: options, port }, &app) {
+        Command::Serve {
+            content,
+            port,
+            out,
+            base_path,
+            drafts,
+            app_dir,
+        } => {
+            let options = BuildOptions {
+                content_dir: content,
+                out_dir: out,
+                base_path,
+                include_drafts: drafts,
+                keep_going: true,
+            };
+            let Some(app) = open_app(app_dir.as_deref()) else {
+                return ExitCode::FAILURE;
+            };
+            match serve(
+                &ServeOptions {
+                    build: options,
+                    port,
+                },
+                &app,
+            ) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
                     eprintln!("error: {err}");
@@ -101,7 +139,9 @@ fn open_app(app_dir: Option<&Path>) -> Option<AppBundle> {
 }
 
 fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
-    let Some(app) = open_app(app_dir) else { return ExitCode::FAILURE };
+    let Some(app) = open_app(app_dir) else {
+        return ExitCode::FAILURE;
+    };
     let started = Instant::now();
     let progress = Progress::new();
     let result = build_site(options, &app, |done, total| progress.update(done, total));
@@ -118,7 +158,11 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
                 started.elapsed().as_millis(),
                 options.out_dir.display()
             );
-            if report.index.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+            if report.index.failed.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Err(BuildError::ContentErrors { count }) => {
             // Index again only to show what was wrong; the build wrote nothing.
@@ -136,7 +180,9 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
 }
 
 fn run_check(content: &Path) -> ExitCode {
-    let Some(index) = quick_index(content) else { return ExitCode::FAILURE };
+    let Some(index) = quick_index(content) else {
+        return ExitCode::FAILURE;
+    };
     print_diagnostics(&index);
     println!(
         "{} posts, {} drafts, {} with errors ({} files read)",
@@ -145,11 +191,17 @@ fn run_check(content: &Path) -> ExitCode {
         index.failed.len(),
         index.input_count()
     );
-    if index.error_count() > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if index.error_count() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn quick_index(content: &Path) -> Option<ContentIndex> {
-    let config = SiteConfig::load(content).map_err(|err| eprintln!("error: {err}")).ok()?;
+    let config = SiteConfig::load(content)
+        .map_err(|err| eprintln!("error: {err}"))
+        .ok()?;
     let site = config.site_meta(content, None);
     index_content(content, &site, IndexOptions::default(), |_, _| {})
         .map_err(|err| eprintln!("error: {err}"))
@@ -158,9 +210,14 @@ fn quick_index(content: &Path) -> Option<ContentIndex> {
 
 fn print_diagnostics(index: &ContentIndex) {
     let mut sorted: Vec<_> = index.diagnostics.iter().collect();
-    sorted.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.file.cmp(&b.file)));
+    sorted.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.file.cmp(&b.file))
+    });
     for diagnostic in sorted {
-        if diagnostic.severity == Severity::Note && std::env::var_os("FOLIO_QUIET_NOTES").is_some() {
+        if diagnostic.severity == Severity::Note && std::env::var_os("FOLIO_QUIET_NOTES").is_some()
+        {
             continue;
         }
         eprintln!("{diagnostic}");

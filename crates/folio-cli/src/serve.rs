@@ -18,16 +18,26 @@ pub enum ServeError {
     #[error("cannot listen on 127.0.0.1:{port}: {message}\n  fix: pass another --port")]
     Listen { port: u16, message: String },
     #[error("cannot watch {path}: {source}")]
-    Watch { path: PathBuf, source: notify::Error },
+    Watch {
+        path: PathBuf,
+        source: notify::Error,
+    },
 }
 
 pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> {
     rebuild(&options.build, app);
-    let server = tiny_http::Server::http(("127.0.0.1", options.port))
-        .map_err(|err| ServeError::Listen { port: options.port, message: err.to_string() })?;
+    let server =
+        tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|err| ServeError::Listen {
+            port: options.port,
+            message: err.to_string(),
+        })?;
     let root = options.build.out_dir.clone();
-    let base = folio_core::routes::normalize_base_path(options.build.base_path.as_deref().unwrap_or("/"));
-    println!("serving http://127.0.0.1:{}{base} (Ctrl+C to stop)", options.port);
+    let base =
+        folio_core::routes::normalize_base_path(options.build.base_path.as_deref().unwrap_or("/"));
+    println!(
+        "serving http://127.0.0.1:{}{base} (Ctrl+C to stop)",
+        options.port
+    );
 
     let (changed_tx, changed_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
@@ -35,10 +45,16 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
             let _ = changed_tx.send(());
         }
     })
-    .map_err(|source| ServeError::Watch { path: options.build.content_dir.clone(), source })?;
+    .map_err(|source| ServeError::Watch {
+        path: options.build.content_dir.clone(),
+        source,
+    })?;
     watcher
         .watch(&options.build.content_dir, RecursiveMode::Recursive)
-        .map_err(|source| ServeError::Watch { path: options.build.content_dir.clone(), source })?;
+        .map_err(|source| ServeError::Watch {
+            path: options.build.content_dir.clone(),
+            source,
+        })?;
 
     std::thread::scope(|scope| {
         scope.spawn(move || {
@@ -60,10 +76,19 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
 fn rebuild(options: &BuildOptions, app: &AppBundle) {
     match build_site(options, app, |_, _| {}) {
         Ok(report) => {
-            for diagnostic in report.index.diagnostics.iter().filter(|d| d.severity != crate::diagnostics::Severity::Note) {
+            for diagnostic in report
+                .index
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity != crate::diagnostics::Severity::Note)
+            {
                 eprintln!("{diagnostic}");
             }
-            println!("rebuilt: {} posts, {} errors", report.index.posts.len(), report.index.failed.len());
+            println!(
+                "rebuilt: {} posts, {} errors",
+                report.index.posts.len(),
+                report.index.failed.len()
+            );
         }
         Err(err) => eprintln!("error: {err}"),
     }
@@ -74,9 +99,14 @@ fn rebuild(options: &BuildOptions, app: &AppBundle) {
 fn respond(root: &Path, base: &str, url: &str) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let decoded = folio_core::routes::decode_component(path);
-    let relative = decoded.strip_prefix(base.trim_end_matches('/')).unwrap_or(&decoded);
+    let relative = decoded
+        .strip_prefix(base.trim_end_matches('/'))
+        .unwrap_or(&decoded);
     let mut file = root.to_path_buf();
-    for part in relative.split('/').filter(|p| !p.is_empty() && *p != "." && *p != "..") {
+    for part in relative
+        .split('/')
+        .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+    {
         file.push(part);
     }
     if file.is_dir() {
@@ -89,9 +119,11 @@ fn respond(root: &Path, base: &str, url: &str) -> tiny_http::Response<std::io::C
         file.push("index.html");
     }
     match std::fs::read(&file) {
-        Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(header("Content-Type", content_type(&file))),
+        Ok(bytes) => tiny_http::Response::from_data(bytes)
+            .with_header(header("Content-Type", content_type(&file))),
         Err(_) => {
-            let page = std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
+            let page =
+                std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
             tiny_http::Response::from_data(page)
                 .with_status_code(404)
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
@@ -100,12 +132,17 @@ fn respond(root: &Path, base: &str, url: &str) -> tiny_http::Response<std::io::C
 }
 
 fn header(name: &str, value: &str) -> tiny_http::Header {
-    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .unwrap_or_else(|_| tiny_http::Header::from_bytes(&b"X-Folio"[..], &b"1"[..]).expect("static header is valid"))
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        tiny_http::Header::from_bytes(&b"X-Folio"[..], &b"1"[..]).expect("static header is valid")
+    })
 }
 
 fn content_type(path: &Path) -> &'static str {
-    match path.extension().and_then(|e| e.to_str()).unwrap_or_default() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+    {
         "html" => "text/html; charset=utf-8",
         "js" => "text/javascript",
         "wasm" => "application/wasm",

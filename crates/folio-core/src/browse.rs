@@ -49,11 +49,17 @@ impl BrowseFilter {
     }
 
     pub fn with_year(&self, year: Option<i32>) -> BrowseFilter {
-        BrowseFilter { year, ..self.clone() }
+        BrowseFilter {
+            year,
+            ..self.clone()
+        }
     }
 
     pub fn with_tag_match(&self, tag_match: TagMatch) -> BrowseFilter {
-        BrowseFilter { tag_match, ..self.clone() }
+        BrowseFilter {
+            tag_match,
+            ..self.clone()
+        }
     }
 }
 
@@ -74,7 +80,10 @@ pub fn tag_counts(posts: &[PostMeta]) -> Vec<TagCount> {
     for tag in posts.iter().flat_map(|post| &post.tags) {
         match counts.iter_mut().find(|c| &c.tag == tag) {
             Some(entry) => entry.count += 1,
-            None => counts.push(TagCount { tag: tag.clone(), count: 1 }),
+            None => counts.push(TagCount {
+                tag: tag.clone(),
+                count: 1,
+            }),
         }
     }
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
@@ -119,12 +128,20 @@ pub fn group_by_year_month<'a>(posts: &[&'a PostMeta]) -> Vec<YearGroup<'a>> {
     for post in sorted {
         let (year, month) = (post.local_date.year, post.local_date.month);
         if groups.last().is_none_or(|group| group.year != year) {
-            groups.push(YearGroup { year, months: Vec::new() });
+            groups.push(YearGroup {
+                year,
+                months: Vec::new(),
+            });
         }
-        let Some(group) = groups.last_mut() else { continue };
+        let Some(group) = groups.last_mut() else {
+            continue;
+        };
         match group.months.last_mut() {
             Some(last) if last.month == month => last.posts.push(post),
-            _ => group.months.push(MonthGroup { month, posts: vec![post] }),
+            _ => group.months.push(MonthGroup {
+                month,
+                posts: vec![post],
+            }),
         }
     }
     groups
@@ -152,13 +169,21 @@ pub fn related<'a>(posts: &'a [PostMeta], slug: &str, limit: usize) -> Vec<&'a P
         .enumerate()
         .filter(|(_, post)| post.slug != slug)
         .map(|(order, post)| {
-            let shared = post.tags.iter().filter(|t| current.tags.contains(t)).count();
+            let shared = post
+                .tags
+                .iter()
+                .filter(|t| current.tags.contains(t))
+                .count();
             (shared, order, post)
         })
         .filter(|(shared, _, _)| *shared > 0)
         .collect();
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(limit).map(|(_, _, post)| post).collect()
+    scored
+        .into_iter()
+        .take(limit)
+        .map(|(_, _, post)| post)
+        .collect()
 }
 
 #[cfg(test)]
@@ -189,7 +214,10 @@ mod tests {
     #[test]
     fn all_of_tags_narrows() {
         let posts = demo();
-        let filter = BrowseFilter { tags: vec!["회고".into(), "kubernetes".into()], ..Default::default() };
+        let filter = BrowseFilter {
+            tags: vec!["회고".into(), "kubernetes".into()],
+            ..Default::default()
+        };
         assert_eq!(slugs(&filter_posts(&posts, &filter)), ["c"]);
     }
 
@@ -207,7 +235,11 @@ mod tests {
     #[test]
     fn tag_and_year_combine() {
         let posts = demo();
-        let filter = BrowseFilter { tags: vec!["회고".into()], year: Some(2022), ..Default::default() };
+        let filter = BrowseFilter {
+            tags: vec!["회고".into()],
+            year: Some(2022),
+            ..Default::default()
+        };
         assert_eq!(slugs(&filter_posts(&posts, &filter)), ["c"]);
     }
 
@@ -239,9 +271,21 @@ mod tests {
         let groups = group_by_year_month(&all);
         let shape: Vec<(i32, Vec<(u32, usize)>)> = groups
             .iter()
-            .map(|g| (g.year, g.months.iter().map(|m| (m.month, m.posts.len())).collect()))
+            .map(|g| {
+                (
+                    g.year,
+                    g.months.iter().map(|m| (m.month, m.posts.len())).collect(),
+                )
+            })
             .collect();
-        assert_eq!(shape, [(2024, vec![(1, 1)]), (2022, vec![(12, 2)]), (2021, vec![(3, 1)])]);
+        assert_eq!(
+            shape,
+            [
+                (2024, vec![(1, 1)]),
+                (2022, vec![(12, 2)]),
+                (2021, vec![(3, 1)])
+            ]
+        );
         assert_eq!(groups[1].count(), 2);
         assert_eq!(slugs(&groups[1].months[0].posts), ["c", "b"]);
     }

@@ -153,7 +153,11 @@ pub(crate) mod tests {
             title: slug.into(),
             subtitle: None,
             date: "2023-01-06T10:16:00+09:00".into(),
-            local_date: LocalDate { year: 2023, month: 1, day: 6 },
+            local_date: LocalDate {
+                year: 2023,
+                month: 1,
+                day: 6,
+            },
             updated: None,
             tags: vec![],
             summary: String::new(),

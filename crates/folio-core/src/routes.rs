@@ -7,7 +7,11 @@ use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_AL
 use crate::browse::{BrowseFilter, TagMatch};
 
 /// Characters kept as they are in a path segment or query value (RFC 3986 unreserved).
-const ENCODED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 /// Percent-encodes one path segment or query value; Hangul becomes UTF-8 `%XX` bytes.
 pub fn encode_component(text: &str) -> String {
@@ -131,7 +135,11 @@ pub fn parse_browse_filter(
         Some("any") => TagMatch::Any,
         _ => TagMatch::All,
     };
-    BrowseFilter { tags, year, tag_match }
+    BrowseFilter {
+        tags,
+        year,
+        tag_match,
+    }
 }
 
 /// Resolves a link or image URL written in a post against the post's folder.
@@ -150,15 +158,20 @@ pub fn resolve_post_url(url: &str, post_dir_href: &str) -> Option<String> {
 /// The scheme of an absolute URL, lower-cased; `None` for relative references.
 fn scheme_of(url: &str) -> Option<String> {
     // Browsers ignore ASCII tab and newline inside a scheme (`java\tscript:`).
-    let cleaned: String = url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
     let colon = cleaned.find(':')?;
     let candidate = &cleaned[..colon];
-    let before_path = cleaned.find(['/', '?', '#']).is_none_or(|slash| colon < slash);
-    let looks_like_scheme = candidate
-        .chars()
-        .enumerate()
-        .all(|(i, c)| c.is_ascii_alphabetic() || (i > 0 && matches!(c, '+' | '-' | '.') || (i > 0 && c.is_ascii_digit())));
-    (before_path && !candidate.is_empty() && looks_like_scheme).then(|| candidate.to_ascii_lowercase())
+    let before_path = cleaned
+        .find(['/', '?', '#'])
+        .is_none_or(|slash| colon < slash);
+    let looks_like_scheme = candidate.chars().enumerate().all(|(i, c)| {
+        c.is_ascii_alphabetic() || (i > 0 && (c.is_ascii_digit() || matches!(c, '+' | '-' | '.')))
+    });
+    (before_path && !candidate.is_empty() && looks_like_scheme)
+        .then(|| candidate.to_ascii_lowercase())
 }
 
 /// Joins `relative` to the folder `dir` (which ends with `/`), folding `.` and `..`.
@@ -200,21 +213,46 @@ mod tests {
     #[test]
     fn routes_carry_the_base_path_and_encode_hangul() {
         assert_eq!(Route::Home.href("/blog/"), "/blog/");
-        assert_eq!(Route::Post("hello-world".into()).href("/"), "/posts/hello-world/");
-        assert_eq!(Route::Tag("회고".into()).href("/blog"), "/blog/tags/%ED%9A%8C%EA%B3%A0/");
-        assert_eq!(Route::Tag("c++ & rust".into()).href("/"), "/tags/c%2B%2B%20%26%20rust/");
+        assert_eq!(
+            Route::Post("hello-world".into()).href("/"),
+            "/posts/hello-world/"
+        );
+        assert_eq!(
+            Route::Tag("회고".into()).href("/blog"),
+            "/blog/tags/%ED%9A%8C%EA%B3%A0/"
+        );
+        assert_eq!(
+            Route::Tag("c++ & rust".into()).href("/"),
+            "/tags/c%2B%2B%20%26%20rust/"
+        );
         assert_eq!(Route::Year(2022).href("/"), "/years/2022/");
-        assert_eq!(Route::Post("회고".into()).output_file(), "posts/회고/index.html");
+        assert_eq!(
+            Route::Post("회고".into()).output_file(),
+            "posts/회고/index.html"
+        );
     }
 
     #[test]
     fn browse_href_uses_the_simplest_form() {
-        let only_tag = BrowseFilter { tags: vec!["회고".into()], ..Default::default() };
+        let only_tag = BrowseFilter {
+            tags: vec!["회고".into()],
+            ..Default::default()
+        };
         assert_eq!(browse_href("/", &only_tag), "/tags/%ED%9A%8C%EA%B3%A0/");
-        let only_year = BrowseFilter { year: Some(2022), ..Default::default() };
+        let only_year = BrowseFilter {
+            year: Some(2022),
+            ..Default::default()
+        };
         assert_eq!(browse_href("/b/", &only_year), "/b/years/2022/");
-        let both = BrowseFilter { tags: vec!["회고".into(), "k8s".into()], year: Some(2022), tag_match: TagMatch::Any };
-        assert_eq!(browse_href("/", &both), "/?tags=%ED%9A%8C%EA%B3%A0,k8s&year=2022&match=any");
+        let both = BrowseFilter {
+            tags: vec!["회고".into(), "k8s".into()],
+            year: Some(2022),
+            tag_match: TagMatch::Any,
+        };
+        assert_eq!(
+            browse_href("/", &both),
+            "/?tags=%ED%9A%8C%EA%B3%A0,k8s&year=2022&match=any"
+        );
         assert_eq!(browse_href("/", &BrowseFilter::default()), "/");
     }
 
@@ -228,7 +266,9 @@ mod tests {
         let href = browse_href("/", &filter);
         let query = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
         let get = |key: &str| {
-            query.split('&').find_map(|pair| pair.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
+            query
+                .split('&')
+                .find_map(|pair| pair.strip_prefix(key).and_then(|v| v.strip_prefix('=')))
         };
         let parsed = parse_browse_filter(None, None, get("tags"), get("year"), get("match"));
         assert_eq!(parsed, filter);
@@ -236,7 +276,8 @@ mod tests {
 
     #[test]
     fn path_tag_and_query_year_combine() {
-        let parsed = parse_browse_filter(Some("%ED%9A%8C%EA%B3%A0"), None, None, Some("2022"), None);
+        let parsed =
+            parse_browse_filter(Some("%ED%9A%8C%EA%B3%A0"), None, None, Some("2022"), None);
         assert_eq!(parsed.tags, ["회고"]);
         assert_eq!(parsed.year, Some(2022));
         let bad_year = parse_browse_filter(None, Some("twenty"), None, None, None);
@@ -253,7 +294,10 @@ mod tests {
     #[test_case("#section", "#section" ; "fragment only")]
     #[test_case("/about/", "/about/" ; "site absolute")]
     fn post_urls_resolve_against_the_post_folder(url: &str, expected: &str) {
-        assert_eq!(resolve_post_url(url, "/content/2023/trip/").as_deref(), Some(expected));
+        assert_eq!(
+            resolve_post_url(url, "/content/2023/trip/").as_deref(),
+            Some(expected)
+        );
     }
 
     #[test_case("javascript:alert(1)" ; "javascript")]

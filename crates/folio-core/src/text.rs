@@ -84,7 +84,10 @@ pub fn truncate_summary(text: &str, max_chars: usize) -> String {
         Some(space) if space * 4 > end * 3 => &cut[..space],
         _ => cut,
     };
-    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
 }
 
 #[cfg(test)]
@@ -94,16 +97,57 @@ mod tests {
     #[test]
     fn hangul_counts_by_character() {
         let counts = TextCounts::of("안녕하세요 세계 hello world");
-        assert_eq!(counts, TextCounts { cjk_chars: 7, other_words: 2 });
+        assert_eq!(
+            counts,
+            TextCounts {
+                cjk_chars: 7,
+                other_words: 2
+            }
+        );
     }
 
     #[test]
     fn reading_time_rounds_up() {
-        assert_eq!(TextCounts { cjk_chars: 0, other_words: 0 }.reading_minutes(), 0);
-        assert_eq!(TextCounts { cjk_chars: 1, other_words: 0 }.reading_minutes(), 1);
-        assert_eq!(TextCounts { cjk_chars: 500, other_words: 0 }.reading_minutes(), 1);
-        assert_eq!(TextCounts { cjk_chars: 501, other_words: 0 }.reading_minutes(), 2);
-        assert_eq!(TextCounts { cjk_chars: 500, other_words: 265 }.reading_minutes(), 2);
+        assert_eq!(
+            TextCounts {
+                cjk_chars: 0,
+                other_words: 0
+            }
+            .reading_minutes(),
+            0
+        );
+        assert_eq!(
+            TextCounts {
+                cjk_chars: 1,
+                other_words: 0
+            }
+            .reading_minutes(),
+            1
+        );
+        assert_eq!(
+            TextCounts {
+                cjk_chars: 500,
+                other_words: 0
+            }
+            .reading_minutes(),
+            1
+        );
+        assert_eq!(
+            TextCounts {
+                cjk_chars: 501,
+                other_words: 0
+            }
+            .reading_minutes(),
+            2
+        );
+        assert_eq!(
+            TextCounts {
+                cjk_chars: 500,
+                other_words: 265
+            }
+            .reading_minutes(),
+            2
+        );
     }
 
     #[test]

@@ -24,14 +24,21 @@ pub struct Derived {
 pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
     let scan = scan_markdown(body);
     let counts = TextCounts::of(&scan.plain_text);
-    let summary_source = summary_override.map(str::to_owned).or(scan.first_paragraph).unwrap_or_default();
+    let summary_source = summary_override
+        .map(str::to_owned)
+        .or(scan.first_paragraph)
+        .unwrap_or_default();
     // Heading ids do not depend on where the post lives, so any folder will do here.
     let outline = render_markdown(body, &RenderOptions { post_dir_href: "/" }).outline;
     Derived {
         summary: truncate_summary(&summary_source, SUMMARY_CHARS),
         reading_minutes: counts.reading_minutes(),
         word_count: TextCounts::words(&scan.plain_text),
-        char_count: scan.plain_text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        char_count: scan
+            .plain_text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count() as u32,
         outline,
         images: scan.images,
         hash: content_hash(body),
@@ -66,8 +73,15 @@ pub fn sanitize_slug(text: &str) -> String {
 /// `2023-01-06-title` gives `title`; `None` when there is no date prefix.
 pub fn strip_date_prefix(name: &str) -> Option<&str> {
     let (date, rest) = (name.get(..10)?, name.get(10..)?);
-    let is_date = date.char_indices().all(|(i, c)| if i == 4 || i == 7 { c == '-' } else { c.is_ascii_digit() });
-    (is_date && (rest.is_empty() || rest.starts_with(['-', '_']))).then(|| rest.trim_start_matches(['-', '_']))
+    let is_date = date.char_indices().all(|(i, c)| {
+        if i == 4 || i == 7 {
+            c == '-'
+        } else {
+            c.is_ascii_digit()
+        }
+    });
+    (is_date && (rest.is_empty() || rest.starts_with(['-', '_'])))
+        .then(|| rest.trim_start_matches(['-', '_']))
 }
 
 /// The `YYYY-MM-DD` prefix of a file name, if it has one.
@@ -93,7 +107,10 @@ mod tests {
     fn derives_summary_counts_and_outline() {
         let body = "## 시작\n\n![x](a.png)\n\n오늘은 **쿠버네티스** 클러스터를 처음 만들었다.\n\n## 끝\n\n```\ncode is not counted\n```\n";
         let derived = derive(body, None);
-        assert_eq!(derived.summary, "오늘은 쿠버네티스 클러스터를 처음 만들었다.");
+        assert_eq!(
+            derived.summary,
+            "오늘은 쿠버네티스 클러스터를 처음 만들었다."
+        );
         assert_eq!(derived.reading_minutes, 1);
         assert_eq!(derived.images, ["a.png"]);
         assert_eq!(derived.outline.len(), 2);
@@ -103,6 +120,9 @@ mod tests {
 
     #[test]
     fn front_matter_summary_wins() {
-        assert_eq!(derive("Body text.", Some("Given summary")).summary, "Given summary");
+        assert_eq!(
+            derive("Body text.", Some("Given summary")).summary,
+            "Given summary"
+        );
     }
 }

@@ -21,9 +21,30 @@ pub struct Inferred {
 const HEADER_LINES: usize = 12;
 /// Lines that platforms put around a post, never a title.
 const CHROME_WORDS: &[&str] = &[
-    "브런치", "티스토리", "네이버 블로그", "velog", "medium", "tistory", "blog.naver",
-    "구독", "공감", "댓글", "공유", "이전글", "다음글", "목록", "카테고리", "share", "follow",
-    "subscribe", "comments", "responses", "sign in", "sign up", "min read", "clap",
+    "브런치",
+    "티스토리",
+    "네이버 블로그",
+    "velog",
+    "medium",
+    "tistory",
+    "blog.naver",
+    "구독",
+    "공감",
+    "댓글",
+    "공유",
+    "이전글",
+    "다음글",
+    "목록",
+    "카테고리",
+    "share",
+    "follow",
+    "subscribe",
+    "comments",
+    "responses",
+    "sign in",
+    "sign up",
+    "min read",
+    "clap",
 ];
 
 pub fn infer_post(text: &str, zone: Tz) -> Inferred {
@@ -52,7 +73,9 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
         }
     }
 
-    let dated = header.iter().find_map(|&i| short_line_date(lines[i], zone).map(|d| (d, i)));
+    let dated = header
+        .iter()
+        .find_map(|&i| short_line_date(lines[i], zone).map(|d| (d, i)));
     match dated {
         Some((date, date_at)) => {
             let above: Vec<usize> = header
@@ -67,7 +90,8 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
                 [title, ..] => (None, Some(*title)),
                 [] => (None, None),
             };
-            let author = byline_author(lines[date_at]).or_else(|| name_line.map(|i| lines[i].trim().to_owned()));
+            let author = byline_author(lines[date_at])
+                .or_else(|| name_line.map(|i| lines[i].trim().to_owned()));
             Inferred {
                 title: title_at.map(|i| (clean_title(lines[i]), i + 1)),
                 date: Some((date, date_at + 1)),
@@ -82,14 +106,22 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
                 .filter(|&&i| is_title_candidate(lines[i]))
                 .map(|&i| (clean_title(lines[i]), i + 1));
             let body_from = title.as_ref().map_or(0, |(_, line)| *line);
-            Inferred { title, date: None, author: None, body: body_text(&lines, body_from), body_line: body_from + 1 }
+            Inferred {
+                title,
+                date: None,
+                author: None,
+                body: body_text(&lines, body_from),
+                body_line: body_from + 1,
+            }
         }
     }
 }
 
 /// A date on a line short enough to be a byline, not a sentence that mentions a date.
 fn short_line_date(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
-    (line.chars().count() <= 80).then(|| find_date_in_line(line, zone)).flatten()
+    (line.chars().count() <= 80)
+        .then(|| find_date_in_line(line, zone))
+        .flatten()
 }
 
 fn is_chrome(line: &str) -> bool {
@@ -100,12 +132,18 @@ fn is_chrome(line: &str) -> bool {
 fn is_title_candidate(line: &str) -> bool {
     let line = line.trim();
     let length = line.chars().count();
-    (2..=120).contains(&length) && !is_chrome(line) && !is_author_line(line) && !line.starts_with("![")
+    (2..=120).contains(&length)
+        && !is_chrome(line)
+        && !is_author_line(line)
+        && !line.starts_with("![")
 }
 
 fn is_author_line(line: &str) -> bool {
     let lower = line.trim().to_lowercase();
-    lower.starts_with("by ") || lower.starts_with("작성자") || lower.starts_with("글쓴이") || lower.ends_with('님')
+    lower.starts_with("by ")
+        || lower.starts_with("작성자")
+        || lower.starts_with("글쓴이")
+        || lower.ends_with('님')
 }
 
 /// A person's name alone on a line: two or three capitalised Latin words, or two
@@ -116,7 +154,8 @@ fn looks_like_name(line: &str) -> bool {
     let latin = (2..=3).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
         });
     let hangul = words.len() == 1
         && (2..=4).contains(&line.chars().count())
@@ -130,7 +169,10 @@ fn clean_title(line: &str) -> String {
 
 /// `by 김하늘 · 2022. 8. 14.` gives `김하늘`.
 fn byline_author(line: &str) -> Option<String> {
-    let rest = line.trim().strip_prefix("by ").or_else(|| line.trim().strip_prefix("By "))?;
+    let rest = line
+        .trim()
+        .strip_prefix("by ")
+        .or_else(|| line.trim().strip_prefix("By "))?;
     let name = rest.split(['·', '|', ',']).next()?.trim();
     let name: String = name.chars().take_while(|c| !c.is_ascii_digit()).collect();
     let name = name.trim();
@@ -164,7 +206,10 @@ mod tests {
     fn brunch_export_title_date_author_and_body() {
         let inferred = infer_post(BRUNCH, chrono_tz::Asia::Seoul);
         assert_eq!(inferred.title, Some(("서울에서 보낸 여름".into(), 4)));
-        assert_eq!(inferred.date.map(|(d, line)| (d.to_rfc3339(), line)), Some(("2022-08-14T21:05:00+09:00".into(), 5)));
+        assert_eq!(
+            inferred.date.map(|(d, line)| (d.to_rfc3339(), line)),
+            Some(("2022-08-14T21:05:00+09:00".into(), 5))
+        );
         assert_eq!(inferred.author.as_deref(), Some("김하늘"));
         assert_eq!(inferred.body, "첫 문단입니다.\n\n둘째 문단.\n");
     }
@@ -173,25 +218,38 @@ mod tests {
     fn medium_export_skips_the_slogan_above_the_title() {
         let text = "Medium – Where good ideas find you\nMy Year in Rust\nJane Doe\nJul 02. 2023 · 4 min read\n\nIt began in January.\n";
         let inferred = infer_post(text, chrono_tz::UTC);
-        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("My Year in Rust"));
+        assert_eq!(
+            inferred.title.map(|t| t.0).as_deref(),
+            Some("My Year in Rust")
+        );
         assert_eq!(inferred.author.as_deref(), Some("Jane Doe"));
         let text = "Medium – Where good ideas find you\nMy Year in Rust\nby Jane Doe\nJul 02. 2023 · 4 min read\n\nIt began in January.\n";
         let inferred = infer_post(text, chrono_tz::UTC);
-        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("My Year in Rust"));
+        assert_eq!(
+            inferred.title.map(|t| t.0).as_deref(),
+            Some("My Year in Rust")
+        );
         assert_eq!(inferred.body, "It began in January.\n");
     }
 
     #[test]
     fn tistory_style_korean_date_below_the_title() {
-        let text = "개발 일지\n카테고리 없음\n\n쿠버네티스 첫 배포\n2023. 1. 6. 10:16\n\n본문 시작\n";
+        let text =
+            "개발 일지\n카테고리 없음\n\n쿠버네티스 첫 배포\n2023. 1. 6. 10:16\n\n본문 시작\n";
         let inferred = infer_post(text, chrono_tz::Asia::Seoul);
-        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("쿠버네티스 첫 배포"));
+        assert_eq!(
+            inferred.title.map(|t| t.0).as_deref(),
+            Some("쿠버네티스 첫 배포")
+        );
         assert_eq!(inferred.date.map(|d| d.1), Some(5));
     }
 
     #[test]
     fn markdown_heading_is_the_title() {
-        let inferred = infer_post("# Notes on Tokio\nJanuary 6, 2023\n\nBody.\n", chrono_tz::UTC);
+        let inferred = infer_post(
+            "# Notes on Tokio\nJanuary 6, 2023\n\nBody.\n",
+            chrono_tz::UTC,
+        );
         assert_eq!(inferred.title, Some(("Notes on Tokio".into(), 1)));
         assert!(inferred.date.is_some());
         assert_eq!(inferred.body, "Body.\n");

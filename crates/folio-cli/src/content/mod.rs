@@ -53,7 +53,10 @@ pub struct ContentIndex {
 
 impl ContentIndex {
     pub fn error_count(&self) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
     }
 
     /// Post files read: each is exactly one of a post, a draft or a failure.
@@ -65,10 +68,15 @@ impl ContentIndex {
 /// Reading failures of the folder itself (not of a post).
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    #[error("content folder {0} does not exist\n  fix: pass --content with a folder of Markdown posts")]
+    #[error(
+        "content folder {0} does not exist\n  fix: pass --content with a folder of Markdown posts"
+    )]
     Missing(PathBuf),
     #[error("cannot read {path}: {source}")]
-    Walk { path: PathBuf, source: walkdir::Error },
+    Walk {
+        path: PathBuf,
+        source: walkdir::Error,
+    },
 }
 
 /// Lists the post files and assets below `content_dir`, in a stable order.
@@ -83,11 +91,16 @@ pub fn list_files(content_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), In
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = entry.map_err(|source| IndexError::Walk { path: content_dir.to_path_buf(), source })?;
+        let entry = entry.map_err(|source| IndexError::Walk {
+            path: content_dir.to_path_buf(),
+            source,
+        })?;
         if !entry.file_type().is_file() {
             continue;
         }
-        let Ok(relative) = entry.path().strip_prefix(content_dir) else { continue };
+        let Ok(relative) = entry.path().strip_prefix(content_dir) else {
+            continue;
+        };
         if relative == Path::new(CONFIG_FILE) {
             continue;
         }
@@ -113,19 +126,28 @@ pub fn index_content(
 ) -> Result<ContentIndex, IndexError> {
     let (post_files, assets) = list_files(content_dir)?;
     let zone: Tz = site.time_zone.parse().unwrap_or(Tz::UTC);
-    let mut index = ContentIndex { assets, ..ContentIndex::default() };
+    let mut index = ContentIndex {
+        assets,
+        ..ContentIndex::default()
+    };
     let mut slugs: HashMap<String, PathBuf> = HashMap::new();
     let mut dated: Vec<(DateTime<FixedOffset>, IndexedPost)> = Vec::new();
     let total = post_files.len();
     for (done, file) in post_files.into_iter().enumerate() {
         let read = std::fs::read(content_dir.join(&file));
-        let modified = std::fs::metadata(content_dir.join(&file)).and_then(|m| m.modified()).ok();
+        let modified = std::fs::metadata(content_dir.join(&file))
+            .and_then(|m| m.modified())
+            .ok();
         let outcome = match read {
             Ok(bytes) => index_post(&file, &bytes, zone, modified, &mut index.diagnostics),
             Err(err) => {
                 index.diagnostics.push(
-                    Diagnostic::new(Severity::Error, &file, format!("cannot read the file: {err}"))
-                        .fix("check the file's permissions"),
+                    Diagnostic::new(
+                        Severity::Error,
+                        &file,
+                        format!("cannot read the file: {err}"),
+                    )
+                    .fix("check the file's permissions"),
                 );
                 PostOutcome::Failed
             }
@@ -145,7 +167,11 @@ pub fn index_content(
                         Diagnostic::new(
                             Severity::Error,
                             &file,
-                            format!("slug `{}` is already used by {}", post.meta.slug, first.display()),
+                            format!(
+                                "slug `{}` is already used by {}",
+                                post.meta.slug,
+                                first.display()
+                            ),
                         )
                         .fix("give one of the two posts another `slug:` in its front matter"),
                     );
@@ -182,20 +208,33 @@ fn index_post(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> PostOutcome {
     let error = |message: String, line: usize, column: usize, fix: &str| {
-        Diagnostic::new(Severity::Error, file, message).at(line, column).fix(fix)
+        Diagnostic::new(Severity::Error, file, message)
+            .at(line, column)
+            .fix(fix)
     };
     let decoded = match decode_source(bytes) {
         Ok(decoded) => decoded,
         Err(err) => {
-            diagnostics.push(error(err.to_string(), err.line, 0, "re-save the file as UTF-8"));
+            diagnostics.push(error(
+                err.to_string(),
+                err.line,
+                0,
+                "re-save the file as UTF-8",
+            ));
             return PostOutcome::Failed;
         }
     };
     if let Some(repair) = decoded.repaired {
-        diagnostics.push(Diagnostic::new(Severity::Warning, file, "the file is not UTF-8").fix(repair));
+        diagnostics
+            .push(Diagnostic::new(Severity::Warning, file, "the file is not UTF-8").fix(repair));
     }
     if decoded.text.trim().is_empty() {
-        diagnostics.push(error("the file is empty".into(), 0, 0, "write the post, or delete the file"));
+        diagnostics.push(error(
+            "the file is empty".into(),
+            0,
+            0,
+            "write the post, or delete the file",
+        ));
         return PostOutcome::Failed;
     }
     let split = split_front_matter(&decoded.text);
@@ -225,7 +264,8 @@ fn index_post(
             };
             let (parsed, problems) = FrontMatter::from_map(map);
             for problem in problems {
-                let line = field_line(block, &problem.field).map_or(0, |l| split.front_matter_line + l - 1);
+                let line = field_line(block, &problem.field)
+                    .map_or(0, |l| split.front_matter_line + l - 1);
                 diagnostics.push(
                     Diagnostic::new(Severity::Warning, file, problem.message)
                         .at(line, 1)
@@ -237,8 +277,12 @@ fn index_post(
             if fields.title.is_none() {
                 fields.title = first_heading(&body).or_else(|| {
                     diagnostics.push(
-                        Diagnostic::new(Severity::Note, file, format!("no title; using the file name `{stem}`"))
-                            .fix("add `title:` to the front matter"),
+                        Diagnostic::new(
+                            Severity::Note,
+                            file,
+                            format!("no title; using the file name `{stem}`"),
+                        )
+                        .fix("add `title:` to the front matter"),
                     );
                     Some(stem.clone())
                 });
@@ -248,24 +292,40 @@ fn index_post(
             let inferred = infer_post(&decoded.text, zone);
             match &inferred.title {
                 Some((title, line)) => diagnostics.push(
-                    Diagnostic::new(Severity::Note, file, format!("no front matter; title guessed as `{title}`"))
-                        .at(*line, 1)
-                        .fix("add front matter with `title:` to confirm"),
+                    Diagnostic::new(
+                        Severity::Note,
+                        file,
+                        format!("no front matter; title guessed as `{title}`"),
+                    )
+                    .at(*line, 1)
+                    .fix("add front matter with `title:` to confirm"),
                 ),
                 None => diagnostics.push(
-                    Diagnostic::new(Severity::Note, file, format!("no front matter; title taken from the file name `{stem}`"))
-                        .fix("add front matter with `title:`"),
+                    Diagnostic::new(
+                        Severity::Note,
+                        file,
+                        format!("no front matter; title taken from the file name `{stem}`"),
+                    )
+                    .fix("add front matter with `title:`"),
                 ),
             }
             if let Some((date, line)) = inferred.date {
                 diagnostics.push(
-                    Diagnostic::new(Severity::Note, file, format!("date guessed as {}", date.to_rfc3339()))
-                        .at(line, 1)
-                        .fix("add `date:` to the front matter to confirm"),
+                    Diagnostic::new(
+                        Severity::Note,
+                        file,
+                        format!("date guessed as {}", date.to_rfc3339()),
+                    )
+                    .at(line, 1)
+                    .fix("add `date:` to the front matter to confirm"),
                 );
                 inferred_date = Some(date);
             }
-            fields.title = Some(inferred.title.map_or_else(|| stem.clone(), |(title, _)| title));
+            fields.title = Some(
+                inferred
+                    .title
+                    .map_or_else(|| stem.clone(), |(title, _)| title),
+            );
             fields.author = inferred.author;
             body = inferred.body;
         }
@@ -275,7 +335,9 @@ fn index_post(
         (Some((name, text)), _) => match parse_date(text, zone) {
             Some(date) => date,
             None => {
-                let line = split.front_matter.and_then(|(_, block)| field_line(block, name));
+                let line = split
+                    .front_matter
+                    .and_then(|(_, block)| field_line(block, name));
                 diagnostics.push(error(
                     format!("cannot read the date `{text}` in `{name}`"),
                     line.map_or(0, |l| split.front_matter_line + l - 1),
@@ -289,8 +351,17 @@ fn index_post(
         (None, None) => match date_prefix(&stem).and_then(|d| parse_date(d, zone)) {
             Some(date) => date,
             None => {
-                let Some(date) = modified.map(|m| DateTime::<chrono::Utc>::from(m).with_timezone(&zone).fixed_offset()) else {
-                    diagnostics.push(error("the post has no date".into(), 0, 0, "add `date: 2024-01-20` to the front matter"));
+                let Some(date) = modified.map(|m| {
+                    DateTime::<chrono::Utc>::from(m)
+                        .with_timezone(&zone)
+                        .fixed_offset()
+                }) else {
+                    diagnostics.push(error(
+                        "the post has no date".into(),
+                        0,
+                        0,
+                        "add `date: 2024-01-20` to the front matter",
+                    ));
                     return PostOutcome::Failed;
                 };
                 diagnostics.push(
@@ -301,7 +372,10 @@ fn index_post(
             }
         },
     };
-    let updated = fields.updated.as_ref().and_then(|(_, text)| parse_date(text, zone));
+    let updated = fields
+        .updated
+        .as_ref()
+        .and_then(|(_, text)| parse_date(text, zone));
 
     let slug = match &fields.slug {
         Some(slug) => sanitize_slug(slug),
@@ -309,13 +383,20 @@ fn index_post(
     };
     let derived = derive(&body, fields.summary.as_deref());
     let source = served_path(file);
-    let post_dir = source.rsplit_once('/').map_or("", |(dir, _)| dir).to_owned();
+    let post_dir = source
+        .rsplit_once('/')
+        .map_or("", |(dir, _)| dir)
+        .to_owned();
     let meta = PostMeta {
         slug,
         title: fields.title.unwrap_or(stem),
         subtitle: fields.subtitle,
         date: date.to_rfc3339_opts(SecondsFormat::Secs, false),
-        local_date: LocalDate { year: chrono::Datelike::year(&date), month: chrono::Datelike::month(&date), day: chrono::Datelike::day(&date) },
+        local_date: LocalDate {
+            year: chrono::Datelike::year(&date),
+            month: chrono::Datelike::month(&date),
+            day: chrono::Datelike::day(&date),
+        },
         updated: updated.map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, false)),
         tags: fields.tags,
         summary: derived.summary,
@@ -332,7 +413,11 @@ fn index_post(
         images: derived.images,
         extra: fields.extra,
     };
-    let post = IndexedPost { meta, body, file: file.to_path_buf() };
+    let post = IndexedPost {
+        meta,
+        body,
+        file: file.to_path_buf(),
+    };
     if fields.draft {
         PostOutcome::Draft(date, post)
     } else {
@@ -343,7 +428,10 @@ fn index_post(
 /// Where a post's body is served, relative to the site root: `content/<path>.md`.
 pub fn served_path(file: &Path) -> String {
     let with_md = file.with_extension("md");
-    let parts: Vec<String> = with_md.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = with_md
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     format!("content/{}", parts.join("/"))
 }
 
@@ -355,12 +443,15 @@ fn site_relative(cover: &str, post_dir: &str) -> String {
     if let Some(rooted) = cover.strip_prefix('/') {
         return rooted.to_owned();
     }
-    let href = folio_core::routes::resolve_post_url(cover, &format!("/{post_dir}/")).unwrap_or_default();
+    let href =
+        folio_core::routes::resolve_post_url(cover, &format!("/{post_dir}/")).unwrap_or_default();
     href.trim_start_matches('/').to_owned()
 }
 
 fn file_stem(file: &Path) -> String {
-    file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    file.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// `trip/index.md` is named for its folder (a page bundle); other files for themselves.
@@ -383,13 +474,16 @@ fn first_heading(body: &str) -> Option<String> {
 
 /// 1-based line inside a front matter block where `field` is set.
 fn field_line(block: &str, field: &str) -> Option<usize> {
-    block.lines().position(|line| {
-        let line = line.trim_start().trim_start_matches('"');
-        line.strip_prefix(field).is_some_and(|rest| {
-            let rest = rest.trim_start_matches('"').trim_start();
-            rest.starts_with(':') || rest.starts_with('=')
+    block
+        .lines()
+        .position(|line| {
+            let line = line.trim_start().trim_start_matches('"');
+            line.strip_prefix(field).is_some_and(|rest| {
+                let rest = rest.trim_start_matches('"').trim_start();
+                rest.starts_with(':') || rest.starts_with('=')
+            })
         })
-    }).map(|i| i + 1)
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]

@@ -18,16 +18,30 @@ pub fn decode_source(bytes: &[u8]) -> Result<DecodedSource, DecodeError> {
     let (text, repaired) = match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), None),
         Err(err) => {
-            let line = bytes[..err.valid_up_to()].iter().filter(|b| **b == b'\n').count() + 1;
+            let line = bytes[..err.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count()
+                + 1;
             let (decoded, _, had_errors) = encoding_rs::EUC_KR.decode(bytes);
             if had_errors {
                 return Err(DecodeError { line });
             }
-            (decoded.into_owned(), Some("read as EUC-KR; re-save the file as UTF-8"))
+            (
+                decoded.into_owned(),
+                Some("read as EUC-KR; re-save the file as UTF-8"),
+            )
         }
     };
-    let text = text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    };
     Ok(DecodedSource { text, repaired })
 }
 
@@ -37,7 +51,8 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_removed() {
-        let decoded = decode_source("\u{feff}---\r\ntitle: a\r\n---\r\nbody".as_bytes()).expect("utf8");
+        let decoded =
+            decode_source("\u{feff}---\r\ntitle: a\r\n---\r\nbody".as_bytes()).expect("utf8");
         assert_eq!(decoded.text, "---\ntitle: a\n---\nbody");
         assert_eq!(decoded.repaired, None);
     }

@@ -6,7 +6,9 @@ use super::*;
 use crate::config::SiteConfig;
 
 fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
 }
 
 fn index_dir(dir: &Path) -> ContentIndex {
@@ -24,7 +26,12 @@ fn error_for<'a>(index: &'a ContentIndex, file: &str) -> &'a Diagnostic {
 }
 
 fn post<'a>(index: &'a ContentIndex, slug: &str) -> &'a PostMeta {
-    &index.posts.iter().find(|p| p.meta.slug == slug).unwrap_or_else(|| panic!("no post {slug}")).meta
+    &index
+        .posts
+        .iter()
+        .find(|p| p.meta.slug == slug)
+        .unwrap_or_else(|| panic!("no post {slug}"))
+        .meta
 }
 
 #[test]
@@ -33,7 +40,10 @@ fn every_input_is_a_post_a_draft_or_an_error() {
     let (files, assets) = list_files(&fixture("mixed")).expect("lists");
     assert_eq!(files.len(), 14);
     assert_eq!(index.input_count(), files.len());
-    assert_eq!((index.posts.len(), index.drafts.len(), index.failed.len()), (7, 1, 6));
+    assert_eq!(
+        (index.posts.len(), index.drafts.len(), index.failed.len()),
+        (7, 1, 6)
+    );
     assert_eq!(index.error_count(), index.failed.len());
     assert_eq!(assets, [PathBuf::from("gatsby-bundle/cover.svg")]);
 }
@@ -42,7 +52,18 @@ fn every_input_is_a_post_a_draft_or_an_error() {
 fn posts_are_newest_first() {
     let index = index_dir(&fixture("mixed"));
     let slugs: Vec<&str> = index.posts.iter().map(|p| p.meta.slug.as_str()).collect();
-    assert_eq!(slugs, ["new-year", "json-post", "tistory-export", "gatsby-bundle", "toml-post", "bom-crlf", "euc-kr"]);
+    assert_eq!(
+        slugs,
+        [
+            "new-year",
+            "json-post",
+            "tistory-export",
+            "gatsby-bundle",
+            "toml-post",
+            "bom-crlf",
+            "euc-kr"
+        ]
+    );
 }
 
 #[test]
@@ -50,7 +71,10 @@ fn a_post_just_after_midnight_in_seoul_belongs_to_the_new_year() {
     let index = index_dir(&fixture("mixed"));
     let new_year = post(&index, "new-year");
     assert_eq!(new_year.date, "2024-01-01T00:30:00+09:00");
-    assert_eq!((new_year.local_date.year, new_year.local_date.month), (2024, 1));
+    assert_eq!(
+        (new_year.local_date.year, new_year.local_date.month),
+        (2024, 1)
+    );
 }
 
 #[test]
@@ -63,7 +87,9 @@ fn bad_files_are_reported_with_line_and_fix() {
     let bad_date = error_for(&index, "bad-date.md");
     assert_eq!(bad_date.line, 3);
     assert!(bad_date.message.contains("sometime soon"));
-    assert!(error_for(&index, "duplicate-slug.md").message.contains("2024-01-01-new-year.md"));
+    assert!(error_for(&index, "duplicate-slug.md")
+        .message
+        .contains("2024-01-01-new-year.md"));
     assert!(error_for(&index, "empty.md").message.contains("empty"));
     assert_eq!(error_for(&index, "binary.md").line, 2);
 }
@@ -81,8 +107,15 @@ fn exports_without_front_matter_are_kept_and_the_guesses_reported() {
         .filter(|d| d.file == Path::new("2023-01-06-tistory-export.txt"))
         .collect();
     assert_eq!(notes.iter().map(|d| d.line).collect::<Vec<_>>(), [4, 5]);
-    let body = &index.posts.iter().find(|p| p.meta.slug == "tistory-export").map(|p| p.body.clone());
-    assert_eq!(body.as_deref(), Some("오늘 처음으로 클러스터에 배포했다.\n"));
+    let body = &index
+        .posts
+        .iter()
+        .find(|p| p.meta.slug == "tistory-export")
+        .map(|p| p.body.clone());
+    assert_eq!(
+        body.as_deref(),
+        Some("오늘 처음으로 클러스터에 배포했다.\n")
+    );
 }
 
 #[test]
@@ -91,7 +124,10 @@ fn generator_fields_map_onto_one_model() {
     let bundle = post(&index, "gatsby-bundle");
     assert_eq!(bundle.subtitle.as_deref(), Some("With an image beside it"));
     assert_eq!(bundle.tags, ["gatsby", "회고", "dev"]);
-    assert_eq!(bundle.cover.as_deref(), Some("content/gatsby-bundle/cover.svg"));
+    assert_eq!(
+        bundle.cover.as_deref(),
+        Some("content/gatsby-bundle/cover.svg")
+    );
     assert_eq!(bundle.summary, "A short excerpt written by hand.");
     let hugo = post(&index, "toml-post");
     assert_eq!(hugo.aliases, ["/2021/12/hugo-with-toml/"]);
@@ -112,8 +148,18 @@ fn manifest_entries_match_their_snapshot() {
 #[test]
 fn drafts_are_built_when_asked() {
     let dir = fixture("mixed");
-    let site = SiteConfig::load(&dir).expect("config").site_meta(&dir, None);
-    let index = index_content(&dir, &site, IndexOptions { include_drafts: true }, |_, _| {}).expect("indexes");
+    let site = SiteConfig::load(&dir)
+        .expect("config")
+        .site_meta(&dir, None);
+    let index = index_content(
+        &dir,
+        &site,
+        IndexOptions {
+            include_drafts: true,
+        },
+        |_, _| {},
+    )
+    .expect("indexes");
     assert!(index.posts.iter().any(|p| p.meta.slug == "draft"));
     assert!(index.drafts.is_empty());
 }
@@ -122,8 +168,16 @@ fn drafts_are_built_when_asked() {
 fn a_five_megabyte_post_is_indexed() {
     let dir = tempfile::tempdir().expect("temp dir");
     let paragraph = "긴 글의 한 문단입니다. A long paragraph of text. ".repeat(20);
-    let body: String = std::iter::repeat_n(format!("{paragraph}\n\n"), 5 * 1024 * 1024 / paragraph.len()).collect();
-    std::fs::write(dir.path().join("2024-05-05-huge.md"), format!("---\ntitle: Huge\n---\n{body}")).expect("write");
+    let body: String = std::iter::repeat_n(
+        format!("{paragraph}\n\n"),
+        5 * 1024 * 1024 / paragraph.len(),
+    )
+    .collect();
+    std::fs::write(
+        dir.path().join("2024-05-05-huge.md"),
+        format!("---\ntitle: Huge\n---\n{body}"),
+    )
+    .expect("write");
     let index = index_dir(dir.path());
     assert_eq!(index.posts.len(), 1);
     assert!(index.posts[0].meta.reading_minutes > 100);

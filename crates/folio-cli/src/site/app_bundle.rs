@@ -16,7 +16,10 @@ pub enum AppBundleError {
     #[error("trunk failed to build the app (exit status {0})\n  fix: see trunk's output above")]
     TrunkFailed(std::process::ExitStatus),
     #[error("cannot read {path}: {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// A built app: its folder and its `index.html`, the template of every page.
@@ -33,9 +36,15 @@ impl AppBundle {
         if !index.exists() {
             return Err(AppBundleError::Missing(dir.to_path_buf()));
         }
-        let index_html = std::fs::read_to_string(&index)
-            .map_err(|source| AppBundleError::Read { path: index.clone(), source })?;
-        Ok(AppBundle { dir: dir.to_path_buf(), index_html })
+        let index_html =
+            std::fs::read_to_string(&index).map_err(|source| AppBundleError::Read {
+                path: index.clone(),
+                source,
+            })?;
+        Ok(AppBundle {
+            dir: dir.to_path_buf(),
+            index_html,
+        })
     }
 
     /// Builds the app from its source with Trunk in release mode, then opens it.
@@ -43,7 +52,13 @@ impl AppBundle {
         let dist = workspace.join("target/folio-app");
         let status = Command::new("trunk")
             .current_dir(workspace)
-            .args(["build", "--release", "--public-url", BASE_PLACEHOLDER, "--dist"])
+            .args([
+                "build",
+                "--release",
+                "--public-url",
+                BASE_PLACEHOLDER,
+                "--dist",
+            ])
             .arg(&dist)
             .status()
             .map_err(AppBundleError::TrunkMissing)?;
@@ -56,13 +71,21 @@ impl AppBundle {
     /// The app's source folder, when `folio` runs from its own repository.
     pub fn source_workspace() -> Option<PathBuf> {
         let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-        workspace.join("Trunk.toml").exists().then(|| workspace.canonicalize().unwrap_or(workspace))
+        workspace
+            .join("Trunk.toml")
+            .exists()
+            .then(|| workspace.canonicalize().unwrap_or(workspace))
     }
 
     /// Copies every file of the bundle except `index.html` (the page template).
     pub fn copy_assets_to(&self, out: &Path) -> Result<(), (PathBuf, std::io::Error)> {
-        for entry in walkdir::WalkDir::new(&self.dir).into_iter().filter_map(Result::ok) {
-            let Ok(relative) = entry.path().strip_prefix(&self.dir) else { continue };
+        for entry in walkdir::WalkDir::new(&self.dir)
+            .into_iter()
+            .filter_map(Result::ok)
+        {
+            let Ok(relative) = entry.path().strip_prefix(&self.dir) else {
+                continue;
+            };
             if !entry.file_type().is_file() || relative == Path::new("index.html") {
                 continue;
             }

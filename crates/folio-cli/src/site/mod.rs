@@ -42,7 +42,10 @@ pub enum BuildError {
     #[error("{path} exists and does not look like a Folio build\n  fix: choose an empty or new folder for --out")]
     ForeignOutDir { path: PathBuf },
     #[error("cannot write {path}: {source}")]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
 }
 
 /// What a build did, for the summary line.
@@ -64,7 +67,9 @@ pub fn build_site(
     let index = index_content(
         &options.content_dir,
         &site,
-        IndexOptions { include_drafts: options.include_drafts },
+        IndexOptions {
+            include_drafts: options.include_drafts,
+        },
         on_file,
     )?;
     let errors = index.error_count();
@@ -77,10 +82,12 @@ pub fn build_site(
         posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
     };
     prepare_out_dir(&options.out_dir)?;
-    app.copy_assets_to(&options.out_dir).map_err(|(path, source)| BuildError::Write { path, source })?;
+    app.copy_assets_to(&options.out_dir)
+        .map_err(|(path, source)| BuildError::Write { path, source })?;
 
     let out = &options.out_dir;
-    let manifest_json = serde_json::to_string(&manifest).expect("the manifest is plain data and always serializes");
+    let manifest_json =
+        serde_json::to_string(&manifest).expect("the manifest is plain data and always serializes");
     write(&out.join("manifest.json"), manifest_json.as_bytes())?;
     for post in &index.posts {
         write(&out.join(&post.meta.source), post.body.as_bytes())?;
@@ -88,7 +95,12 @@ pub fn build_site(
     for asset in &index.assets {
         let to = out.join("content").join(asset);
         ensure_parent(&to)?;
-        std::fs::copy(options.content_dir.join(asset), &to).map_err(|source| BuildError::Write { path: to.clone(), source })?;
+        std::fs::copy(options.content_dir.join(asset), &to).map_err(|source| {
+            BuildError::Write {
+                path: to.clone(),
+                source,
+            }
+        })?;
     }
     let routes = site_routes(&manifest);
     for route in &routes {
@@ -97,14 +109,27 @@ pub fn build_site(
     }
     // GitHub Pages would otherwise hide folders that start with `_`.
     write(&out.join(".nojekyll"), b"")?;
-    Ok(BuildReport { index, pages: routes.len(), manifest })
+    Ok(BuildReport {
+        index,
+        pages: routes.len(),
+        manifest,
+    })
 }
 
 /// Every route the site has, each written as a page.
 pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
-    let mut routes = vec![Route::Home, Route::TagIndex, Route::Timeline, Route::NotFound];
+    let mut routes = vec![
+        Route::Home,
+        Route::TagIndex,
+        Route::Timeline,
+        Route::NotFound,
+    ];
     routes.extend(manifest.posts.iter().map(|p| Route::Post(p.slug.clone())));
-    routes.extend(browse::tag_counts(&manifest.posts).into_iter().map(|t| Route::Tag(t.tag)));
+    routes.extend(
+        browse::tag_counts(&manifest.posts)
+            .into_iter()
+            .map(|t| Route::Tag(t.tag)),
+    );
     routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
     routes
 }
@@ -112,23 +137,39 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
 /// Empties `out` if it holds an earlier build; refuses to touch any other folder.
 fn prepare_out_dir(out: &Path) -> Result<(), BuildError> {
     if out.exists() {
-        let is_empty = std::fs::read_dir(out).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let is_empty = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !is_empty && !out.join("manifest.json").exists() {
-            return Err(BuildError::ForeignOutDir { path: out.to_path_buf() });
+            return Err(BuildError::ForeignOutDir {
+                path: out.to_path_buf(),
+            });
         }
-        std::fs::remove_dir_all(out).map_err(|source| BuildError::Write { path: out.to_path_buf(), source })?;
+        std::fs::remove_dir_all(out).map_err(|source| BuildError::Write {
+            path: out.to_path_buf(),
+            source,
+        })?;
     }
-    std::fs::create_dir_all(out).map_err(|source| BuildError::Write { path: out.to_path_buf(), source })
+    std::fs::create_dir_all(out).map_err(|source| BuildError::Write {
+        path: out.to_path_buf(),
+        source,
+    })
 }
 
 fn ensure_parent(path: &Path) -> Result<(), BuildError> {
     match path.parent() {
-        Some(parent) => std::fs::create_dir_all(parent).map_err(|source| BuildError::Write { path: parent.to_path_buf(), source }),
+        Some(parent) => std::fs::create_dir_all(parent).map_err(|source| BuildError::Write {
+            path: parent.to_path_buf(),
+            source,
+        }),
         None => Ok(()),
     }
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
     ensure_parent(path)?;
-    std::fs::write(path, bytes).map_err(|source| BuildError::Write { path: path.to_path_buf(), source })
+    std::fs::write(path, bytes).map_err(|source| BuildError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
 }

@@ -19,8 +19,14 @@ pub fn render_page(template: &str, manifest: &Manifest, route: &Route) -> String
         Route::Tag(tag) => (format!("#{tag} · {}", site.title), site.description.clone()),
         Route::Year(year) => (format!("{year} · {}", site.title), site.description.clone()),
         Route::TagIndex => (format!("Tags · {}", site.title), site.description.clone()),
-        Route::Timeline => (format!("Timeline · {}", site.title), site.description.clone()),
-        Route::NotFound => (format!("Not found · {}", site.title), site.description.clone()),
+        Route::Timeline => (
+            format!("Timeline · {}", site.title),
+            site.description.clone(),
+        ),
+        Route::NotFound => (
+            format!("Not found · {}", site.title),
+            site.description.clone(),
+        ),
         Route::Home => (site.title.clone(), site.description.clone()),
     };
     let mut head = String::new();

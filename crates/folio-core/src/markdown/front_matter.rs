@@ -44,8 +44,7 @@ pub fn split_front_matter(source: &str) -> SplitSource<'_> {
     let mut offset = first_line.len();
     offset += line_ending_len(&source[offset..]);
     let content_start = offset;
-    let mut line_no = 2;
-    for line in source[content_start..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(source[content_start..].split_inclusive('\n')) {
         let end = offset + line.len();
         let bare = line.trim_end();
         // YAML also allows `...` to end a document.
@@ -63,9 +62,11 @@ pub fn split_front_matter(source: &str) -> SplitSource<'_> {
             };
         }
         offset = end;
-        line_no += 1;
     }
-    SplitSource { unterminated: Some(kind), ..whole }
+    SplitSource {
+        unterminated: Some(kind),
+        ..whole
+    }
 }
 
 fn line_ending_len(rest: &str) -> usize {
@@ -86,7 +87,10 @@ mod tests {
     #[test]
     fn yaml_block_is_split_from_the_body() {
         let split = split_front_matter("---\ntitle: 안녕\n---\n# Body\n");
-        assert_eq!(split.front_matter, Some((FrontMatterKind::Yaml, "title: 안녕\n")));
+        assert_eq!(
+            split.front_matter,
+            Some((FrontMatterKind::Yaml, "title: 안녕\n"))
+        );
         assert_eq!(split.body, "# Body\n");
         assert_eq!(split.body_line, 4);
     }
@@ -94,14 +98,20 @@ mod tests {
     #[test]
     fn toml_block_with_crlf() {
         let split = split_front_matter("+++\r\ntitle = \"a\"\r\n+++\r\nbody");
-        assert_eq!(split.front_matter, Some((FrontMatterKind::Toml, "title = \"a\"\r\n")));
+        assert_eq!(
+            split.front_matter,
+            Some((FrontMatterKind::Toml, "title = \"a\"\r\n"))
+        );
         assert_eq!(split.body, "body");
     }
 
     #[test]
     fn json_block_keeps_its_braces() {
         let split = split_front_matter("{\n\"title\": \"a\"\n}\nbody");
-        assert_eq!(split.front_matter, Some((FrontMatterKind::Json, "{\n\"title\": \"a\"\n}\n")));
+        assert_eq!(
+            split.front_matter,
+            Some((FrontMatterKind::Json, "{\n\"title\": \"a\"\n}\n"))
+        );
         assert_eq!(split.body, "body");
     }
 

@@ -4,7 +4,9 @@
 use pulldown_cmark_escape::escape_html;
 
 /// Tags that pass, without attributes except those listed in [`allowed_attribute`].
-const ALLOWED_TAGS: &[&str] = &["br", "sup", "sub", "kbd", "details", "summary", "mark", "abbr"];
+const ALLOWED_TAGS: &[&str] = &[
+    "br", "sup", "sub", "kbd", "details", "summary", "mark", "abbr",
+];
 
 fn allowed_attribute(tag: &str, attribute: &str) -> bool {
     matches!((tag, attribute), ("abbr", "title") | ("details", "open"))
@@ -19,7 +21,9 @@ pub fn sanitize_raw_html(fragment: &str) -> String {
         push_text(&mut out, &rest[..open]);
         rest = &rest[open..];
         if let Some(after_comment) = rest.strip_prefix("<!--") {
-            rest = after_comment.find("-->").map_or("", |end| &after_comment[end + 3..]);
+            rest = after_comment
+                .find("-->")
+                .map_or("", |end| &after_comment[end + 3..]);
             continue;
         }
         let Some(close) = rest.find('>') else {
@@ -51,12 +55,18 @@ fn push_text(out: &mut String, text: &str) {
 
 /// `Some(tag)` in normal form when `tag` (`<…>`) is an allowed opening or closing tag.
 fn normalise_allowed_tag(tag: &str) -> Option<String> {
-    let inner = tag.strip_prefix('<')?.strip_suffix('>')?.trim_end_matches('/').trim();
+    let inner = tag
+        .strip_prefix('<')?
+        .strip_suffix('>')?
+        .trim_end_matches('/')
+        .trim();
     let (closing, inner) = match inner.strip_prefix('/') {
         Some(rest) => (true, rest.trim_start()),
         None => (false, inner),
     };
-    let name_end = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
+    let name_end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
     let name = inner[..name_end].to_ascii_lowercase();
     if !ALLOWED_TAGS.contains(&name.as_str()) {
         return None;

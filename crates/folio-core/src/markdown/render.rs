@@ -4,8 +4,8 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use super::headings::{heading_id, HeadingIds};
-use super::raw_html::sanitize_raw_html;
 use super::parser_options;
+use super::raw_html::sanitize_raw_html;
 use crate::model::Heading;
 use crate::routes::resolve_post_url;
 
@@ -27,11 +27,18 @@ pub struct RenderedPost {
 /// Renders a post body (front matter already removed) to safe HTML.
 pub fn render_markdown(markdown: &str, options: &RenderOptions) -> RenderedPost {
     let events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
-    let mut transform = Transform { options, ids: HeadingIds::default(), outline: Vec::new() };
+    let mut transform = Transform {
+        options,
+        ids: HeadingIds::default(),
+        outline: Vec::new(),
+    };
     let transformed = transform.run(events);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, transformed.into_iter());
-    RenderedPost { html, outline: transform.outline }
+    RenderedPost {
+        html,
+        outline: transform.outline,
+    }
 }
 
 struct Transform<'o> {
@@ -53,13 +60,24 @@ impl Transform<'_> {
     /// Transforms the event at `at` (and any it consumes); returns the next index.
     fn step<'a>(&mut self, events: &[Event<'a>], at: usize, out: &mut Vec<Event<'a>>) -> usize {
         match &events[at] {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 let end = matching_end(events, at);
                 let inner = &events[at + 1..end];
                 let text = plain_text_of(inner);
-                let wanted = id.as_ref().map_or_else(|| heading_id(&text), |id| id.to_string());
+                let wanted = id
+                    .as_ref()
+                    .map_or_else(|| heading_id(&text), |id| id.to_string());
                 let id = self.ids.claim(wanted);
-                self.outline.push(Heading { level: *level as u8, id: id.clone(), text });
+                self.outline.push(Heading {
+                    level: *level as u8,
+                    id: id.clone(),
+                    text,
+                });
                 out.push(Event::Start(Tag::Heading {
                     level: *level,
                     id: Some(CowStr::from(id.clone())),
@@ -91,14 +109,22 @@ impl Transform<'_> {
                 }
                 end + 1
             }
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 let end = matching_end(events, at);
                 let alt = plain_text_of(&events[at + 1..end]);
-                out.push(Event::InlineHtml(CowStr::from(self.image_html(dest_url, title, &alt))));
+                out.push(Event::InlineHtml(CowStr::from(
+                    self.image_html(dest_url, title, &alt),
+                )));
                 end + 1
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => {
-                out.push(Event::InlineHtml(CowStr::from(self.link_open(dest_url, title))));
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => {
+                out.push(Event::InlineHtml(CowStr::from(
+                    self.link_open(dest_url, title),
+                )));
                 at + 1
             }
             Event::End(TagEnd::Link) => {
@@ -115,14 +141,18 @@ impl Transform<'_> {
                     })
                     .collect();
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split([' ', ',', '{']).next().unwrap_or_default(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split([' ', ',', '{']).next().unwrap_or_default()
+                    }
                     CodeBlockKind::Indented => "",
                 };
                 out.push(Event::Html(CowStr::from(code_block_html(lang, &code))));
                 end + 1
             }
             Event::Start(Tag::Table(_)) => {
-                out.push(Event::Html(CowStr::Borrowed("<div class=\"table-scroll\">")));
+                out.push(Event::Html(CowStr::Borrowed(
+                    "<div class=\"table-scroll\">",
+                )));
                 out.push(events[at].clone());
                 at + 1
             }
@@ -154,11 +184,18 @@ impl Transform<'_> {
             .filter(|e| !matches!(e, Event::SoftBreak | Event::HardBreak))
             .filter(|e| !matches!(e, Event::Text(t) if t.trim().is_empty()))
             .collect();
-        let Some(Event::Start(Tag::Image { dest_url, title, .. })) = significant.first() else {
+        let Some(Event::Start(Tag::Image {
+            dest_url, title, ..
+        })) = significant.first()
+        else {
             return None;
         };
         let image_end = matching_end(inner, 0);
-        if inner.iter().position(|e| matches!(e, Event::Start(Tag::Image { .. }))) != Some(0) {
+        if inner
+            .iter()
+            .position(|e| matches!(e, Event::Start(Tag::Image { .. })))
+            != Some(0)
+        {
             return None;
         }
         let alt = plain_text_of(&inner[1..image_end]);
@@ -179,14 +216,19 @@ impl Transform<'_> {
         };
         let image = self.image_html(dest_url, title, &alt);
         Some(match caption {
-            Some(caption) => format!("<figure>{image}<figcaption>{caption}</figcaption></figure>\n"),
+            Some(caption) => {
+                format!("<figure>{image}<figcaption>{caption}</figcaption></figure>\n")
+            }
             None => format!("<figure>{image}</figure>\n"),
         })
     }
 
     fn image_html(&self, url: &str, title: &str, alt: &str) -> String {
         let src = resolve_post_url(url, self.options.post_dir_href).unwrap_or_default();
-        let mut html = format!("<span class=\"post-image\" data-alt=\"{}\"><img src=\"", attr(alt));
+        let mut html = format!(
+            "<span class=\"post-image\" data-alt=\"{}\"><img src=\"",
+            attr(alt)
+        );
         let _ = escape_href(&mut html, &src);
         html.push_str("\" alt=\"");
         let _ = escape_html(&mut html, alt);
@@ -281,13 +323,20 @@ mod tests {
     use super::*;
 
     fn render(markdown: &str) -> RenderedPost {
-        render_markdown(markdown, &RenderOptions { post_dir_href: "/blog/content/trip/" })
+        render_markdown(
+            markdown,
+            &RenderOptions {
+                post_dir_href: "/blog/content/trip/",
+            },
+        )
     }
 
     #[test]
     fn headings_get_ids_anchors_and_an_outline() {
         let post = render("# 여행 준비\n\n## Packing list\n\n## Packing list\n");
-        assert!(post.html.contains("<h1 id=\"여행-준비\">여행 준비<a class=\"heading-anchor\" href=\"#여행-준비\""));
+        assert!(post.html.contains(
+            "<h1 id=\"여행-준비\">여행 준비<a class=\"heading-anchor\" href=\"#여행-준비\""
+        ));
         let ids: Vec<&str> = post.outline.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["여행-준비", "packing-list", "packing-list-1"]);
         assert_eq!(post.outline[1].level, 2);
@@ -295,7 +344,9 @@ mod tests {
 
     #[test]
     fn gfm_tables_footnotes_strikethrough_tasks() {
-        let post = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n- [x] done\n\n[^1]: note\n");
+        let post = render(
+            "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ new[^1]\n\n- [x] done\n\n[^1]: note\n",
+        );
         assert!(post.html.contains("<div class=\"table-scroll\"><table>"));
         assert!(post.html.contains("<del>old</del>"));
         assert!(post.html.contains("footnote-reference"));
@@ -318,23 +369,32 @@ mod tests {
     #[test]
     fn image_with_emphasis_below_is_a_figure_with_caption() {
         let post = render("![Seoul at night](seoul.jpg)\n*서울의 밤*\n");
-        assert!(post.html.contains("<figure><span class=\"post-image\" data-alt=\"Seoul at night\">"));
-        assert!(post.html.contains("<figcaption>서울의 밤</figcaption></figure>"));
+        assert!(post
+            .html
+            .contains("<figure><span class=\"post-image\" data-alt=\"Seoul at night\">"));
+        assert!(post
+            .html
+            .contains("<figcaption>서울의 밤</figcaption></figure>"));
         assert!(!post.html.contains("<p>"));
     }
 
     #[test]
     fn external_links_open_safely_and_dangerous_ones_are_neutralised() {
-        let post = render("[site](https://example.com) [bad](javascript:alert(1)) [rel](../other/)");
+        let post =
+            render("[site](https://example.com) [bad](javascript:alert(1)) [rel](../other/)");
         assert!(post.html.contains("<a href=\"https://example.com\" target=\"_blank\" rel=\"noopener noreferrer\">site</a>"));
         assert!(post.html.contains("<a class=\"link-blocked\""));
         assert!(!post.html.contains("javascript:"));
-        assert!(post.html.contains("<a href=\"/blog/content/other/\">rel</a>"));
+        assert!(post
+            .html
+            .contains("<a href=\"/blog/content/other/\">rel</a>"));
     }
 
     #[test]
     fn raw_html_is_filtered() {
-        let post = render("<script>alert(1)</script>\n\nok <img src=x onerror=alert(1)> <kbd>Ctrl</kbd>\n");
+        let post = render(
+            "<script>alert(1)</script>\n\nok <img src=x onerror=alert(1)> <kbd>Ctrl</kbd>\n",
+        );
         assert!(!post.html.contains("<script"));
         assert!(!post.html.contains("<img src=x"));
         assert!(post.html.contains("&lt;script&gt;"));

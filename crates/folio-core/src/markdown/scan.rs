@@ -65,8 +65,13 @@ mod tests {
     fn first_real_paragraph_skips_images_and_headings() {
         let scan = scan_markdown("# Title\n\n![cover](c.png)\n*caption*\n\nThe **real** `start` of [the](x) post.\n\nMore.");
         assert_eq!(scan.first_paragraph.as_deref(), Some("caption"));
-        let scan = scan_markdown("# Title\n\n![cover](c.png)\n\nThe **real** `start` of [the](x) post.\n\nMore.");
-        assert_eq!(scan.first_paragraph.as_deref(), Some("The real start of the post."));
+        let scan = scan_markdown(
+            "# Title\n\n![cover](c.png)\n\nThe **real** `start` of [the](x) post.\n\nMore.",
+        );
+        assert_eq!(
+            scan.first_paragraph.as_deref(),
+            Some("The real start of the post.")
+        );
         assert_eq!(scan.images, ["c.png"]);
     }
 

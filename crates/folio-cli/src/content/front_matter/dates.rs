@@ -32,8 +32,17 @@ const LOCAL_DATE_TIMES: &[&str] = &[
 
 /// Date-only formats: midnight in the site's time zone.
 const LOCAL_DATES: &[&str] = &[
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%B %d, %Y", "%b %d, %Y", "%b %d. %Y", "%B %d. %Y",
-    "%d %B %Y", "%d %b %Y", "%b %d %Y", "%B %d %Y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%b %d. %Y",
+    "%B %d. %Y",
+    "%d %B %Y",
+    "%d %b %Y",
+    "%b %d %Y",
+    "%B %d %Y",
 ];
 
 /// Parses `text` as a date, reading one without an offset in `zone`.
@@ -116,17 +125,21 @@ pub fn find_date_in_line(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> 
     for len in (1..=words.len().min(6)).rev() {
         for start in 0..=words.len() - len {
             let span = &words[start..start + len];
-            let starts_well = span[0].starts_with(|c: char| c.is_ascii_digit()) || is_month_name(span[0]);
+            let starts_well =
+                span[0].starts_with(|c: char| c.is_ascii_digit()) || is_month_name(span[0]);
             let ends_well = span[len - 1].contains(|c: char| c.is_ascii_digit());
             if !starts_well || !ends_well {
                 continue;
             }
             let candidate = span.join(" ");
-            let has_year = candidate.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+            let has_year = candidate
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4);
             if !has_year {
                 continue;
             }
-            let trimmed = candidate.trim_matches(|c: char| matches!(c, ',' | '·' | '|' | '(' | ')' | '-'));
+            let trimmed =
+                candidate.trim_matches(|c: char| matches!(c, ',' | '·' | '|' | '(' | ')' | '-'));
             if let Some(date) = parse_date(trimmed, zone) {
                 return Some(date);
             }
@@ -136,7 +149,9 @@ pub fn find_date_in_line(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> 
 }
 
 fn is_month_name(word: &str) -> bool {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let lower = word.to_ascii_lowercase();
     MONTHS.iter().any(|m| lower.starts_with(m))
 }
@@ -179,9 +194,15 @@ mod tests {
     #[test]
     fn finds_a_date_inside_a_byline() {
         let found = find_date_in_line("by 김하늘 · 2022. 8. 14. 21:05", chrono_tz::Asia::Seoul);
-        assert_eq!(found.map(|d| d.to_rfc3339()).as_deref(), Some("2022-08-14T21:05:00+09:00"));
+        assert_eq!(
+            found.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2022-08-14T21:05:00+09:00")
+        );
         let found = find_date_in_line("Jane Doe · Jul 02. 2023 · 4 min read", chrono_tz::UTC);
-        assert_eq!(found.map(|d| d.to_rfc3339()).as_deref(), Some("2023-07-02T00:00:00+00:00"));
+        assert_eq!(
+            found.map(|d| d.to_rfc3339()).as_deref(),
+            Some("2023-07-02T00:00:00+00:00")
+        );
         assert_eq!(find_date_in_line("no date here", chrono_tz::UTC), None);
     }
 

@@ -32,10 +32,33 @@ pub struct FieldProblem {
 
 const TITLE: &[&str] = &["title"];
 const SUBTITLE: &[&str] = &["subtitle", "subTitle", "sub_title", "description"];
-const DATE: &[&str] = &["date", "publishDate", "pubDatetime", "pubDate", "published_at", "created", "created_at"];
-const UPDATED: &[&str] = &["lastmod", "updated", "modified", "modDatetime", "updated_at", "lastModified"];
+const DATE: &[&str] = &[
+    "date",
+    "publishDate",
+    "pubDatetime",
+    "pubDate",
+    "published_at",
+    "created",
+    "created_at",
+];
+const UPDATED: &[&str] = &[
+    "lastmod",
+    "updated",
+    "modified",
+    "modDatetime",
+    "updated_at",
+    "lastModified",
+];
 const TAGS: &[&str] = &["tags", "categories", "category", "keywords"];
-const COVER: &[&str] = &["cover", "image", "thumbnail", "featuredImage", "featured_image", "hero", "ogImage"];
+const COVER: &[&str] = &[
+    "cover",
+    "image",
+    "thumbnail",
+    "featuredImage",
+    "featured_image",
+    "hero",
+    "ogImage",
+];
 const ALIASES: &[&str] = &["url", "permalink", "aliases"];
 const AUTHOR: &[&str] = &["author", "authors"];
 const SUMMARY: &[&str] = &["summary", "excerpt"];
@@ -81,7 +104,9 @@ impl FrontMatter {
             }
         }
         for name in DRAFT {
-            let Some(value) = map.remove(*name) else { continue };
+            let Some(value) = map.remove(*name) else {
+                continue;
+            };
             let flag = match &value {
                 Value::Bool(b) => Some(*b),
                 Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
@@ -146,7 +171,12 @@ fn take_list(map: &mut Map<String, Value>, names: &[&str]) -> Option<Vec<String>
 fn list_of_text(value: &Value) -> Vec<String> {
     match value {
         Value::Array(items) => items.iter().flat_map(list_of_text).collect(),
-        Value::String(s) => s.split(',').map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned).collect(),
+        Value::String(s) => s
+            .split(',')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(str::to_owned)
+            .collect(),
         Value::Object(map) => map.get("name").and_then(text_of).into_iter().collect(),
         other => text_of(other).into_iter().collect(),
     }
@@ -155,7 +185,9 @@ fn list_of_text(value: &Value) -> Vec<String> {
 /// `cover: x.png`, `cover: { image: x.png }`, `featuredImage: ./x.png`.
 fn cover_path(value: &Value) -> Option<String> {
     match value {
-        Value::Object(map) => ["image", "src", "url"].iter().find_map(|k| map.get(*k).and_then(text_of)),
+        Value::Object(map) => ["image", "src", "url"]
+            .iter()
+            .find_map(|k| map.get(*k).and_then(text_of)),
         other => text_of(other),
     }
 }
@@ -205,7 +237,9 @@ mod tests {
 
     #[test]
     fn astro_names_and_published_false() {
-        let (fm, _) = fields(json!({"title": "A", "pubDatetime": "2024-01-20", "published": false, "authors": ["Kim", "Lee"]}));
+        let (fm, _) = fields(
+            json!({"title": "A", "pubDatetime": "2024-01-20", "published": false, "authors": ["Kim", "Lee"]}),
+        );
         assert!(fm.draft);
         assert_eq!(fm.author.as_deref(), Some("Kim, Lee"));
     }

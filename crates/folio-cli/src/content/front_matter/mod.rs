@@ -4,7 +4,7 @@
 pub mod dates;
 mod fields;
 
-pub use fields::{FrontMatter, FieldProblem};
+pub use fields::{FieldProblem, FrontMatter};
 
 use folio_core::markdown::FrontMatterKind;
 use serde_json::{Map, Value};
@@ -36,7 +36,10 @@ pub fn parse_block(kind: FrontMatterKind, block: &str) -> Result<Map<String, Val
         other => Err(SyntaxError {
             line: 1,
             column: 1,
-            message: format!("front matter is a {}, not a list of fields", type_name(&other)),
+            message: format!(
+                "front matter is a {}, not a list of fields",
+                type_name(&other)
+            ),
             fix: "write fields as `name: value` lines".to_owned(),
         }),
     }
@@ -57,7 +60,10 @@ fn parse_yaml(block: &str) -> Result<Value, SyntaxError> {
         SyntaxError {
             line,
             column,
-            message: format!("invalid YAML front matter: {}", first_line(&err.to_string())),
+            message: format!(
+                "invalid YAML front matter: {}",
+                first_line(&err.to_string())
+            ),
             fix: "quote values that contain `:` or start with `[`, `{`, `*` or `@`".to_owned(),
         }
     })
@@ -86,9 +92,12 @@ fn toml_to_json(value: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(table) => {
-            Value::Object(table.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
-        }
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
     }
 }
 
@@ -114,15 +123,24 @@ mod tests {
     #[test]
     fn yaml_toml_and_json_give_the_same_tree() {
         let yaml = parse_block(FrontMatterKind::Yaml, "title: 안녕\ntags: [a, b]\n").expect("yaml");
-        let toml = parse_block(FrontMatterKind::Toml, "title = \"안녕\"\ntags = [\"a\", \"b\"]\n").expect("toml");
-        let json = parse_block(FrontMatterKind::Json, "{\"title\": \"안녕\", \"tags\": [\"a\", \"b\"]}").expect("json");
+        let toml = parse_block(
+            FrontMatterKind::Toml,
+            "title = \"안녕\"\ntags = [\"a\", \"b\"]\n",
+        )
+        .expect("toml");
+        let json = parse_block(
+            FrontMatterKind::Json,
+            "{\"title\": \"안녕\", \"tags\": [\"a\", \"b\"]}",
+        )
+        .expect("json");
         assert_eq!(yaml, toml);
         assert_eq!(toml, json);
     }
 
     #[test]
     fn toml_dates_become_strings() {
-        let map = parse_block(FrontMatterKind::Toml, "date = 2021-11-03T09:00:00+09:00\n").expect("toml");
+        let map =
+            parse_block(FrontMatterKind::Toml, "date = 2021-11-03T09:00:00+09:00\n").expect("toml");
         assert_eq!(map["date"], "2021-11-03T09:00:00+09:00");
     }
 
@@ -135,7 +153,8 @@ mod tests {
 
     #[test]
     fn yaml_errors_carry_a_line() {
-        let err = parse_block(FrontMatterKind::Yaml, "title: a\ndate: [unclosed\n").expect_err("bad");
+        let err =
+            parse_block(FrontMatterKind::Yaml, "title: a\ndate: [unclosed\n").expect_err("bad");
         assert!(err.line >= 2, "{err:?}");
     }
 
