@@ -41,7 +41,16 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
 
     let (changed_tx, changed_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if event.is_ok() {
+        // Reading the content while indexing raises access events; only changes count.
+        let is_change = event.is_ok_and(|e| {
+            matches!(
+                e.kind,
+                notify::EventKind::Create(_)
+                    | notify::EventKind::Modify(_)
+                    | notify::EventKind::Remove(_)
+            )
+        });
+        if is_change {
             let _ = changed_tx.send(());
         }
     })
