@@ -7,8 +7,10 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::site_frame::{SiteFooter, SiteHeader};
 use crate::fetch::fetch_manifest;
+use crate::page_ready::start_handoff;
 use crate::pages::{
     home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage,
 };
@@ -17,6 +19,7 @@ use crate::site::{base_path_from_document, Site};
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_context(start_handoff());
     let base = base_path_from_document();
     let router_base = base.trim_end_matches('/').to_owned();
     let base = StoredValue::new(base);
@@ -28,20 +31,23 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Router base=router_base>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <SiteHeader/>
-            <main id="main" tabindex="-1">
-                <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/posts/:slug") view=PostPage/>
-                    <Route path=path!("/tags") view=TagsPage/>
-                    <Route path=path!("/tags/:tag") view=HomePage/>
-                    <Route path=path!("/years/:year") view=HomePage/>
-                    <Route path=path!("/timeline") view=TimelinePage/>
-                    <Route path=path!("/404.html") view=NotFoundPage/>
-                </Routes>
-            </main>
-            <SiteFooter/>
+            <div id="folio-app">
+                <a class="skip-link" href="#main">"Skip to content"</a>
+                <SiteHeader/>
+                <main id="main" tabindex="-1">
+                    <Routes fallback=|| view! { <NotFoundPage/> }>
+                        <Route path=path!("/") view=HomePage/>
+                        <Route path=path!("/posts/:slug") view=PostPage/>
+                        <Route path=path!("/tags") view=TagsPage/>
+                        <Route path=path!("/tags/:tag") view=HomePage/>
+                        <Route path=path!("/years/:year") view=HomePage/>
+                        <Route path=path!("/timeline") view=TimelinePage/>
+                        <Route path=path!("/404.html") view=NotFoundPage/>
+                    </Routes>
+                </main>
+                <SiteFooter/>
+                <RouteAnnouncer/>
+            </div>
         </Router>
     }
 }

@@ -23,15 +23,13 @@ pub fn use_site() -> Site {
     expect_context::<Site>()
 }
 
-/// The base path, read from the `<base href>` that `folio build` writes into every
-/// page, so one app bundle works at `/` and under any sub-path.
+/// The base path, read from the `<meta name="folio-base">` that `folio build`
+/// fills in for every page, so one app bundle works at `/` and under any sub-path.
+/// (A `<base href>` would do the same but breaks `#fragment` links.)
 pub fn base_path_from_document() -> String {
-    let base_uri = web_sys::window()
+    let content = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten());
-    let path = base_uri
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
-        .unwrap_or_else(|| "/".to_owned());
-    normalize_base_path(&path)
+        .and_then(|d| d.query_selector("meta[name=folio-base]").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"));
+    normalize_base_path(content.as_deref().unwrap_or("/"))
 }

@@ -4,5 +4,9 @@
 pub mod load_error;
 pub mod manifest_view;
 pub mod post_card;
+pub mod post_enhancements;
+pub mod route_announcer;
 pub mod site_frame;
 pub mod skeleton;
+pub mod table_of_contents;
+pub mod theme_toggle;

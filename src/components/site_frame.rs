@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use folio_core::routes::Route;
 
+use crate::components::theme_toggle::ThemeToggle;
 use crate::site::use_site;
 
 #[component]
@@ -24,6 +25,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=Route::Home.href(&base)>"Posts"</a>
                 <a href=Route::TagIndex.href(&base)>"Tags"</a>
                 <a href=Route::Timeline.href(&base)>"Timeline"</a>
+                <ThemeToggle/>
             </nav>
         </header>
     }

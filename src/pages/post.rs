@@ -14,7 +14,10 @@ use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
 use crate::components::manifest_view::WithManifest;
+use crate::components::post_enhancements::{copy_code_on_click, enhance_body, track_reading, ReadingProgress};
 use crate::components::skeleton::ArticleSkeleton;
+use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
+use crate::page_ready::mark_page_ready;
 use crate::fetch::fetch_post_body;
 use crate::format::format_local_date;
 use crate::pages::not_found::NotFoundPage;
@@ -31,7 +34,7 @@ pub fn PostPage() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <WithManifest render=move |manifest| {
+        <WithManifest ready_when_loaded=false render=move |manifest| {
             let slug = slug.get();
             match manifest.posts.iter().find(|p| p.slug == slug).cloned() {
                 Some(post) => view! { <Article post manifest/> }.into_any(),
@@ -55,6 +58,18 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     };
     let dir_href = format!("{base}{}/", post.source_dir());
     let retry = Callback::new(move |_| body.refetch());
+    Effect::new(move || {
+        if body.get().is_some() {
+            mark_page_ready();
+        }
+    });
+    let article_ref = NodeRef::<leptos::html::Article>::new();
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    enhance_body(body_ref);
+    let (progress, active_section) = track_reading(article_ref, post.outline.clone());
+    let toc = (post.outline.len() >= MIN_HEADINGS)
+        .then(|| view! { <TableOfContents outline=post.outline.clone() active=active_section/> });
+    let layout_class = if toc.is_some() { "post-layout has-toc" } else { "post-layout" };
     let date = format!(
         "{}-{:02}-{:02}",
         post.local_date.year, post.local_date.month, post.local_date.day
@@ -75,7 +90,8 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     view! {
         <Title text=format!("{} · {}", post.title, manifest.site.title)/>
         <Meta name="description" content=post.summary.clone()/>
-        <article class="post" lang=post.lang.clone()>
+        <article class="post" lang=post.lang.clone() node_ref=article_ref>
+            <ReadingProgress progress/>
             <header class="post-header">
                 <h1 class="post-title">{post.title.clone()}</h1>
                 {post.subtitle.clone().map(|s| view! { <p class="post-subtitle">{s}</p> })}
@@ -91,15 +107,20 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                     }).collect_view()}
                 </ul>
             </header>
-            <Suspense fallback=|| view! { <ArticleSkeleton/> }>
-                {move || body.get().map(|result| match result {
-                    Ok(markdown) => {
-                        let rendered = render_markdown(&markdown, &RenderOptions { post_dir_href: &dir_href });
-                        view! { <div class="post-body" inner_html=rendered.html></div> }.into_any()
-                    }
-                    Err(error) => view! { <LoadError error retry/> }.into_any(),
-                })}
-            </Suspense>
+            <div class=layout_class>
+                {toc}
+                <Suspense fallback=|| view! { <ArticleSkeleton/> }>
+                    {move || body.get().map(|result| match result {
+                        Ok(markdown) => {
+                            let rendered = render_markdown(&markdown, &RenderOptions { post_dir_href: &dir_href });
+                            view! {
+                                <div class="post-body" node_ref=body_ref on:click=copy_code_on_click inner_html=rendered.html></div>
+                            }.into_any()
+                        }
+                        Err(error) => view! { <LoadError error retry/> }.into_any(),
+                    })}
+                </Suspense>
+            </div>
             <nav class="post-nav" aria-label="More posts">
                 {newer.map(|(href, title)| view! { <a class="post-nav-newer" href=href rel="prev"><span>"Newer"</span>{title}</a> })}
                 {older.map(|(href, title)| view! { <a class="post-nav-older" href=href rel="next"><span>"Older"</span>{title}</a> })}

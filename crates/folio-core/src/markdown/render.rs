@@ -4,6 +4,7 @@ use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use super::headings::{heading_id, HeadingIds};
+use super::highlight::highlight_code;
 use super::parser_options;
 use super::raw_html::sanitize_raw_html;
 use crate::model::Heading;
@@ -276,8 +277,8 @@ fn code_block_html(lang: &str, code: &str) -> String {
         html.push('"');
     }
     html.push('>');
-    let _ = escape_html(&mut html, code);
-    html.push_str("</code></pre></div>\n");
+    html.push_str(&highlight_code(lang, code));
+    html.push_str("</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n");
     html
 }
 
@@ -404,6 +405,6 @@ mod tests {
     #[test]
     fn code_blocks_are_escaped_and_labelled() {
         let post = render("```rust\nfn main() { println!(\"<hi>\"); }\n```\n");
-        assert!(post.html.contains("<div class=\"code-block\" data-lang=\"rust\"><pre><code class=\"language-rust\">fn main() { println!(&quot;&lt;hi&gt;&quot;); }\n</code></pre></div>"));
+        assert!(post.html.contains("<div class=\"code-block\" data-lang=\"rust\"><pre><code class=\"language-rust\"><span class=\"tok-keyword\">fn</span> main() { println!(<span class=\"tok-string\">&quot;&lt;hi&gt;&quot;</span>); }\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>"));
     }
 }

@@ -1,0 +1,119 @@
+//! What a rendered post body gains in the browser: a reading-progress bar, the
+//! current section for the table of contents, copy buttons on code blocks, and
+//! a tidy placeholder (the alt text) for an image that fails to load.
+
+use leptos::ev;
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use folio_core::Heading;
+
+/// How far below the top of the window a heading counts as the current section.
+const SECTION_OFFSET_PX: f64 = 120.0;
+
+/// Tracks scrolling over `article`: returns the reading progress (0 to 1) and
+/// the id of the section being read.
+pub fn track_reading(
+    article: NodeRef<leptos::html::Article>,
+    outline: Vec<Heading>,
+) -> (ReadSignal<f64>, ReadSignal<Option<String>>) {
+    let (progress, set_progress) = signal(0.0);
+    let (active, set_active) = signal(None::<String>);
+    let update = move || {
+        let Some(article) = article.get_untracked() else { return };
+        let rect = article.get_bounding_client_rect();
+        let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1.0);
+        let scrollable = (rect.height() - viewport).max(1.0);
+        set_progress.set((-rect.top() / scrollable).clamp(0.0, 1.0));
+        let document = document();
+        let current = outline
+            .iter()
+            .filter(|h| {
+                document
+                    .get_element_by_id(&h.id)
+                    .is_some_and(|el| el.get_bounding_client_rect().top() <= SECTION_OFFSET_PX)
+            })
+            .last()
+            .map(|h| h.id.clone());
+        if current != active.get_untracked() {
+            set_active.set(current);
+        }
+    };
+    let handle = window_event_listener(ev::scroll, move |_| update());
+    on_cleanup(move || handle.remove());
+    (progress, active)
+}
+
+#[component]
+pub fn ReadingProgress(progress: ReadSignal<f64>) -> impl IntoView {
+    let percent = move || (progress.get() * 100.0).round();
+    view! {
+        <div class="reading-progress" role="progressbar" aria-label="Reading progress"
+            aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
+            <span style:transform=move || format!("scaleX({})", progress.get())></span>
+        </div>
+    }
+}
+
+/// Wires copy buttons and image fallbacks into a rendered body.
+pub fn enhance_body(body: NodeRef<Div>) {
+    Effect::new(move || {
+        let Some(body) = body.get() else { return };
+        let element: &web_sys::Element = &body;
+        mark_broken_images(element);
+        // `error` does not bubble, so listen in the capture phase for images that fail later.
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+            if let Some(image) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok()) {
+                mark_broken(&image);
+            }
+        });
+        let _ = element.add_event_listener_with_callback_and_bool("error", on_error.as_ref().unchecked_ref(), true);
+        // Freed by the JS garbage collector together with the element.
+        let _: JsValue = on_error.into_js_value();
+    });
+}
+
+fn mark_broken_images(root: &web_sys::Element) {
+    let Ok(images) = root.query_selector_all(".post-image img") else { return };
+    for index in 0..images.length() {
+        let image = images.item(index).and_then(|node| node.dyn_into::<web_sys::HtmlImageElement>().ok());
+        if let Some(image) = image.filter(|img| img.complete() && img.natural_width() == 0) {
+            mark_broken(&image);
+        }
+    }
+}
+
+fn mark_broken(image: &web_sys::HtmlImageElement) {
+    if let Ok(Some(frame)) = image.closest(".post-image") {
+        let _ = frame.class_list().add_1("is-broken");
+        let _ = frame.set_attribute("role", "img");
+        let _ = frame.set_attribute("aria-label", &image.alt());
+    }
+}
+
+/// Click handler for the body: copies a code block when its button is pressed.
+pub fn copy_code_on_click(event: ev::MouseEvent) {
+    let Some(button) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(".copy-code").ok().flatten())
+    else {
+        return;
+    };
+    let code = button
+        .parent_element()
+        .and_then(|block| block.query_selector("code").ok().flatten())
+        .and_then(|code| code.text_content())
+        .unwrap_or_default();
+    let promise = window().navigator().clipboard().write_text(&code);
+    leptos::task::spawn_local(async move {
+        let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        button.set_text_content(Some(if copied { "Copied" } else { "Copy failed" }));
+        set_timeout(
+            move || button.set_text_content(Some("Copy")),
+            std::time::Duration::from_millis(2000),
+        );
+    });
+}

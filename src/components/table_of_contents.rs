@@ -1,0 +1,35 @@
+//! Table of contents from the outline the indexer stored: sticky beside the
+//! text on wide screens, a collapsible box on phones, current section marked.
+
+use leptos::prelude::*;
+
+use folio_core::Heading;
+
+/// Posts with fewer headings read fine without one.
+pub const MIN_HEADINGS: usize = 3;
+/// Wider than this, the contents sit beside the text and start open.
+const WIDE_SCREEN_PX: f64 = 1100.0;
+
+#[component]
+pub fn TableOfContents(outline: Vec<Heading>, active: ReadSignal<Option<String>>) -> impl IntoView {
+    let top_level = outline.iter().map(|h| h.level).min().unwrap_or(2);
+    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0) >= WIDE_SCREEN_PX;
+    view! {
+        <details class="toc" open=wide>
+            <summary>"Contents"</summary>
+            <nav aria-label="Table of contents">
+                <ol>
+                    {outline.into_iter().filter(|h| h.level <= top_level + 1).map(|heading| {
+                        let id = heading.id.clone();
+                        let current = move || (active.get().as_deref() == Some(id.as_str())).then_some("location");
+                        view! {
+                            <li class=format!("toc-depth-{}", heading.level - top_level)>
+                                <a href=format!("#{}", heading.id) aria-current=current>{heading.text}</a>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </nav>
+        </details>
+    }
+}
