@@ -22,18 +22,32 @@ pub fn track_reading(
     let (progress, set_progress) = signal(0.0);
     let (active, set_active) = signal(None::<String>);
     let update = move || {
-        let Some(article) = article.get_untracked() else { return };
+        let Some(article) = article.get_untracked() else {
+            return;
+        };
         let rect = article.get_bounding_client_rect();
-        let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(1.0);
+        let viewport = window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(1.0);
         let scrollable = (rect.height() - viewport).max(1.0);
         set_progress.set((-rect.top() / scrollable).clamp(0.0, 1.0));
         let document = document();
+        // At the very bottom, short last sections can never reach the top of the
+        // window; then the last heading in view is the one being read.
+        let at_bottom = rect.bottom() <= viewport + 2.0;
+        let threshold = if at_bottom {
+            viewport
+        } else {
+            SECTION_OFFSET_PX
+        };
         let current = outline
             .iter()
             .filter(|h| {
                 document
                     .get_element_by_id(&h.id)
-                    .is_some_and(|el| el.get_bounding_client_rect().top() <= SECTION_OFFSET_PX)
+                    .is_some_and(|el| el.get_bounding_client_rect().top() <= threshold)
             })
             .last()
             .map(|h| h.id.clone());
@@ -65,20 +79,31 @@ pub fn enhance_body(body: NodeRef<Div>) {
         mark_broken_images(element);
         // `error` does not bubble, so listen in the capture phase for images that fail later.
         let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
-            if let Some(image) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok()) {
+            if let Some(image) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlImageElement>().ok())
+            {
                 mark_broken(&image);
             }
         });
-        let _ = element.add_event_listener_with_callback_and_bool("error", on_error.as_ref().unchecked_ref(), true);
+        let _ = element.add_event_listener_with_callback_and_bool(
+            "error",
+            on_error.as_ref().unchecked_ref(),
+            true,
+        );
         // Freed by the JS garbage collector together with the element.
         let _: JsValue = on_error.into_js_value();
     });
 }
 
 fn mark_broken_images(root: &web_sys::Element) {
-    let Ok(images) = root.query_selector_all(".post-image img") else { return };
+    let Ok(images) = root.query_selector_all(".post-image img") else {
+        return;
+    };
     for index in 0..images.length() {
-        let image = images.item(index).and_then(|node| node.dyn_into::<web_sys::HtmlImageElement>().ok());
+        let image = images
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::HtmlImageElement>().ok());
         if let Some(image) = image.filter(|img| img.complete() && img.natural_width() == 0) {
             mark_broken(&image);
         }

@@ -22,7 +22,8 @@ pub fn RouteAnnouncer() -> impl IntoView {
             message.set(document.title());
             if let Ok(Some(heading)) = document.query_selector("main h1") {
                 let _ = heading.set_attribute("tabindex", "-1");
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                {
                     let _ = heading.focus();
                 }
             }

@@ -13,7 +13,12 @@ const WIDE_SCREEN_PX: f64 = 1100.0;
 #[component]
 pub fn TableOfContents(outline: Vec<Heading>, active: ReadSignal<Option<String>>) -> impl IntoView {
     let top_level = outline.iter().map(|h| h.level).min().unwrap_or(2);
-    let wide = window().inner_width().ok().and_then(|w| w.as_f64()).unwrap_or(0.0) >= WIDE_SCREEN_PX;
+    let wide = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(0.0)
+        >= WIDE_SCREEN_PX;
     view! {
         <details class="toc" open=wide>
             <summary>"Contents"</summary>

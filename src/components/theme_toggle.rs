@@ -14,7 +14,10 @@ fn system_prefers_dark() -> bool {
 }
 
 fn current_is_dark() -> bool {
-    match document().document_element().and_then(|root| root.get_attribute("data-theme")) {
+    match document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-theme"))
+    {
         Some(theme) => theme == "dark",
         None => system_prefers_dark(),
     }

@@ -14,12 +14,14 @@ use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
 use crate::components::manifest_view::WithManifest;
-use crate::components::post_enhancements::{copy_code_on_click, enhance_body, track_reading, ReadingProgress};
+use crate::components::post_enhancements::{
+    copy_code_on_click, enhance_body, track_reading, ReadingProgress,
+};
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
-use crate::page_ready::mark_page_ready;
 use crate::fetch::fetch_post_body;
 use crate::format::format_local_date;
+use crate::page_ready::mark_page_ready;
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 
@@ -69,7 +71,11 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     let (progress, active_section) = track_reading(article_ref, post.outline.clone());
     let toc = (post.outline.len() >= MIN_HEADINGS)
         .then(|| view! { <TableOfContents outline=post.outline.clone() active=active_section/> });
-    let layout_class = if toc.is_some() { "post-layout has-toc" } else { "post-layout" };
+    let layout_class = if toc.is_some() {
+        "post-layout has-toc"
+    } else {
+        "post-layout"
+    };
     let date = format!(
         "{}-{:02}-{:02}",
         post.local_date.year, post.local_date.month, post.local_date.day

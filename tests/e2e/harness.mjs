@@ -49,12 +49,15 @@ async function freePort() {
   });
 }
 
-/** Serves `root` with Python's plain static server: folders give index.html, nothing is rewritten. */
-export async function serveStatic(root) {
+/**
+ * Serves `root` as a plain static host does: folders give index.html, nothing is
+ * rewritten; with `notFoundPage` (a file path) missing files get that page with status 404.
+ */
+export async function serveStatic(root, { notFoundPage } = {}) {
   const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
-    stdio: 'ignore',
-  });
+  const script = path.join(repoRoot, 'tests/e2e/static_server.py');
+  const args = [script, String(port), root, ...(notFoundPage ? [notFoundPage] : [])];
+  const child = spawn('python3', args, { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {
     try {

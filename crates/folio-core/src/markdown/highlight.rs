@@ -18,9 +18,10 @@ const RUST: Syntax = Syntax {
     block_comment: Some(("/*", "*/")),
     quotes: &['"'],
     keywords: &[
-        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern", "false",
-        "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub", "ref", "return",
-        "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while",
+        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+        "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+        "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+        "true", "type", "unsafe", "use", "where", "while",
     ],
 };
 
@@ -29,11 +30,54 @@ const C_LIKE: Syntax = Syntax {
     block_comment: Some(("/*", "*/")),
     quotes: &['"', '\'', '`'],
     keywords: &[
-        "async", "await", "break", "case", "catch", "class", "const", "continue", "default", "do", "else", "enum",
-        "export", "extends", "false", "finally", "for", "from", "func", "function", "go", "if", "implements",
-        "import", "in", "interface", "let", "new", "null", "package", "private", "protected", "public", "return",
-        "static", "struct", "switch", "this", "throw", "true", "try", "type", "typeof", "undefined", "var",
-        "void", "while", "yield",
+        "async",
+        "await",
+        "break",
+        "case",
+        "catch",
+        "class",
+        "const",
+        "continue",
+        "default",
+        "do",
+        "else",
+        "enum",
+        "export",
+        "extends",
+        "false",
+        "finally",
+        "for",
+        "from",
+        "func",
+        "function",
+        "go",
+        "if",
+        "implements",
+        "import",
+        "in",
+        "interface",
+        "let",
+        "new",
+        "null",
+        "package",
+        "private",
+        "protected",
+        "public",
+        "return",
+        "static",
+        "struct",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "type",
+        "typeof",
+        "undefined",
+        "var",
+        "void",
+        "while",
+        "yield",
     ],
 };
 
@@ -42,10 +86,52 @@ const SCRIPT: Syntax = Syntax {
     block_comment: None,
     quotes: &['"', '\''],
     keywords: &[
-        "and", "as", "case", "def", "do", "done", "echo", "elif", "else", "esac", "except", "export", "False",
-        "fi", "for", "from", "function", "if", "import", "in", "is", "lambda", "local", "None", "not", "or",
-        "pass", "raise", "return", "then", "True", "try", "while", "with", "yield", "FROM", "RUN", "COPY", "CMD",
-        "ENTRYPOINT", "WORKDIR", "ENV", "EXPOSE", "ARG", "USER", "ADD",
+        "and",
+        "as",
+        "case",
+        "def",
+        "do",
+        "done",
+        "echo",
+        "elif",
+        "else",
+        "esac",
+        "except",
+        "export",
+        "False",
+        "fi",
+        "for",
+        "from",
+        "function",
+        "if",
+        "import",
+        "in",
+        "is",
+        "lambda",
+        "local",
+        "None",
+        "not",
+        "or",
+        "pass",
+        "raise",
+        "return",
+        "then",
+        "True",
+        "try",
+        "while",
+        "with",
+        "yield",
+        "FROM",
+        "RUN",
+        "COPY",
+        "CMD",
+        "ENTRYPOINT",
+        "WORKDIR",
+        "ENV",
+        "EXPOSE",
+        "ARG",
+        "USER",
+        "ADD",
     ],
 };
 
@@ -68,20 +154,22 @@ const SQL: Syntax = Syntax {
     block_comment: Some(("/*", "*/")),
     quotes: &['\''],
     keywords: &[
-        "SELECT", "FROM", "WHERE", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "CREATE", "TABLE",
-        "JOIN", "LEFT", "ON", "AND", "OR", "NOT", "NULL", "ORDER", "BY", "GROUP", "LIMIT", "AS", "select", "from",
-        "where", "insert", "into", "values", "update", "set", "delete", "create", "table", "join", "on", "and",
-        "or", "not", "null", "order", "by", "group", "limit", "as",
+        "SELECT", "FROM", "WHERE", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "CREATE",
+        "TABLE", "JOIN", "LEFT", "ON", "AND", "OR", "NOT", "NULL", "ORDER", "BY", "GROUP", "LIMIT",
+        "AS", "select", "from", "where", "insert", "into", "values", "update", "set", "delete",
+        "create", "table", "join", "on", "and", "or", "not", "null", "order", "by", "group",
+        "limit", "as",
     ],
 };
 
 fn syntax_for(lang: &str) -> Option<&'static Syntax> {
     Some(match lang.to_ascii_lowercase().as_str() {
         "rust" | "rs" => &RUST,
-        "js" | "javascript" | "jsx" | "ts" | "typescript" | "tsx" | "go" | "golang" | "java" | "kotlin" | "kt"
-        | "c" | "cpp" | "c++" | "cs" | "csharp" | "swift" | "scala" | "dart" | "json" | "jsonc" => &C_LIKE,
-        "sh" | "bash" | "shell" | "zsh" | "console" | "python" | "py" | "ruby" | "rb" | "dockerfile" | "docker"
-        | "makefile" | "make" => &SCRIPT,
+        "js" | "javascript" | "jsx" | "ts" | "typescript" | "tsx" | "go" | "golang" | "java"
+        | "kotlin" | "kt" | "c" | "cpp" | "c++" | "cs" | "csharp" | "swift" | "scala" | "dart"
+        | "json" | "jsonc" => &C_LIKE,
+        "sh" | "bash" | "shell" | "zsh" | "console" | "python" | "py" | "ruby" | "rb"
+        | "dockerfile" | "docker" | "makefile" | "make" => &SCRIPT,
         "toml" | "yaml" | "yml" | "ini" | "conf" => &CONFIG,
         "css" | "scss" | "less" => &CSS,
         "sql" => &SQL,
@@ -107,7 +195,9 @@ pub fn highlight_code(lang: &str, code: &str) -> String {
             push_span(&mut html, "tok-string", &rest[..len]);
             len
         } else if c.is_ascii_digit() {
-            let len = rest.find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '.' || ch == '_')).unwrap_or(rest.len());
+            let len = rest
+                .find(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '.' || ch == '_'))
+                .unwrap_or(rest.len());
             push_span(&mut html, "tok-number", &rest[..len]);
             len
         } else if c.is_alphabetic() || c == '_' || c == '@' || c == '!' {
@@ -139,7 +229,11 @@ fn comment_len(syntax: &Syntax, rest: &str) -> Option<usize> {
         return Some(rest.find('\n').unwrap_or(rest.len()));
     }
     let (open, close) = syntax.block_comment?;
-    rest.starts_with(open).then(|| rest[open.len()..].find(close).map_or(rest.len(), |end| open.len() + end + close.len()))
+    rest.starts_with(open).then(|| {
+        rest[open.len()..]
+            .find(close)
+            .map_or(rest.len(), |end| open.len() + end + close.len())
+    })
 }
 
 /// Length of a string literal starting at `rest[0] == quote`, honouring `\` escapes;
@@ -172,7 +266,10 @@ mod tests {
 
     #[test]
     fn rust_keywords_strings_comments_numbers() {
-        let html = highlight_code("rust", "fn main() { let s = \"<hi>\"; // note\n let n = 42; }");
+        let html = highlight_code(
+            "rust",
+            "fn main() { let s = \"<hi>\"; // note\n let n = 42; }",
+        );
         assert!(html.contains("<span class=\"tok-keyword\">fn</span>"));
         assert!(html.contains("<span class=\"tok-string\">&quot;&lt;hi&gt;&quot;</span>"));
         assert!(html.contains("<span class=\"tok-comment\">// note</span>"));
@@ -182,7 +279,9 @@ mod tests {
     #[test]
     fn escaped_quotes_stay_inside_the_string() {
         let html = highlight_code("js", r#"const a = "say \"hi\""; let b"#);
-        assert!(html.contains(r#"<span class="tok-string">&quot;say \&quot;hi\&quot;&quot;</span>"#));
+        assert!(
+            html.contains(r#"<span class="tok-string">&quot;say \&quot;hi\&quot;&quot;</span>"#)
+        );
         assert!(html.contains("<span class=\"tok-keyword\">let</span>"));
     }
 
@@ -196,8 +295,15 @@ mod tests {
         let code = "# comment\nname = \"folio\" # trailing\nversion = 1.2\n/* not a comment in toml */ 한글";
         let html = highlight_code("toml", code);
         let text = html.replace("</span>", "");
-        let stripped: String = text.split("<span class=\"").map(|part| part.split_once("\">").map_or(part, |(_, t)| t)).collect();
-        let unescaped = stripped.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        let stripped: String = text
+            .split("<span class=\"")
+            .map(|part| part.split_once("\">").map_or(part, |(_, t)| t))
+            .collect();
+        let unescaped = stripped
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&");
         assert_eq!(unescaped, code);
     }
 }

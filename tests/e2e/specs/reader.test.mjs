@@ -1,0 +1,239 @@
+// What a reader does: filter by tags and years (from the UI and from typed
+// URLs, with back and forward), open posts with all their parts, and meet
+// helpful pages when something is missing or the network fails.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot } from '../harness.mjs';
+
+const KOREAN_TAG = '회고';
+
+describe('browsing and reading the demo blog', () => {
+  let site, server, browser, manifest, origin;
+
+  before(async () => {
+    site = buildSite({ basePath: '/' });
+    // Like GitHub Pages or Netlify: a missing path gets the site's 404.html.
+    server = await serveStatic(site.root, { notFoundPage: path.join(site.siteDir, '404.html') });
+    origin = server.origin;
+    browser = await launchBrowser();
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    manifest = readManifest(site.siteDir);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  const titlesWhere = (predicate) => manifest.posts.filter(predicate).map((p) => p.title);
+  const shownTitles = async (page) => {
+    await page.locator('.post-card-title, .empty-state').first().waitFor();
+    return page.locator('.post-card-title').allTextContents();
+  };
+
+  it('filters by a Korean tag from the UI and from a typed URL', async () => {
+    const page = await openPage(browser);
+    await page.goto(origin + '/');
+    await page.getByRole('link', { name: `#${KOREAN_TAG}` }).first().click();
+    await page.waitForURL(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
+    const expected = titlesWhere((p) => p.tags.includes(KOREAN_TAG));
+    assert.ok(expected.length >= 3);
+    assert.deepEqual(await shownTitles(page), expected);
+    assert.equal(await page.locator('h1').textContent(), `#${KOREAN_TAG}`);
+    await page.goto(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
+    assert.deepEqual(await shownTitles(page), expected);
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('filters by year, combines a tag with a year, and restores filters on back and forward', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
+    await shownTitles(page);
+    await page.locator('.chip-row[aria-label="Filter by year"]').getByRole('link', { name: '2022' }).click();
+    await page.waitForURL(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)}&year=2022`);
+    const both = titlesWhere((p) => p.tags.includes(KOREAN_TAG) && p.local_date.year === 2022);
+    assert.equal(both.length, 1);
+    assert.deepEqual(await shownTitles(page), both);
+
+    await page.goBack();
+    await page.waitForURL(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
+    assert.deepEqual(await shownTitles(page), titlesWhere((p) => p.tags.includes(KOREAN_TAG)));
+    await page.goForward();
+    await page.waitForURL(/year=2022/);
+    assert.deepEqual(await shownTitles(page), both);
+
+    await page.goto(`${origin}/years/2023/`);
+    assert.deepEqual(await shownTitles(page), titlesWhere((p) => p.local_date.year === 2023));
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('narrows with all of several tags, widens with any of them, and clears in one click', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)},rust`);
+    const all = titlesWhere((p) => p.tags.includes(KOREAN_TAG) && p.tags.includes('rust'));
+    assert.deepEqual(await shownTitles(page), all);
+    await page.getByRole('link', { name: /Show posts with any of them/ }).click();
+    await page.waitForURL(/match=any/);
+    const any = titlesWhere((p) => p.tags.includes(KOREAN_TAG) || p.tags.includes('rust'));
+    assert.deepEqual(await shownTitles(page), any);
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await page.waitForURL(`${origin}/`);
+    assert.equal((await shownTitles(page)).length, manifest.posts.length);
+  });
+
+  it('says so when nothing matches and offers to clear the filters', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)},${encodeURIComponent('여행')}`);
+    await page.getByText('No posts match these filters.').waitFor();
+    await page.locator('.empty-state').getByRole('link', { name: 'Clear filters' }).click();
+    await page.waitForURL(`${origin}/`);
+    assert.equal((await shownTitles(page)).length, manifest.posts.length);
+  });
+
+  it('shows the timeline by year and month, newest first, with counts', async () => {
+    const page = await openPage(browser);
+    await page.goto(`${origin}/timeline/`);
+    await page.locator('.timeline-year').first().waitFor();
+    const years = await page.locator('.timeline-year h2 a').allTextContents();
+    assert.deepEqual(years, ['2025', '2024', '2023', '2022', '2021']);
+    const counts = await page.locator('.timeline-count').allTextContents();
+    const expected = years.map((y) => `${manifest.posts.filter((p) => p.local_date.year === Number(y)).length} posts`);
+    assert.deepEqual(counts, expected);
+    await page.getByRole('link', { name: '2022', exact: true }).click();
+    await page.waitForURL(`${origin}/years/2022/`);
+    assert.deepEqual(await shownTitles(page), titlesWhere((p) => p.local_date.year === 2022));
+    await screenshot(page, 'timeline-year-1280-light');
+  });
+
+  it('renders a post with a table, footnotes, highlighted code with a copy button, and a table of contents', async () => {
+    const page = await openPage(browser);
+    const post = manifest.posts.find((p) => p.slug === 'footnotes-and-tables');
+    await page.goto(origin + postPath('/', post.slug));
+    await page.locator('.post-body table').waitFor();
+    assert.ok((await page.locator('.post-body table tr').count()) >= 3);
+    assert.ok(await page.locator('.post-body del').count() >= 1);
+    assert.ok(await page.locator('.post-body input[type=checkbox]').count() >= 1);
+    assert.ok(await page.locator('.post-body .tok-keyword').count() >= 1, 'code is highlighted');
+
+    // Footnote reference jumps to its definition on the same page.
+    const footnoteLink = page.locator('.post-body .footnote-reference a').first();
+    const target = (await footnoteLink.getAttribute('href')).slice(1);
+    await footnoteLink.click();
+    await page.waitForURL(new RegExp(`#${target}$`));
+    assert.equal(new URL(page.url()).pathname, postPath('/', post.slug));
+    await page.locator(`[id="${target}"]`).waitFor();
+    assert.ok(await page.locator(`[id="${target}"]`).isVisible());
+
+    // Copy puts the code on the clipboard.
+    const block = page.locator('.post-body .code-block').first();
+    const code = await block.locator('code').textContent();
+    await block.hover();
+    await block.getByRole('button', { name: 'Copy' }).click();
+    await block.getByRole('button', { name: 'Copied' }).waitFor();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
+
+    // Table of contents jumps to a section and marks it current.
+    const toc = page.locator('nav[aria-label="Table of contents"]');
+    assert.ok(post.outline.length >= 3);
+    const top = post.outline.filter((h) => h.level === Math.min(...post.outline.map((x) => x.level)));
+    const last = top[1];
+    await toc.getByRole('link', { name: last.text }).click();
+    await page.waitForURL(new RegExp(`#${encodeURIComponent(last.id).replace(/[()]/g, '\\$&')}$`));
+    await page.waitForFunction((id) => document.getElementById(id).getBoundingClientRect().top < 200, last.id);
+    await page.waitForFunction((text) => document.querySelector('nav[aria-label="Table of contents"] a[aria-current]')?.textContent === text, last.text);
+    assert.deepEqual(page.errors, []);
+    await screenshot(page, 'post-en-1280-light');
+  });
+
+  it('shows previous, next and related posts, and follows the post in the page title', async () => {
+    const page = await openPage(browser);
+    const index = manifest.posts.findIndex((p) => p.slug === '2023-seoul-walk');
+    const post = manifest.posts[index];
+    await page.goto(origin + postPath('/', post.slug));
+    await page.locator('.post-body').waitFor();
+    assert.equal(await page.title(), `${post.title} · ${manifest.site.title}`);
+    assert.equal(await page.locator('meta[name="description"]').last().getAttribute('content'), post.summary);
+    assert.equal(await page.locator('.post-nav-newer').textContent(), `Newer${manifest.posts[index - 1].title}`);
+    assert.equal(await page.locator('.post-nav-older').textContent(), `Older${manifest.posts[index + 1].title}`);
+  });
+
+  it('shows a not-found page for a missing post, tag or year, with a way home', async () => {
+    const page = await openPage(browser);
+    for (const missing of ['/posts/no-such-post/', '/tags/no-such-tag/', '/years/1999/', '/no/such/page']) {
+      await page.goto(origin + missing);
+      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href'), '/');
+    }
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('explains a failed manifest fetch and recovers with Try again', async () => {
+    const page = await openPage(browser);
+    await page.route('**/manifest.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
+    await page.goto(origin + '/');
+    await page.getByRole('alert').getByText('the server answered 500').waitFor();
+    await page.unroute('**/manifest.json');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    assert.equal((await shownTitles(page)).length, manifest.posts.length);
+  });
+
+  it('explains a malformed manifest and a failed post fetch', async () => {
+    const page = await openPage(browser);
+    await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, body: '{"version": 1, "posts": [' }));
+    await page.goto(origin + '/');
+    await page.getByRole('alert').getByText(/Could not read the list of posts/).waitFor();
+    await page.unroute('**/manifest.json');
+
+    const post = manifest.posts[0];
+    await page.route('**/content/**', (route) => route.abort('failed'));
+    await page.goto(origin + postPath('/', post.slug));
+    await page.getByRole('alert').getByText(/Could not load the post/).waitFor();
+    await page.unroute('**/content/**');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.post-body').waitFor();
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+describe('posts that misbehave', () => {
+  let site, server, browser;
+
+  before(async () => {
+    site = buildSite({ content: path.join(repoRoot, 'tests/fixtures/hostile'), basePath: '/blog/' });
+    server = await serveStatic(site.root);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it('never runs script from a post', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + postPath('/blog/', 'xss'));
+    await page.getByText('Plain text after the attacks.').waitFor();
+    for (const link of await page.locator('.post-body a').all()) {
+      await link.click({ force: true, noWaitAfter: true }).catch(() => {});
+    }
+    await page.waitForTimeout(300);
+    assert.deepEqual(page.dialogs, []);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('.post-body script, .post-body iframe, .post-body svg, .post-body [onerror]').count(), 0);
+    assert.ok((await page.locator('.post-body').textContent()).includes('<script>'), 'the script is shown as text');
+    assert.equal(await page.locator('.post-body kbd').count(), 2);
+    assert.equal(await page.locator('.post-body details summary').textContent(), 'More');
+  });
+
+  it('shows the alt text in place of an image that fails to load', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + postPath('/blog/', 'broken-image'));
+    const frame = page.locator('.post-image.is-broken');
+    await frame.waitFor();
+    assert.equal(await frame.getAttribute('aria-label'), 'A harbour at dusk in Jeju');
+    const shown = await frame.evaluate((el) => getComputedStyle(el, '::after').content);
+    assert.equal(shown, '"A harbour at dusk in Jeju"');
+  });
+});
