@@ -44,12 +44,12 @@ pub fn track_reading(
         };
         let current = outline
             .iter()
-            .filter(|h| {
+            .rev()
+            .find(|h| {
                 document
                     .get_element_by_id(&h.id)
                     .is_some_and(|el| el.get_bounding_client_rect().top() <= threshold)
             })
-            .last()
             .map(|h| h.id.clone());
         if current != active.get_untracked() {
             set_active.set(current);
