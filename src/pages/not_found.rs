@@ -11,7 +11,7 @@ use crate::site::use_site;
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let base = use_site().base.get_value();
-    Effect::new(|| mark_page_ready());
+    Effect::new(mark_page_ready);
     view! {
         <Title text="Not found"/>
         <section class="not-found">
