@@ -16,6 +16,16 @@ use crate::pages::{
 };
 use crate::site::{base_path_from_document, Site};
 
+/// Moves focus into `<main>`; the router would otherwise treat `#main` as a navigation.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        if let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main) {
+            let _ = main.focus();
+        }
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -32,7 +42,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router base=router_base>
             <div id="folio-app">
-                <a class="skip-link" href="#main">"Skip to content"</a>
+                <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
                 <SiteHeader/>
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundPage/> }>

@@ -3,6 +3,10 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use wasm_bindgen::JsCast;
+
+/// The new page renders a few frames after the URL changes; stop waiting after about a second.
+const MAX_FRAMES: u32 = 60;
 
 #[component]
 pub fn RouteAnnouncer() -> impl IntoView {
@@ -10,24 +14,33 @@ pub fn RouteAnnouncer() -> impl IntoView {
     let message = RwSignal::new(String::new());
     let first = StoredValue::new(true);
     Effect::new(move || {
-        let _path = location.pathname.get();
-        let _query = location.search.get();
+        let _ = (location.pathname.get(), location.search.get());
         if first.get_value() {
             first.set_value(false);
             return;
         }
-        // Wait a frame so the new page (and its title) is in the document.
-        request_animation_frame(move || {
-            let document = document();
-            message.set(document.title());
-            if let Ok(Some(heading)) = document.query_selector("main h1") {
+        announce_when_rendered(message, 0);
+    });
+    view! { <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{message}</div> }
+}
+
+/// Waits frame by frame until the new page has a heading and a title, then
+/// focuses the heading and announces the title.
+fn announce_when_rendered(message: RwSignal<String>, frame: u32) {
+    request_animation_frame(move || {
+        let document = document();
+        let heading = document.query_selector("main h1").ok().flatten();
+        let title = document.title();
+        match heading {
+            Some(heading) if !title.is_empty() => {
+                message.set(title);
                 let _ = heading.set_attribute("tabindex", "-1");
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-                {
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
                     let _ = heading.focus();
                 }
             }
-        });
+            _ if frame < MAX_FRAMES => announce_when_rendered(message, frame + 1),
+            _ => {}
+        }
     });
-    view! { <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">{message}</div> }
 }

@@ -8,7 +8,7 @@ use folio_core::Heading;
 /// Posts with fewer headings read fine without one.
 pub const MIN_HEADINGS: usize = 3;
 /// Wider than this, the contents sit beside the text and start open.
-const WIDE_SCREEN_PX: f64 = 1100.0;
+const WIDE_SCREEN_PX: f64 = 1280.0;
 
 #[component]
 pub fn TableOfContents(outline: Vec<Heading>, active: ReadSignal<Option<String>>) -> impl IntoView {

@@ -162,6 +162,16 @@ impl Transform<'_> {
                 out.push(Event::Html(CowStr::Borrowed("</div>")));
                 at + 1
             }
+            Event::TaskListMarker(done) => {
+                // pulldown-cmark's checkbox has no label; screen readers would say only "checkbox".
+                let html = if *done {
+                    "<input type=\"checkbox\" disabled checked aria-label=\"Done\"> "
+                } else {
+                    "<input type=\"checkbox\" disabled aria-label=\"Not done\"> "
+                };
+                out.push(Event::InlineHtml(CowStr::Borrowed(html)));
+                at + 1
+            }
             Event::Html(raw) => {
                 out.push(Event::Html(CowStr::from(sanitize_raw_html(raw))));
                 at + 1
@@ -352,7 +362,7 @@ mod tests {
         assert!(post.html.contains("<del>old</del>"));
         assert!(post.html.contains("footnote-reference"));
         assert!(post.html.contains("footnote-definition"));
-        assert!(post.html.contains("checkbox"));
+        assert!(post.html.contains("<input type=\"checkbox\" disabled checked aria-label=\"Done\">"));
     }
 
     #[test]
