@@ -1,0 +1,37 @@
+// Runs Lighthouse on the built demo site (home and a post) in Debian's
+// Chromium and prints the four category scores. Figures, not a test.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const [siteRoot, ...routes] = process.argv.slice(2);
+const port = 8000 + Math.floor(Math.random() * 1000);
+const server = spawn('python3', [path.resolve('../e2e/static_server.py'), String(port), siteRoot, path.join(siteRoot, '404.html')], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'folio-lh-')),
+  chromeFlags: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  for (const route of routes) {
+    const url = `http://127.0.0.1:${port}${route}`;
+    const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
+    const scores = ['performance', 'accessibility', 'best-practices', 'seo']
+      .map((id) => lhr.categories[id])
+      .map((c) => `${c.title} ${Math.round(c.score * 100)}`);
+    console.log(`${decodeURIComponent(route).padEnd(32)} ${scores.join('  ')}`);
+    for (const [id, audit] of Object.entries(lhr.audits)) {
+      if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') console.log(`    failing: ${id}: ${audit.title}`);
+    }
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
