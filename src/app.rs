@@ -7,9 +7,11 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::site_frame::{SiteFooter, SiteHeader};
 use crate::fetch::fetch_manifest;
+use crate::offline::provide_offline;
 use crate::page_ready::start_handoff;
 use crate::pages::{
     home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage,
@@ -38,12 +40,23 @@ pub fn App() -> impl IntoView {
         async move { fetch_manifest(&base).await.map(Arc::new) }
     });
     provide_context(Site { base, manifest });
+    let offline = provide_offline(&base.get_value());
+    // Back online: fetch again what failed while the network was gone.
+    Effect::new(move |was_online: Option<bool>| {
+        let online = offline.online.get();
+        if was_online == Some(false) && online && manifest.get().is_some_and(|m| m.is_err()) {
+            manifest.refetch();
+        }
+        online
+    });
 
     view! {
         <Router base=router_base>
             <div id="folio-app">
                 <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
                 <SiteHeader/>
+                <OfflineBanner/>
+                <UpdatePrompt/>
                 <main id="main" tabindex="-1">
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>

@@ -83,7 +83,7 @@ pub async fn fetch_post_body(base: &str, post: &PostMeta) -> Result<String, Fetc
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).
-fn encode_path(path: &str) -> String {
+pub fn encode_path(path: &str) -> String {
     let (path, query) = path
         .split_once('?')
         .map_or((path, None), |(p, q)| (p, Some(q)));

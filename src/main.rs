@@ -4,6 +4,7 @@ mod app;
 mod components;
 mod fetch;
 mod format;
+mod offline;
 mod page_ready;
 mod pages;
 mod site;

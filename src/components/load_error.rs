@@ -5,11 +5,25 @@ use leptos::prelude::*;
 use crate::fetch::FetchError;
 
 #[component]
-pub fn LoadError(error: FetchError, retry: Callback<()>) -> impl IntoView {
+pub fn LoadError(
+    error: FetchError,
+    retry: Callback<()>,
+    /// True when the error is the whole page (its heading is the page's h1).
+    #[prop(default = true)]
+    whole_page: bool,
+) -> impl IntoView {
+    let offline = !window().navigator().on_line();
+    let (heading, message) = match (&error, offline) {
+        (FetchError::Network { .. }, true) => (
+            "Not available offline",
+            "You are offline and this has not been saved for offline reading. It will load when you are back online.".to_owned(),
+        ),
+        _ => ("Something went wrong", error.to_string()),
+    };
     view! {
         <div class="load-error" role="alert">
-            <h1>"Something went wrong"</h1>
-            <p class="load-error-message">{error.to_string()}</p>
+            {if whole_page { view! { <h1>{heading}</h1> }.into_any() } else { view! { <h2>{heading}</h2> }.into_any() }}
+            <p class="load-error-message">{message}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
         </div>
     }

@@ -3,6 +3,7 @@
 
 pub mod load_error;
 pub mod manifest_view;
+pub mod offline_status;
 pub mod post_card;
 pub mod post_enhancements;
 pub mod route_announcer;

@@ -6,6 +6,7 @@ use folio_core::browse::BrowseFilter;
 use folio_core::routes::{browse_href, Route};
 use folio_core::PostMeta;
 
+use crate::components::offline_status::SavedMark;
 use crate::format::format_local_date;
 
 #[component]
@@ -29,6 +30,7 @@ pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
                     <time datetime=date>{format_local_date(post.local_date)}</time>
                     {post.author.clone().map(|a| view! { <span class="post-card-author">{a}</span> })}
                     <span class="post-card-reading">{format!("{} min read", post.reading_minutes.max(1))}</span>
+                    <SavedMark post=post.clone()/>
                 </p>
                 <p class="post-card-summary">{post.summary.clone()}</p>
                 <ul class="tag-list" aria-label="Tags">

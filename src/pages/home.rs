@@ -12,6 +12,7 @@ use folio_core::routes::{browse_href, parse_browse_filter};
 use folio_core::Manifest;
 
 use crate::components::manifest_view::WithManifest;
+use crate::components::offline_status::SaveOffline;
 use crate::components::post_card::PostCard;
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
@@ -93,8 +94,12 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
                         }.into_any()
                     } else {
                         let base = base.clone();
+                        let to_save = list.clone();
                         view! {
-                            <p class="result-count" aria-live="polite">{format!("{} posts", list.len())}</p>
+                            <div class="list-tools">
+                                <p class="result-count" aria-live="polite">{format!("{} posts", list.len())}</p>
+                                <SaveOffline posts=to_save label="Save these posts for offline reading"/>
+                            </div>
                             <div class="post-list">
                                 {list.into_iter().map(|post| view! { <PostCard post base=base.clone()/> }).collect_view()}
                             </div>

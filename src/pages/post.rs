@@ -14,6 +14,7 @@ use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
 use crate::components::manifest_view::WithManifest;
+use crate::components::offline_status::SaveOffline;
 use crate::components::post_enhancements::{
     copy_code_on_click, enhance_body, track_reading, ReadingProgress,
 };
@@ -21,6 +22,7 @@ use crate::components::skeleton::ArticleSkeleton;
 use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
 use crate::fetch::fetch_post_body;
 use crate::format::format_local_date;
+use crate::offline::{refresh_saved, use_offline};
 use crate::page_ready::mark_page_ready;
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
@@ -64,6 +66,17 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
         if body.get().is_some() {
             mark_page_ready();
         }
+    });
+    let offline = use_offline();
+    Effect::new(move |was_online: Option<bool>| {
+        let online = offline.online.get();
+        if was_online == Some(false) && online && body.get_untracked().is_some_and(|b| b.is_err()) {
+            body.refetch();
+        }
+        if online && body.get_untracked().is_some_and(|b| b.is_ok()) {
+            refresh_saved(offline);
+        }
+        online
     });
     let article_ref = NodeRef::<leptos::html::Article>::new();
     let body_ref = NodeRef::<leptos::html::Div>::new();
@@ -112,6 +125,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                         view! { <li><a class="tag" href=browse_href(&base, &filter)>{format!("#{tag}")}</a></li> }
                     }).collect_view()}
                 </ul>
+                <SaveOffline posts=vec![post.clone()] label="Save for offline reading"/>
             </header>
             <div class=layout_class>
                 {toc}
@@ -123,7 +137,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                                 <div class="post-body" node_ref=body_ref on:click=copy_code_on_click inner_html=rendered.html></div>
                             }.into_any()
                         }
-                        Err(error) => view! { <LoadError error retry/> }.into_any(),
+                        Err(error) => view! { <LoadError error retry whole_page=false/> }.into_any(),
                     })}
                 </Suspense>
             </div>

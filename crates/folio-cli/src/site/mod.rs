@@ -9,6 +9,7 @@
 
 pub mod app_bundle;
 mod pages;
+mod pwa;
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,8 @@ pub enum BuildError {
     Index(#[from] IndexError),
     #[error(transparent)]
     App(#[from] AppBundleError),
+    #[error(transparent)]
+    Pwa(#[from] pwa::PwaError),
     #[error("{count} post(s) have errors; nothing was written\n  fix: correct them, or pass --keep-going to build the other posts")]
     ContentErrors { count: usize },
     #[error("{path} exists and does not look like a Folio build\n  fix: choose an empty or new folder for --out")]
@@ -106,6 +109,9 @@ pub fn build_site(
     for route in &routes {
         let html = pages::render_page(&app.index_html, &manifest, route);
         write(&out.join(route.output_file()), html.as_bytes())?;
+    }
+    for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json)? {
+        write(&out.join(file), &bytes)?;
     }
     // GitHub Pages would otherwise hide folders that start with `_`.
     write(&out.join(".nojekyll"), b"")?;

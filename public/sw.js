@@ -1,0 +1,79 @@
+// Folio's service worker: the app shell precached, the manifest network-first,
+// each post cached once read (keyed by its content hash), never an error response.
+//
+// `folio build` replaces the FOLIO_PRECACHE line with this deploy's version,
+// base path and file list, so every deploy is a new worker and old caches go.
+
+/* global self, caches, fetch, Response, URL */
+const FOLIO_PRECACHE = { version: 'dev', base: '/', files: [] }; // replaced by folio build
+
+const SHELL_CACHE = `folio-shell-${FOLIO_PRECACHE.version}`;
+const PAGES_CACHE = 'folio-pages';
+const DATA_CACHE = 'folio-data';
+const POSTS_CACHE = 'folio-posts';
+const base = FOLIO_PRECACHE.base;
+
+self.addEventListener('install', (event) => {
+  // Wait for the reader to accept the update: nothing changes mid-read.
+  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(FOLIO_PRECACHE.files.map((f) => base + f))));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('folio-shell-') && name !== SHELL_CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data?.type === 'SKIP_WAITING') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !url.pathname.startsWith(base)) return;
+  const path = url.pathname.slice(base.length);
+
+  if (request.mode === 'navigate') {
+    event.respondWith(networkFirst(request, PAGES_CACHE, () => caches.match(base + 'shell.html')));
+  } else if (path === 'manifest.json') {
+    event.respondWith(networkFirst(request, DATA_CACHE));
+  } else if (path.startsWith('content/')) {
+    // Bodies carry ?v=<hash>: a cached copy is never an outdated one.
+    event.respondWith(cacheFirst(request, POSTS_CACHE));
+  } else {
+    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+  }
+});
+
+async function networkFirst(request, cacheName, fallback) {
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const cache = await caches.open(cacheName);
+      await cache.put(request, response.clone());
+    }
+    return response;
+  } catch (error) {
+    const hit = await caches.match(request, { ignoreSearch: cacheName === PAGES_CACHE });
+    if (hit) return hit;
+    const backup = fallback && (await fallback());
+    if (backup) return backup;
+    throw error;
+  }
+}
+
+async function cacheFirst(request, cacheName) {
+  // One key per resource however the URL was written (`x.md?v=1` and `x.md?v=1&`).
+  const key = request.url.replace(/[?&]+$/, '');
+  const cache = await caches.open(cacheName);
+  const hit = await cache.match(key);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(key, response.clone());
+  return response;
+}

@@ -1,0 +1,153 @@
+// Installable and readable offline: Chromium reports the site installable,
+// read posts open with the network gone, unread ones say so kindly, and a new
+// deploy is offered as an update that shows the new text.
+
+import { describe, it, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, demoContent, repoRoot } from '../harness.mjs';
+
+async function waitForWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+}
+
+for (const basePath of ['/', '/blog/']) {
+  it(`is installable at ${basePath}`, async () => {
+    const site = buildSite({ basePath });
+    const server = await serveStatic(site.root);
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.origin + basePath);
+      await page.locator('.post-card').first().waitFor();
+      await waitForWorker(page);
+      const cdp = await browser.newCDPSession(page);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      assert.deepEqual(installabilityErrors, []);
+      const webManifest = JSON.parse(fs.readFileSync(path.join(site.siteDir, 'manifest.webmanifest'), 'utf8'));
+      assert.equal(webManifest.start_url, basePath);
+      assert.equal(webManifest.scope, basePath);
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  });
+}
+
+describe('reading offline', () => {
+  let site, server, browser, manifest, content;
+
+  before(async () => {
+    // A copy of the demo content, so a second deploy can change a post.
+    content = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-content-'));
+    fs.cpSync(demoContent, content, { recursive: true });
+    site = buildSite({ content, basePath: '/blog/' });
+    server = await serveStatic(site.root, { notFoundPage: path.join(site.siteDir, '404.html') });
+    browser = await launchBrowser();
+    manifest = readManifest(site.siteDir);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  // A failed test must not leave the next one offline.
+  afterEach(() => browser.setOffline(false));
+
+  it('opens read posts offline, explains unread ones, and recovers when back online', async () => {
+    const page = await openPage(browser);
+    const [first, second, unread] = manifest.posts;
+    await page.goto(server.origin + '/blog/');
+    await page.locator('.post-card').first().waitFor();
+    await waitForWorker(page);
+    for (const post of [first, second]) {
+      await page.goto(server.origin + postPath('/blog/', post.slug));
+      await page.locator('.post-body').waitFor();
+    }
+
+    await browser.setOffline(true);
+    await page.goto(server.origin + '/blog/');
+    await page.getByText('You are offline').waitFor();
+    assert.equal(await page.locator('.post-card').count(), manifest.posts.length);
+    await page.waitForFunction(() => document.querySelectorAll('.post-card .saved-mark').length === 2, null, { timeout: 5000 })
+      .catch(() => {});
+    assert.equal(await page.locator('.post-card .saved-mark').count(), 2, 'the two read posts are marked');
+    for (const post of [first, second]) {
+      await page.goto(server.origin + postPath('/blog/', post.slug));
+      await page.locator('.post-body').waitFor();
+      assert.equal(await page.locator('h1.post-title').textContent(), post.title);
+    }
+    await page.goto(server.origin + postPath('/blog/', unread.slug));
+    await page.getByRole('alert').getByText('Not available offline').waitFor();
+
+    await browser.setOffline(false);
+    await page.locator('.post-body').waitFor();
+    assert.ok((await page.locator('.post-body').textContent()).length > 100);
+    assert.deepEqual(page.errors, []);
+  });
+
+  it('saves every post for offline reading with visible progress', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + '/blog/');
+    await waitForWorker(page);
+    // Slow the bodies down so the progress can be seen.
+    await browser.route('**/content/**', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Save these posts for offline reading' }).click();
+    await page.getByRole('progressbar', { name: 'Saving for offline reading' }).waitFor();
+    await page.getByText(/Saving \d+ of \d+…/).waitFor();
+    await page.getByText('Saved for offline reading').waitFor();
+    await browser.unroute('**/content/**');
+    assert.equal(await page.locator('.post-card .saved-mark').count(), manifest.posts.length);
+    await browser.setOffline(true);
+    const last = manifest.posts.at(-1);
+    await page.goto(server.origin + postPath('/blog/', last.slug));
+    await page.locator('.post-body').waitFor();
+    await browser.setOffline(false);
+  });
+
+  it('never keeps an error response as if it were content', async () => {
+    const page = await openPage(browser);
+    await page.goto(server.origin + '/blog/');
+    await waitForWorker(page);
+    const status = await page.evaluate(async () => (await fetch('/blog/content/missing.md?v=1')).status);
+    assert.equal(status, 404);
+    await browser.setOffline(true);
+    const offline = await page.evaluate(async () => {
+      try { return (await fetch('/blog/content/missing.md?v=1')).status; } catch { return 'network error'; }
+    });
+    await browser.setOffline(false);
+    assert.equal(offline, 'network error');
+  });
+
+  it('offers a new deploy as an update and then shows the new text, never the old', async () => {
+    const page = await openPage(browser);
+    const post = manifest.posts.find((p) => p.slug === 'hello-folio');
+    await page.goto(server.origin + postPath('/blog/', post.slug));
+    await page.locator('.post-body').waitFor();
+    await waitForWorker(page);
+
+    const file = path.join(content, '2021-04-10-hello-folio.md');
+    const marker = 'This sentence arrived with the second deploy.';
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + `\n\n${marker}\n`);
+    execFileSync(path.join(repoRoot, 'target/debug/folio'), ['build', '--content', content, '--out', site.siteDir,
+      '--base-path', '/blog/', '--app-dir', path.join(repoRoot, 'target/folio-app')], { stdio: 'ignore', env: { ...process.env, FOLIO_APP_DIR: '' } });
+
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+    await page.getByText('A new version of this blog is available.').waitFor();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+    await page.locator('.post-body').waitFor();
+    assert.ok((await page.locator('.post-body').textContent()).includes(marker));
+  });
+});
