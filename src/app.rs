@@ -16,7 +16,7 @@ use crate::page_ready::start_handoff;
 use crate::pages::{
     home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage,
 };
-use crate::site::{base_path_from_document, Site};
+use crate::site::{base_path_from_document, content_base_from_document, Site};
 
 /// Moves focus into `<main>`; the router would otherwise treat `#main` as a navigation.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
@@ -34,12 +34,17 @@ pub fn App() -> impl IntoView {
     provide_context(start_handoff());
     let base = base_path_from_document();
     let router_base = base.trim_end_matches('/').to_owned();
+    let content_base = StoredValue::new(content_base_from_document(&base));
     let base = StoredValue::new(base);
     let manifest = LocalResource::new(move || {
-        let base = base.get_value();
-        async move { fetch_manifest(&base).await.map(Arc::new) }
+        let content_base = content_base.get_value();
+        async move { fetch_manifest(&content_base).await.map(Arc::new) }
     });
-    provide_context(Site { base, manifest });
+    provide_context(Site {
+        base,
+        content_base,
+        manifest,
+    });
     let offline = provide_offline(&base.get_value());
     // Back online: fetch again what failed while the network was gone.
     Effect::new(move |was_online: Option<bool>| {

@@ -35,13 +35,14 @@ impl fmt::Display for FetchError {
 }
 
 async fn fetch_text(url: &str, what: &str) -> Result<String, FetchError> {
-    let response = Request::get(url)
-        .send()
-        .await
-        .map_err(|err| FetchError::Network {
-            what: what.to_owned(),
-            message: err.to_string(),
-        })?;
+    send(Request::get(url), what).await
+}
+
+async fn send(request: gloo_net::http::RequestBuilder, what: &str) -> Result<String, FetchError> {
+    let response = request.send().await.map_err(|err| FetchError::Network {
+        what: what.to_owned(),
+        message: err.to_string(),
+    })?;
     if !response.ok() {
         return Err(FetchError::Status {
             what: what.to_owned(),
@@ -54,10 +55,13 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, FetchError> {
     })
 }
 
-/// Fetches `manifest.json` from the site root.
-pub async fn fetch_manifest(base: &str) -> Result<Manifest, FetchError> {
+/// Fetches `manifest.json` from the content base, revalidated every time so a
+/// new deploy is seen at once.
+pub async fn fetch_manifest(content_base: &str) -> Result<Manifest, FetchError> {
     let what = "the list of posts";
-    let text = fetch_text(&format!("{base}manifest.json"), what).await?;
+    let request =
+        Request::get(&format!("{content_base}manifest.json")).cache(web_sys::RequestCache::NoCache);
+    let text = send(request, what).await?;
     let probe: serde_json::Value =
         serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
             what: what.into(),
@@ -75,8 +79,8 @@ pub async fn fetch_manifest(base: &str) -> Result<Manifest, FetchError> {
 
 /// Fetches a post's Markdown body; its URL carries the content hash, so a
 /// cached copy is never an outdated one.
-pub async fn fetch_post_body(base: &str, post: &PostMeta) -> Result<String, FetchError> {
-    let url = format!("{base}{}", encode_path(&post.body_url()));
+pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
+    let url = format!("{content_base}{}", encode_path(&post.body_url()));
     let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
     // Bodies are served without front matter, but a copied source file may still have it.
     Ok(split_front_matter(&text).body.to_owned())

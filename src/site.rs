@@ -16,6 +16,9 @@ pub type ManifestResult = Result<Arc<Manifest>, FetchError>;
 pub struct Site {
     /// The base path the page was served under, `/` or `/blog/`.
     pub base: StoredValue<String>,
+    /// Where `manifest.json` and `content/` are fetched from: the base path, or
+    /// another origin when the content lives in a bucket with CORS.
+    pub content_base: StoredValue<String>,
     pub manifest: LocalResource<ManifestResult>,
 }
 
@@ -32,4 +35,22 @@ pub fn base_path_from_document() -> String {
         .and_then(|d| d.query_selector("meta[name=folio-base]").ok().flatten())
         .and_then(|meta| meta.get_attribute("content"));
     normalize_base_path(content.as_deref().unwrap_or("/"))
+}
+
+/// The content base from `<meta name="folio-content-base">`; the base path when absent.
+pub fn content_base_from_document(base_path: &str) -> String {
+    let content = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=folio-content-base]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty() && !url.contains("__folio_"));
+    match content {
+        Some(url) if url.contains("://") => format!("{}/", url.trim_end_matches('/')),
+        Some(path) => normalize_base_path(&path),
+        None => base_path.to_owned(),
+    }
 }

@@ -37,7 +37,7 @@ pub fn UpdatePrompt() -> impl IntoView {
 #[component]
 pub fn SavedMark(post: PostMeta) -> impl IntoView {
     let offline = use_offline();
-    let base = use_site().base.get_value();
+    let base = use_site().content_base.get_value();
     view! {
         <Show when=move || is_saved(offline, &base, &post)>
             <span class="saved-mark">"Available offline"</span>
@@ -49,7 +49,7 @@ pub fn SavedMark(post: PostMeta) -> impl IntoView {
 #[component]
 pub fn SaveOffline(posts: Vec<PostMeta>, label: &'static str) -> impl IntoView {
     let offline = use_offline();
-    let base = use_site().base.get_value();
+    let base = use_site().content_base.get_value();
     let all_saved = {
         let (base, posts) = (base.clone(), posts.clone());
         move || posts.iter().all(|post| is_saved(offline, &base, post))

@@ -8,6 +8,7 @@ use folio_core::PostMeta;
 
 use crate::components::offline_status::SavedMark;
 use crate::format::format_local_date;
+use crate::site::use_site;
 
 #[component]
 pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
@@ -17,7 +18,8 @@ pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
         post.local_date.year, post.local_date.month, post.local_date.day
     );
     let cover = post.cover.clone().map(|cover| {
-        let src = if cover.contains("://") { cover } else { format!("{base}{cover}") };
+        let content_base = use_site().content_base.get_value();
+        let src = if cover.contains("://") { cover } else { format!("{content_base}{cover}") };
         view! { <img class="post-card-cover" src=src alt="" loading="lazy" decoding="async" width="160" height="100"/> }
     });
     view! {

@@ -56,11 +56,11 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
         let post = post.clone();
         LocalResource::new(move || {
             let post = post.clone();
-            let base = site.base.get_value();
-            async move { fetch_post_body(&base, &post).await }
+            let content_base = site.content_base.get_value();
+            async move { fetch_post_body(&content_base, &post).await }
         })
     };
-    let dir_href = format!("{base}{}/", post.source_dir());
+    let dir_href = format!("{}{}/", site.content_base.get_value(), post.source_dir());
     let retry = Callback::new(move |_| body.refetch());
     Effect::new(move || {
         if body.get().is_some() {

@@ -38,7 +38,7 @@ export function buildSite({ content = demoContent, basePath = '/', extraArgs = [
   return { root, siteDir, basePath };
 }
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.listen(0, '127.0.0.1', () => {
@@ -53,10 +53,10 @@ async function freePort() {
  * Serves `root` as a plain static host does: folders give index.html, nothing is
  * rewritten; with `notFoundPage` (a file path) missing files get that page with status 404.
  */
-export async function serveStatic(root, { notFoundPage } = {}) {
-  const port = await freePort();
+export async function serveStatic(root, { notFoundPage, cors = false, port } = {}) {
+  port ??= await freePort();
   const script = path.join(repoRoot, 'tests/e2e/static_server.py');
-  const args = [script, String(port), root, ...(notFoundPage ? [notFoundPage] : [])];
+  const args = [script, String(port), root, ...(notFoundPage ? ['--not-found', notFoundPage] : []), ...(cors ? ['--cors'] : [])];
   const child = spawn('python3', args, { stdio: 'ignore' });
   const origin = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100; attempt++) {

@@ -10,7 +10,7 @@ import * as chromeLauncher from 'chrome-launcher';
 
 const [siteRoot, ...routes] = process.argv.slice(2);
 const port = 8000 + Math.floor(Math.random() * 1000);
-const server = spawn('python3', [path.resolve('../e2e/static_server.py'), String(port), siteRoot, path.join(siteRoot, '404.html')], { stdio: 'ignore' });
+const server = spawn('python3', [path.resolve('../e2e/static_server.py'), String(port), siteRoot, '--not-found', path.join(siteRoot, '404.html')], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
 
 const chrome = await chromeLauncher.launch({

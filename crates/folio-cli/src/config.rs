@@ -39,6 +39,9 @@ pub struct SiteConfig {
     pub time_zone: Option<String>,
     pub url: Option<String>,
     pub base_path: Option<String>,
+    /// Absolute URL the manifest and posts are served from, when not the site itself
+    /// (e.g. a bucket with CORS); it must end with `/`.
+    pub content_url: Option<String>,
 }
 
 impl SiteConfig {

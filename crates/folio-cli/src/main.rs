@@ -44,6 +44,9 @@ enum Command {
         /// Write the good posts even when some have errors.
         #[arg(long)]
         keep_going: bool,
+        /// Absolute URL the manifest and posts will be served from, if not the site itself.
+        #[arg(long)]
+        content_url: Option<String>,
         /// Use an app bundle Trunk already built instead of building it.
         #[arg(long, env = "FOLIO_APP_DIR")]
         app_dir: Option<PathBuf>,
@@ -79,6 +82,7 @@ fn main() -> ExitCode {
             base_path,
             drafts,
             keep_going,
+            content_url,
             app_dir,
         } => {
             let options = BuildOptions {
@@ -87,6 +91,7 @@ fn main() -> ExitCode {
                 base_path,
                 include_drafts: drafts,
                 keep_going,
+                content_url,
             };
             run_build(&options, app_dir.as_deref())
         }
@@ -104,6 +109,7 @@ fn main() -> ExitCode {
                 base_path,
                 include_drafts: drafts,
                 keep_going: true,
+                content_url: None,
             };
             let Some(app) = open_app(app_dir.as_deref()) else {
                 return ExitCode::FAILURE;

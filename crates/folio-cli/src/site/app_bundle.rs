@@ -6,6 +6,8 @@ use std::process::Command;
 
 /// Trunk's public URL at build time; `folio build` replaces it with the real base path.
 pub const BASE_PLACEHOLDER: &str = "/__folio_base__/";
+/// Where the app fetches content from; `folio build` writes the base path or `content_url`.
+pub const CONTENT_BASE_PLACEHOLDER: &str = "__folio_content_base__";
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppBundleError {
@@ -75,6 +77,16 @@ impl AppBundle {
             .join("Trunk.toml")
             .exists()
             .then(|| workspace.canonicalize().unwrap_or(workspace))
+    }
+
+    /// The same bundle with the content base filled into its page template.
+    pub fn with_content_base(&self, content_base: &str) -> AppBundle {
+        AppBundle {
+            dir: self.dir.clone(),
+            index_html: self
+                .index_html
+                .replace(CONTENT_BASE_PLACEHOLDER, content_base),
+        }
     }
 
     /// Copies every file of the bundle except `index.html` (the page template).

@@ -28,6 +28,8 @@ pub struct BuildOptions {
     pub include_drafts: bool,
     /// Write the good posts even when some failed.
     pub keep_going: bool,
+    /// Serve manifest and posts from another origin (overrides `content_url` in folio.toml).
+    pub content_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -79,6 +81,13 @@ pub fn build_site(
     if errors > 0 && !options.keep_going {
         return Err(BuildError::ContentErrors { count: errors });
     }
+    let content_base = options
+        .content_url
+        .clone()
+        .or(config.content_url.clone())
+        .map(|url| format!("{}/", url.trim_end_matches('/')))
+        .unwrap_or_else(|| site.base_path.clone());
+    let app = &app.with_content_base(&content_base);
     let manifest = Manifest {
         version: MANIFEST_VERSION,
         site,

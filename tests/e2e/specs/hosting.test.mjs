@@ -1,0 +1,81 @@
+// Any static host: the content may live on another origin (a bucket with
+// CORS), every route kind opens by deep link and reload under a sub-path.
+
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort } from '../harness.mjs';
+
+describe('content served from another origin', () => {
+  let appServer, contentServer, browser, manifest;
+
+  before(async () => {
+    const contentPort = await freePort();
+    const contentOrigin = `http://127.0.0.1:${contentPort}`;
+    const site = buildSite({ basePath: '/', extraArgs: ['--content-url', `${contentOrigin}/`] });
+    manifest = readManifest(site.siteDir);
+    // The bucket gets the manifest and content; the app's host keeps everything else.
+    const bucket = fs.mkdtempSync(path.join(path.dirname(site.root), 'folio-bucket-'));
+    fs.renameSync(path.join(site.siteDir, 'manifest.json'), path.join(bucket, 'manifest.json'));
+    fs.renameSync(path.join(site.siteDir, 'content'), path.join(bucket, 'content'));
+    contentServer = await serveStatic(bucket, { cors: true, port: contentPort });
+    appServer = await serveStatic(site.root);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    appServer?.stop();
+    contentServer?.stop();
+  });
+
+  it('lists posts and opens a page bundle with its image from the content origin', async () => {
+    const page = await openPage(browser);
+    await page.goto(appServer.origin + '/');
+    await page.locator('.post-card').first().waitFor();
+    assert.equal(await page.locator('.post-card').count(), manifest.posts.length);
+    await page.goto(appServer.origin + postPath('/', '2023-seoul-walk'));
+    const image = page.locator('.post-body figure img');
+    await image.waitFor();
+    assert.ok((await image.getAttribute('src')).startsWith(contentServer.origin));
+    assert.equal(await image.evaluate((img) => img.complete && img.naturalWidth > 0), true);
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+describe('every route kind under a sub-path', () => {
+  let site, server, browser, manifest;
+
+  before(async () => {
+    site = buildSite({ basePath: '/blog/' });
+    server = await serveStatic(site.root);
+    browser = await launchBrowser();
+    manifest = readManifest(site.siteDir);
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.stop();
+  });
+
+  it('opens home, a post, the tag index, a Korean tag, the timeline and a year by deep link and reload', async () => {
+    const page = await openPage(browser);
+    const routes = [
+      ['/blog/', 'All posts'],
+      [postPath('/blog/', '회고-2024'), manifest.posts.find((p) => p.slug === '회고-2024').title],
+      ['/blog/tags/', 'Tags'],
+      [`/blog/tags/${encodeURIComponent('여행')}/`, '#여행'],
+      ['/blog/timeline/', 'Timeline'],
+      ['/blog/years/2023/', 'Posts from 2023'],
+      ['/blog/404.html', 'Page not found'],
+    ];
+    for (const [route, heading] of routes) {
+      await page.goto(server.origin + route);
+      await page.locator('#folio-app h1').filter({ hasText: heading }).waitFor();
+      await page.reload();
+      await page.locator('#folio-app h1').filter({ hasText: heading }).waitFor();
+    }
+    assert.deepEqual(page.errors, []);
+  });
+});
