@@ -183,3 +183,34 @@ fn a_five_megabyte_post_is_indexed() {
     assert!(index.posts[0].meta.reading_minutes > 100);
     assert!(index.posts[0].meta.summary.chars().count() <= 161);
 }
+
+#[test]
+fn each_generator_style_is_read() {
+    let index = index_dir(&fixture("generators"));
+    assert_eq!(index.error_count(), 0, "{:#?}", index.diagnostics);
+    assert_eq!(index.posts.len(), 6);
+    let hugo = post(&index, "trip-to-busan");
+    assert_eq!(
+        hugo.cover.as_deref(),
+        Some("content/hugo/posts/trip-to-busan/sea.svg")
+    );
+    assert_eq!(hugo.subtitle.as_deref(), Some("광안리와 해운대"));
+    assert_eq!(hugo.aliases, ["/2022/10/busan/"]);
+    let jekyll = post(&index, "jekyll-post");
+    assert_eq!(jekyll.tags, ["jekyll", "update"]);
+    assert_eq!(jekyll.date, "2023-05-08T19:30:00+09:00");
+    assert_eq!(post(&index, "zola-post").tags, ["rust", "static-sites"]);
+    assert_eq!(post(&index, "hello-gatsby").local_date.year, 2020);
+    let medium = post(&index, "medium-export");
+    assert_eq!(
+        (medium.title.as_str(), medium.author.as_deref()),
+        ("Notes on Writing Every Day", Some("Jane Doe"))
+    );
+    let naver = post(&index, "naver-blog");
+    assert_eq!(
+        (naver.title.as_str(), naver.date.as_str()),
+        ("봄날의 산책", "2024-03-21T18:40:00+09:00")
+    );
+    let metas: Vec<&PostMeta> = index.posts.iter().map(|p| &p.meta).collect();
+    insta::assert_json_snapshot!("generators_manifest_posts", metas);
+}

@@ -51,6 +51,7 @@ const UPDATED: &[&str] = &[
 ];
 const TAGS: &[&str] = &["tags", "categories", "category", "keywords"];
 const COVER: &[&str] = &[
+    "images",
     "cover",
     "image",
     "thumbnail",
@@ -80,10 +81,29 @@ impl FrontMatter {
             lang: take_text(&mut map, LANG),
             ..FrontMatter::default()
         };
+        // Zola keeps tags and categories under `[taxonomies]`.
+        if let Some(Value::Object(mut taxonomies)) = map.remove("taxonomies") {
+            for name in TAGS {
+                if let Some(value) = taxonomies.remove(*name) {
+                    map.entry(name.to_string()).or_insert(value);
+                }
+            }
+            if !taxonomies.is_empty() {
+                map.insert("taxonomies".to_owned(), Value::Object(taxonomies));
+            }
+        }
         // `categories` and `tags` both become tags: readers browse them the same way.
         for name in TAGS {
             if let Some(value) = map.remove(*name) {
-                for tag in list_of_text(&value) {
+                // Jekyll writes `categories: jekyll update` for two categories; a
+                // singular `category` (Gatsby) is one value that may contain spaces.
+                let tags = match (&value, *name) {
+                    (Value::String(s), "tags" | "categories") if !s.contains(',') => {
+                        s.split_whitespace().map(str::to_owned).collect()
+                    }
+                    _ => list_of_text(&value),
+                };
+                for tag in tags {
                     if !fm.tags.contains(&tag) {
                         fm.tags.push(tag);
                     }
@@ -182,9 +202,10 @@ fn list_of_text(value: &Value) -> Vec<String> {
     }
 }
 
-/// `cover: x.png`, `cover: { image: x.png }`, `featuredImage: ./x.png`.
+/// `cover: x.png`, `cover: { image: x.png }`, `featuredImage: ./x.png`, `images: [x.png]`.
 fn cover_path(value: &Value) -> Option<String> {
     match value {
+        Value::Array(items) => items.iter().find_map(cover_path),
         Value::Object(map) => ["image", "src", "url"]
             .iter()
             .find_map(|k| map.get(*k).and_then(text_of)),
@@ -242,6 +263,17 @@ mod tests {
         );
         assert!(fm.draft);
         assert_eq!(fm.author.as_deref(), Some("Kim, Lee"));
+    }
+
+    #[test]
+    fn zola_taxonomies_and_hugo_image_lists() {
+        let (fm, _) = fields(json!({
+            "title": "Z", "taxonomies": {"tags": ["rust"], "categories": ["dev"], "series": ["s"]},
+            "images": ["/img/a.png", "/img/b.png"]
+        }));
+        assert_eq!(fm.tags, ["rust", "dev"]);
+        assert_eq!(fm.cover.as_deref(), Some("/img/a.png"));
+        assert_eq!(fm.extra.get("taxonomies"), Some(&json!({"series": ["s"]})));
     }
 
     #[test]
