@@ -10,6 +10,10 @@ TRUNK_VERSION=0.21.14
 WASM_OPT_CRATE_VERSION=0.116.1   # binaryen 116; Debian's wasm-opt 108 emits a WASM file that fails at start-up
 APT_PACKAGES=(chromium chromium-driver fonts-noto-cjk)
 
+# --build-only: just what `folio build` needs (no browser, no test tools), e.g. in a deploy job.
+BUILD_ONLY=false
+[ "${1:-}" = "--build-only" ] && BUILD_ONLY=true
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 export PATH="$HOME/.cargo/bin:$PATH"
 
@@ -42,6 +46,12 @@ fi
 if ! wasm-opt --version 2>/dev/null | grep -q 'version 116'; then
   say "building wasm-opt (binaryen 116) from source (about 9 minutes, once)"
   cargo install wasm-opt --version "$WASM_OPT_CRATE_VERSION" --locked
+fi
+
+if [ "$BUILD_ONLY" = true ]; then
+  cargo fetch --quiet
+  say "build tools ready"
+  exit 0
 fi
 
 missing=()

@@ -8,6 +8,7 @@
 //! - the app bundle (hashed `.wasm`, `.js`, `.css`) and `public/` files.
 
 pub mod app_bundle;
+mod headers;
 mod pages;
 mod pwa;
 
@@ -122,6 +123,10 @@ pub fn build_site(
     for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json)? {
         write(&out.join(file), &bytes)?;
     }
+    write(
+        &out.join("_headers"),
+        headers::headers_file(&manifest).as_bytes(),
+    )?;
     // GitHub Pages would otherwise hide folders that start with `_`.
     write(&out.join(".nojekyll"), b"")?;
     Ok(BuildReport {
