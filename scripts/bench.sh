@@ -33,3 +33,10 @@ posts = len(glob.glob("demo/content/**/*.md", recursive=True))
 print(f"folio build of the demo content ({posts} files), 7 runs: median {statistics.median(runs):.1f} ms, "
       f"min {min(runs):.1f} ms, max {max(runs):.1f} ms")
 PY
+
+# Time to visible post text: Folio against docsify, same post, same Chromium.
+(cd tests/bench && [ -d node_modules/docsify ] || npm ci --no-audit --no-fund --loglevel=error)
+site=$(mktemp -d)
+FOLIO_QUIET_NOTES=1 target/release/folio build --content demo/content --out "$site" --app-dir target/folio-app >/dev/null
+(cd tests/bench && node first-text.mjs "$site" 2023-seoul-walk 7)
+rm -rf "$site"

@@ -9,7 +9,7 @@ scripts/build-app.sh >/dev/null 2>&1
 cargo build --release --quiet -p folio-cli
 site=$(mktemp -d)
 FOLIO_QUIET_NOTES=1 target/release/folio build --content demo/content --out "$site" --app-dir target/folio-app >/dev/null
-(cd tests/lighthouse && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error)
-cd tests/lighthouse
+(cd tests/bench && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error)
+cd tests/bench
 CHROME_PATH=/usr/bin/chromium node audit.mjs "$site" / "/posts/2023-seoul-walk/"
 rm -rf "$site"
