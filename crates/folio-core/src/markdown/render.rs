@@ -362,7 +362,9 @@ mod tests {
         assert!(post.html.contains("<del>old</del>"));
         assert!(post.html.contains("footnote-reference"));
         assert!(post.html.contains("footnote-definition"));
-        assert!(post.html.contains("<input type=\"checkbox\" disabled checked aria-label=\"Done\">"));
+        assert!(post
+            .html
+            .contains("<input type=\"checkbox\" disabled checked aria-label=\"Done\">"));
     }
 
     #[test]
