@@ -20,7 +20,7 @@ use crate::components::post_enhancements::{
 };
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
-use crate::fetch::fetch_post_body;
+use crate::fetch::{fetch_post_body, FetchError};
 use crate::format::format_local_date;
 use crate::offline::{refresh_saved, use_offline};
 use crate::page_ready::mark_page_ready;
@@ -48,6 +48,30 @@ pub fn PostPage() -> impl IntoView {
     }
 }
 
+/// Back online after a failed fetch: try again by itself, a few times, since
+/// the network may take a moment to really return.
+fn retry_when_back_online(body: LocalResource<Result<String, FetchError>>) {
+    let offline = use_offline();
+    let attempts = StoredValue::new(0u32);
+    Effect::new(move || {
+        let online = offline.online.get();
+        let failed = body
+            .get()
+            .is_some_and(|result| matches!(result, Err(FetchError::Network { .. })));
+        if online && failed && attempts.get_value() < 3 {
+            attempts.update_value(|n| *n += 1);
+            set_timeout(
+                move || body.refetch(),
+                std::time::Duration::from_millis(500 * u64::from(attempts.get_value())),
+            );
+        }
+        if body.get().is_some_and(|result| result.is_ok()) {
+            attempts.set_value(0);
+            refresh_saved(offline);
+        }
+    });
+}
+
 #[component]
 fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     let site = use_site();
@@ -67,17 +91,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
             mark_page_ready();
         }
     });
-    let offline = use_offline();
-    Effect::new(move |was_online: Option<bool>| {
-        let online = offline.online.get();
-        if was_online == Some(false) && online && body.get_untracked().is_some_and(|b| b.is_err()) {
-            body.refetch();
-        }
-        if online && body.get_untracked().is_some_and(|b| b.is_ok()) {
-            refresh_saved(offline);
-        }
-        online
-    });
+    retry_when_back_online(body);
     let article_ref = NodeRef::<leptos::html::Article>::new();
     let body_ref = NodeRef::<leptos::html::Div>::new();
     enhance_body(body_ref);

@@ -17,7 +17,8 @@ describe('browsing and reading the demo blog', () => {
     // Like GitHub Pages or Netlify: a missing path gets the site's 404.html.
     server = await serveStatic(site.root, { notFoundPage: path.join(site.siteDir, '404.html') });
     origin = server.origin;
-    browser = await launchBrowser();
+    // These tests intercept requests from the page, which a service worker would answer instead.
+    browser = await launchBrowser({ serviceWorkers: 'block' });
     await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
     manifest = readManifest(site.siteDir);
   });
