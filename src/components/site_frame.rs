@@ -31,11 +31,18 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
+/// Feed links are `rel="external"` so the router lets the browser open the XML.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let base = use_site().base.get_value();
     view! {
         <footer class="site-footer">
-            <p>"Made with Folio"</p>
+            <p>
+                <a href=format!("{base}feed.xml") rel="external">"Atom feed"</a>
+                " · "
+                <a href=format!("{base}rss.xml") rel="external">"RSS feed"</a>
+                " · Made with Folio"
+            </p>
         </footer>
     }
 }

@@ -42,6 +42,9 @@ pub struct SiteConfig {
     /// Absolute URL the manifest and posts are served from, when not the site itself
     /// (e.g. a bucket with CORS); it must end with `/`.
     pub content_url: Option<String>,
+    /// Put each post's whole rendered body in the feeds, not only its summary.
+    /// Off by default: summaries keep feeds small and bring readers to the site.
+    pub feed_full_content: Option<bool>,
 }
 
 impl SiteConfig {

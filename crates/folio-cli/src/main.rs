@@ -155,6 +155,9 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
     match result {
         Ok(report) => {
             print_diagnostics(&report.index);
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
             println!(
                 "built {} posts ({} drafts skipped, {} errors), {} pages in {} ms → {}",
                 report.index.posts.len(),

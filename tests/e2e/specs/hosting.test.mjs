@@ -79,3 +79,72 @@ describe('every route kind under a sub-path', () => {
     assert.deepEqual(page.errors, []);
   });
 });
+
+describe('readable before the app loads', () => {
+  let site, server, manifest;
+
+  before(async () => {
+    site = buildSite({ basePath: '/blog/' });
+    server = await serveStatic(site.root, { notFoundPage: path.join(site.siteDir, '404.html') });
+    manifest = readManifest(site.siteDir);
+  });
+
+  after(() => server?.stop());
+
+  it('lets a reader with JavaScript off read every post and follow every link', async () => {
+    const browser = await launchBrowser({ javaScriptEnabled: false });
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.origin + '/blog/');
+      const titles = await page.locator('#folio-static .post-card-title').allTextContents();
+      assert.deepEqual(titles, manifest.posts.map((p) => p.title));
+      for (const post of manifest.posts) {
+        await page.goto(server.origin + '/blog/');
+        await page.locator('#folio-static').getByRole('link', { name: post.title, exact: true }).click();
+        await page.waitForURL(server.origin + postPath('/blog/', post.slug));
+        assert.equal(await page.locator('h1').textContent(), post.title);
+        const body = fs.readFileSync(path.join(site.siteDir, post.source), 'utf8');
+        const words = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).split(/[*_`[\]()]/)[0].slice(0, 12);
+        assert.ok((await page.locator('.post-body').textContent()).includes(words), `${post.slug} is readable`);
+      }
+      await page.locator('#folio-static .tag-list a').first().click();
+      assert.match(await page.locator('h1').textContent(), /^#/);
+      assert.ok(await page.locator('#folio-static .post-card').count() >= 1);
+      await page.locator('#folio-static').getByRole('link', { name: 'Timeline' }).click();
+      assert.ok(await page.locator('#folio-static .timeline-year').count() >= 4);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows the post text before the WASM has loaded, and nothing moves when the app takes over', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      let releaseWasm;
+      const wasmHeld = new Promise((resolve) => { releaseWasm = resolve; });
+      await page.route('**/*.wasm', async (route) => {
+        await wasmHeld;
+        await route.continue();
+      });
+      const post = manifest.posts.find((p) => p.slug === '2023-seoul-walk');
+      await page.goto(server.origin + postPath('/blog/', post.slug), { waitUntil: 'domcontentloaded' });
+      const title = page.locator('h1', { hasText: post.title });
+      await title.waitFor();
+      assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+      const paragraph = page.locator('.post-body p').first();
+      const before = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
+
+      releaseWasm();
+      await page.waitForFunction(() => !document.getElementById('folio-static') && document.querySelector('#folio-app .post-body p'));
+      const after = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
+      assert.equal(after.text, before.text);
+      assert.ok(Math.abs(after.title.y - before.title.y) <= 1, `title moved ${before.title.y} → ${after.title.y}`);
+      assert.ok(Math.abs(after.paragraph.y - before.paragraph.y) <= 1, `text moved ${before.paragraph.y} → ${after.paragraph.y}`);
+      assert.equal(await page.locator('h1').count(), 1, 'no duplicated content');
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});

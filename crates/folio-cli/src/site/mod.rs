@@ -2,15 +2,26 @@
 //!
 //! Layout of the output:
 //! - one `index.html` per route (`posts/<slug>/index.html`, `tags/<tag>/index.html`, …)
-//!   so every address opens directly and reloads with no rewrite rules;
+//!   so every address opens directly and reloads with no rewrite rules, each
+//!   with the route's content prerendered and its head tags for search and sharing;
+//! - feeds (`feed.xml`, `rss.xml`, and per tag `tags/<tag>/feed.xml`, `rss.xml`),
+//!   `sitemap.xml`, `robots.txt`, and redirect pages at posts' old addresses;
 //! - `manifest.json`, the index the app reads;
 //! - `content/`, each post's Markdown body and the files beside it (page bundles);
 //! - the app bundle (hashed `.wasm`, `.js`, `.css`) and `public/` files.
 
+mod aliases;
 pub mod app_bundle;
+mod context;
+mod dates;
+mod feeds;
+mod head;
 mod headers;
 mod pages;
 mod pwa;
+mod sitemap;
+mod static_html;
+mod xml;
 
 use std::path::{Path, PathBuf};
 
@@ -20,6 +31,7 @@ use folio_core::{browse, Manifest, MANIFEST_VERSION};
 use crate::config::{ConfigError, SiteConfig};
 use crate::content::{index_content, ContentIndex, IndexError, IndexOptions};
 pub use app_bundle::{AppBundle, AppBundleError};
+use context::SiteContext;
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -60,6 +72,9 @@ pub struct BuildReport {
     pub index: ContentIndex,
     pub pages: usize,
     pub manifest: Manifest,
+    /// Things the build skipped but did not fail on (an alias that would
+    /// overwrite a page, a tag that cannot be a folder), for the CLI to print.
+    pub warnings: Vec<String>,
 }
 
 /// Indexes the content, then writes the site if there were no errors (or `keep_going`).
@@ -115,11 +130,36 @@ pub fn build_site(
             }
         })?;
     }
+    let site = SiteContext::new(
+        &manifest,
+        &index.posts,
+        &content_base,
+        config.feed_full_content.unwrap_or(false),
+    );
+    let mut warnings = unwritable_tag_warnings(&manifest);
     let routes = site_routes(&manifest);
     for route in &routes {
-        let html = pages::render_page(&app.index_html, &manifest, route);
+        let html = pages::render_page(&app.index_html, &site, route);
         write(&out.join(route.output_file()), html.as_bytes())?;
     }
+    let feed_tags: Vec<String> = routes
+        .iter()
+        .filter_map(|route| match route {
+            Route::Tag(tag) => Some(tag.clone()),
+            _ => None,
+        })
+        .collect();
+    for (file, xml) in feeds::feed_files(&site, &feed_tags) {
+        write(&out.join(file), xml.as_bytes())?;
+    }
+    write(
+        &out.join(sitemap::SITEMAP_FILE),
+        sitemap::sitemap(&site, &routes).as_bytes(),
+    )?;
+    write(
+        &out.join("robots.txt"),
+        sitemap::robots_txt(&site).as_bytes(),
+    )?;
     for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json)? {
         write(&out.join(file), &bytes)?;
     }
@@ -129,11 +169,35 @@ pub fn build_site(
     )?;
     // GitHub Pages would otherwise hide folders that start with `_`.
     write(&out.join(".nojekyll"), b"")?;
+    // Last, so an alias can see every file the site itself wrote and never replace one.
+    warnings.extend(write_alias_pages(out, &site));
     Ok(BuildReport {
         index,
         pages: routes.len(),
         manifest,
+        warnings,
     })
+}
+
+/// Writes each redirect page whose file is free; returns what was skipped and why.
+fn write_alias_pages(out: &Path, site: &SiteContext) -> Vec<String> {
+    let (pages, mut warnings) = aliases::alias_pages(site);
+    for page in pages {
+        let path = out.join(&page.file);
+        if path.exists() {
+            warnings.push(format!(
+                "{}: no redirect written, {} is already a page of the site\n  fix: remove the alias, or change the slug it collides with",
+                page.origin, page.file
+            ));
+            continue;
+        }
+        // An alias under an existing file (e.g. `/404.html/x/`) cannot be written;
+        // it is the content's problem, not the build's, so it is reported, not fatal.
+        if let Err(err) = write(&path, page.html.as_bytes()) {
+            warnings.push(format!("{}: no redirect written: {err}", page.origin));
+        }
+    }
+    warnings
 }
 
 /// Every route the site has, each written as a page.
@@ -148,10 +212,34 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
     routes.extend(
         browse::tag_counts(&manifest.posts)
             .into_iter()
+            .filter(|t| is_plain_folder_name(&t.tag))
             .map(|t| Route::Tag(t.tag)),
     );
     routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
     routes
+}
+
+/// A tag is a folder of the output (`tags/<tag>/`); one such as `..` or
+/// `a/../..` would write outside it, so it gets no page. `CI/CD` is fine: it
+/// becomes nested folders, which hosts that decode `%2F` (and `folio serve`) find.
+fn is_plain_folder_name(name: &str) -> bool {
+    !name.contains(['\\', '\0'])
+        && name
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+}
+
+fn unwritable_tag_warnings(manifest: &Manifest) -> Vec<String> {
+    browse::tag_counts(&manifest.posts)
+        .into_iter()
+        .filter(|t| !is_plain_folder_name(&t.tag))
+        .map(|t| {
+            format!(
+                "tag `{}` cannot be a folder name, so it has no page or feed\n  fix: rename the tag without `..`, `\\` or empty parts between `/`",
+                t.tag
+            )
+        })
+        .collect()
 }
 
 /// Empties `out` if it holds an earlier build; refuses to touch any other folder.
@@ -193,3 +281,6 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), BuildError> {
         source,
     })
 }
+
+#[cfg(test)]
+mod tests;

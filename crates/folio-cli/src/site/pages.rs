@@ -1,42 +1,98 @@
 //! One HTML page per route, made from the app's `index.html`: the base path
-//! filled in, and a title and description that fit the route.
+//! filled in, the head tags of the route (`head.rs`), and the route's content
+//! prerendered at the start of `<body>` (`static_html.rs`) so the page reads
+//! before, and without, the app.
 
 use folio_core::routes::Route;
-use folio_core::Manifest;
 use pulldown_cmark_escape::escape_html;
 
 use super::app_bundle::BASE_PLACEHOLDER;
+use super::context::SiteContext;
+use super::head::{head_tags, page_lang};
+use super::static_html::static_page;
 
-pub fn render_page(template: &str, manifest: &Manifest, route: &Route) -> String {
-    let site = &manifest.site;
-    let (title, description) = match route {
-        Route::Post(slug) => manifest
-            .posts
-            .iter()
-            .find(|p| &p.slug == slug)
-            .map(|p| (format!("{} · {}", p.title, site.title), p.summary.clone()))
-            .unwrap_or_else(|| (site.title.clone(), site.description.clone())),
-        Route::Tag(tag) => (format!("#{tag} · {}", site.title), site.description.clone()),
-        Route::Year(year) => (format!("{year} · {}", site.title), site.description.clone()),
-        Route::TagIndex => (format!("Tags · {}", site.title), site.description.clone()),
-        Route::Timeline => (
-            format!("Timeline · {}", site.title),
-            site.description.clone(),
-        ),
-        Route::NotFound => (
-            format!("Not found · {}", site.title),
-            site.description.clone(),
-        ),
-        Route::Home => (site.title.clone(), site.description.clone()),
+/// The template's own title, which the route's head tags replace.
+const TEMPLATE_TITLE: &str = "<title>Folio</title>";
+
+pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String {
+    let page = template.replace(BASE_PLACEHOLDER, site.base());
+    let page = set_html_lang(&page, page_lang(site, route));
+    // Indented like the template's own head, for whoever reads the source.
+    // (Only between tags: a newline inside a description stays as written.)
+    let head = head_tags(site, route).trim_end().replace(">\n<", ">\n  <");
+    let page = match page.find(TEMPLATE_TITLE) {
+        Some(at) => splice(&page, at, TEMPLATE_TITLE.len(), &head),
+        None => insert_before(&page, "</head>", &format!("{head}\n")),
     };
-    let mut head = String::new();
-    head.push_str("<title>");
-    let _ = escape_html(&mut head, &title);
-    head.push_str("</title>\n<meta name=\"description\" content=\"");
-    let _ = escape_html(&mut head, &description);
-    head.push_str("\">\n");
-    template
-        .replace(BASE_PLACEHOLDER, &site.base_path)
-        .replace("<html>", &format!("<html lang=\"{}\">", site.lang))
-        .replace("<title>Folio</title>", head.trim_end())
+    insert_after_body_open(&page, &format!("\n{}", static_page(site, route)))
+}
+
+/// Adds `lang` to the `<html>` tag unless the template already set one.
+fn set_html_lang(page: &str, lang: &str) -> String {
+    let Some(start) = page.find("<html") else {
+        return page.to_owned();
+    };
+    let Some(end) = page[start..].find('>').map(|i| start + i) else {
+        return page.to_owned();
+    };
+    if page[start..end].contains(" lang=") {
+        return page.to_owned();
+    }
+    let mut attribute = String::from(" lang=\"");
+    let _ = escape_html(&mut attribute, lang);
+    attribute.push('"');
+    let at = start + "<html".len();
+    splice(page, at, 0, &attribute)
+}
+
+fn insert_after_body_open(page: &str, html: &str) -> String {
+    let at = page
+        .find("<body")
+        .and_then(|start| page[start..].find('>').map(|i| start + i + 1));
+    match at {
+        Some(at) => splice(page, at, 0, html),
+        None => format!("{page}{html}"),
+    }
+}
+
+fn insert_before(page: &str, marker: &str, html: &str) -> String {
+    match page.find(marker) {
+        Some(at) => splice(page, at, 0, html),
+        None => format!("{html}{page}"),
+    }
+}
+
+/// `page` with `len` bytes at `at` replaced by `with`.
+fn splice(page: &str, at: usize, len: usize, with: &str) -> String {
+    let mut out = String::with_capacity(page.len() + with.len());
+    out.push_str(&page[..at]);
+    out.push_str(with);
+    out.push_str(&page[at + len..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lang_is_added_once() {
+        assert_eq!(set_html_lang("<html>", "ko"), "<html lang=\"ko\">");
+        assert_eq!(
+            set_html_lang("<html class=\"x\">", "en"),
+            "<html lang=\"en\" class=\"x\">"
+        );
+        assert_eq!(
+            set_html_lang("<html lang=\"fr\">", "en"),
+            "<html lang=\"fr\">"
+        );
+    }
+
+    #[test]
+    fn static_content_starts_the_body() {
+        assert_eq!(
+            insert_after_body_open("<body class=\"a\">\n<noscript>", "\nX"),
+            "<body class=\"a\">\nX\n<noscript>"
+        );
+    }
 }

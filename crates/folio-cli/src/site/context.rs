@@ -1,0 +1,157 @@
+//! What every generated file is made from, and the one place URLs are built,
+//! so pages, feeds, the sitemap and redirects all point at the same addresses.
+
+use std::collections::HashMap;
+
+use folio_core::markdown::{render_markdown, RenderOptions};
+use folio_core::routes::{encode_component, Route};
+use folio_core::{Manifest, PostMeta, SiteMeta};
+
+use crate::content::IndexedPost;
+
+pub struct SiteContext<'a> {
+    pub manifest: &'a Manifest,
+    /// Where post bodies and their images are served from: the base path, or
+    /// an absolute `content_url` on another origin.
+    pub content_base: &'a str,
+    /// Each post's Markdown body (front matter removed), by slug.
+    bodies: HashMap<&'a str, &'a str>,
+    /// Posts by slug: every page looks its post up, and sites may have thousands.
+    by_slug: HashMap<&'a str, &'a PostMeta>,
+    /// Feeds carry whole posts, not only summaries (`feed_full_content`).
+    pub feed_full_content: bool,
+}
+
+impl<'a> SiteContext<'a> {
+    pub fn new(
+        manifest: &'a Manifest,
+        posts: &'a [IndexedPost],
+        content_base: &'a str,
+        feed_full_content: bool,
+    ) -> SiteContext<'a> {
+        let bodies = posts
+            .iter()
+            .map(|post| (post.meta.slug.as_str(), post.body.as_str()))
+            .collect();
+        let by_slug = manifest
+            .posts
+            .iter()
+            .map(|post| (post.slug.as_str(), post))
+            .collect();
+        SiteContext {
+            manifest,
+            content_base,
+            bodies,
+            by_slug,
+            feed_full_content,
+        }
+    }
+
+    pub fn site(&self) -> &'a SiteMeta {
+        &self.manifest.site
+    }
+
+    pub fn base(&self) -> &'a str {
+        &self.manifest.site.base_path
+    }
+
+    pub fn post(&self, slug: &str) -> Option<&'a PostMeta> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// The post's body as HTML, exactly as the app renders it (same pipeline,
+    /// same folder href), so the prerendered copy and the app's match.
+    pub fn post_html(&self, post: &PostMeta) -> String {
+        let dir_href = format!("{}{}/", self.content_base, post.source_dir());
+        self.render(post, &dir_href)
+    }
+
+    /// The post's body as HTML with links and images resolved to absolute URLs
+    /// when the site URL is known, since feed readers show it far from the site.
+    pub fn post_html_for_feed(&self, post: &PostMeta) -> String {
+        let dir_href = self.absolute(&format!("{}{}/", self.content_base, post.source_dir()));
+        self.render(post, &dir_href)
+    }
+
+    fn render(&self, post: &PostMeta, dir_href: &str) -> String {
+        let markdown = self.bodies.get(post.slug.as_str()).copied().unwrap_or("");
+        render_markdown(
+            markdown,
+            &RenderOptions {
+                post_dir_href: dir_href,
+            },
+        )
+        .html
+    }
+
+    /// `href` (an absolute path) made a full URL when the site's URL is known;
+    /// otherwise left as it is, which browsers and feed readers resolve against
+    /// the page or feed they found it in.
+    pub fn absolute(&self, href: &str) -> String {
+        match &self.site().url {
+            Some(url) if href.starts_with('/') => format!("{url}{href}"),
+            _ => href.to_owned(),
+        }
+    }
+
+    /// Canonical address of a route: absolute when the site URL is known.
+    pub fn route_url(&self, route: &Route) -> String {
+        self.absolute(&route.href(self.base()))
+    }
+
+    /// Href of a cover image as the app builds it: URLs as they are, site
+    /// paths under the content base. Each path segment is percent-encoded.
+    pub fn cover_href(&self, cover: &str) -> String {
+        if cover.contains("://") {
+            return cover.to_owned();
+        }
+        let encoded: Vec<String> = cover.split('/').map(encode_component).collect();
+        format!("{}{}", self.content_base, encoded.join("/"))
+    }
+
+    pub fn cover_url(&self, cover: &str) -> String {
+        self.absolute(&self.cover_href(cover))
+    }
+}
+
+/// A feed's two formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedKind {
+    Atom,
+    Rss,
+}
+
+impl FeedKind {
+    pub const ALL: [FeedKind; 2] = [FeedKind::Atom, FeedKind::Rss];
+
+    pub fn file_name(self) -> &'static str {
+        match self {
+            FeedKind::Atom => "feed.xml",
+            FeedKind::Rss => "rss.xml",
+        }
+    }
+
+    pub fn media_type(self) -> &'static str {
+        match self {
+            FeedKind::Atom => "application/atom+xml",
+            FeedKind::Rss => "application/rss+xml",
+        }
+    }
+}
+
+/// Href of the site's feed, or of one tag's feed (beside the tag's page).
+pub fn feed_href(base: &str, tag: Option<&str>, kind: FeedKind) -> String {
+    let folder = match tag {
+        Some(tag) => Route::Tag(tag.to_owned()).href(base),
+        None => Route::Home.href(base),
+    };
+    format!("{folder}{}", kind.file_name())
+}
+
+/// File of the site's feed, or of one tag's feed, relative to the output folder.
+pub fn feed_file(tag: Option<&str>, kind: FeedKind) -> String {
+    match tag {
+        Some(tag) => format!("tags/{tag}/{}", kind.file_name()),
+        None => kind.file_name().to_owned(),
+    }
+}

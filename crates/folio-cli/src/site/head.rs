@@ -1,0 +1,265 @@
+//! Each page's `<head>` tags: what search engines, link previews and feed
+//! readers read without running the app. The app later sets the same title
+//! and description with `leptos_meta`.
+
+use serde_json::{json, Map, Value};
+
+use folio_core::routes::Route;
+use folio_core::PostMeta;
+
+use super::context::{feed_href, FeedKind, SiteContext};
+use super::static_html::push_text;
+
+/// What a page says about itself, worked out once for every kind of tag.
+struct PageSummary<'a> {
+    post: Option<&'a PostMeta>,
+    /// The `<title>`: the page's name and the site's.
+    title: String,
+    /// The page's own name, for link previews.
+    name: String,
+    description: &'a str,
+    /// Canonical URL; a 404 page answers at any missing address and has none.
+    url: Option<String>,
+    image: Option<String>,
+}
+
+/// The `<title>`, description, canonical link, OpenGraph and Twitter tags,
+/// feed links and, for a post, its JSON-LD.
+pub fn head_tags(site: &SiteContext, route: &Route) -> String {
+    let meta = site.site();
+    let post = match route {
+        Route::Post(slug) => site.post(slug),
+        _ => None,
+    };
+    let title = page_title(site, route, post);
+    let page = PageSummary {
+        post,
+        name: post.map_or_else(|| title.clone(), |p| p.title.clone()),
+        title,
+        description: post
+            .map(|p| p.summary.as_str())
+            .filter(|summary| !summary.is_empty())
+            .unwrap_or(&meta.description),
+        url: (*route != Route::NotFound).then(|| site.route_url(route)),
+        image: post
+            .and_then(|p| p.cover.as_deref())
+            .map(|c| site.cover_url(c)),
+    };
+    let mut head = String::new();
+    basic_tags(&mut head, &page);
+    open_graph_tags(&mut head, site, &page);
+    twitter_tags(&mut head, &page);
+    feed_links(&mut head, site, route);
+    if let Some(post) = post {
+        head.push_str("<script type=\"application/ld+json\">");
+        head.push_str(&json_for_script(&blog_posting(site, post)));
+        head.push_str("</script>\n");
+    }
+    head
+}
+
+fn basic_tags(head: &mut String, page: &PageSummary) {
+    head.push_str("<title>");
+    push_text(head, &page.title);
+    head.push_str("</title>\n");
+    if !page.description.is_empty() {
+        meta_tag(head, "name", "description", page.description);
+    }
+    match &page.url {
+        Some(url) => link_tag(head, "canonical", None, None, url),
+        None => meta_tag(head, "name", "robots", "noindex"),
+    }
+}
+
+/// OpenGraph, read by most link previews (chat apps, social sites).
+fn open_graph_tags(head: &mut String, site: &SiteContext, page: &PageSummary) {
+    meta_tag(head, "property", "og:site_name", &site.site().title);
+    meta_tag(head, "property", "og:title", &page.name);
+    if !page.description.is_empty() {
+        meta_tag(head, "property", "og:description", page.description);
+    }
+    let og_type = if page.post.is_some() {
+        "article"
+    } else {
+        "website"
+    };
+    meta_tag(head, "property", "og:type", og_type);
+    if let Some(url) = &page.url {
+        meta_tag(head, "property", "og:url", url);
+    }
+    if let Some(image) = &page.image {
+        meta_tag(head, "property", "og:image", image);
+    }
+    if let Some(post) = page.post {
+        meta_tag(head, "property", "article:published_time", &post.date);
+        if let Some(updated) = &post.updated {
+            meta_tag(head, "property", "article:modified_time", updated);
+        }
+        for tag in &post.tags {
+            meta_tag(head, "property", "article:tag", tag);
+        }
+    }
+}
+
+/// Twitter's cards: a large image when the post has a cover.
+fn twitter_tags(head: &mut String, page: &PageSummary) {
+    let card = if page.image.is_some() {
+        "summary_large_image"
+    } else {
+        "summary"
+    };
+    meta_tag(head, "name", "twitter:card", card);
+    meta_tag(head, "name", "twitter:title", &page.name);
+    if !page.description.is_empty() {
+        meta_tag(head, "name", "twitter:description", page.description);
+    }
+    if let Some(image) = &page.image {
+        meta_tag(head, "name", "twitter:image", image);
+    }
+}
+
+/// The site's feeds on every page, so a feed reader finds them from any
+/// address; a tag's page also offers that tag's feeds.
+fn feed_links(head: &mut String, site: &SiteContext, route: &Route) {
+    let name = &site.site().title;
+    for kind in FeedKind::ALL {
+        let href = feed_href(site.base(), None, kind);
+        link_tag(
+            head,
+            "alternate",
+            Some(kind.media_type()),
+            Some(name),
+            &href,
+        );
+    }
+    if let Route::Tag(tag) = route {
+        let feed_title = format!("#{tag} · {name}");
+        for kind in FeedKind::ALL {
+            let href = feed_href(site.base(), Some(tag), kind);
+            link_tag(
+                head,
+                "alternate",
+                Some(kind.media_type()),
+                Some(&feed_title),
+                &href,
+            );
+        }
+    }
+}
+
+/// `<html lang>`: the post's own language when it has one, else the site's.
+pub fn page_lang<'a>(site: &'a SiteContext, route: &Route) -> &'a str {
+    let post_lang = match route {
+        Route::Post(slug) => site.post(slug).and_then(|p| p.lang.as_deref()),
+        _ => None,
+    };
+    post_lang.unwrap_or(&site.site().lang)
+}
+
+fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> String {
+    let name = &site.site().title;
+    match route {
+        Route::Post(_) => post.map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
+        Route::Tag(tag) => format!("#{tag} · {name}"),
+        Route::Year(year) => format!("{year} · {name}"),
+        Route::TagIndex => format!("Tags · {name}"),
+        Route::Timeline => format!("Timeline · {name}"),
+        Route::NotFound => format!("Not found · {name}"),
+        Route::Home => name.clone(),
+    }
+}
+
+/// schema.org `BlogPosting`, the structured data search engines read for articles.
+fn blog_posting(site: &SiteContext, post: &PostMeta) -> Value {
+    let url = site.route_url(&Route::Post(post.slug.clone()));
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!("BlogPosting"));
+    data.insert("headline".into(), json!(post.title));
+    if !post.summary.is_empty() {
+        data.insert("description".into(), json!(post.summary));
+    }
+    data.insert("datePublished".into(), json!(post.date));
+    if let Some(updated) = &post.updated {
+        data.insert("dateModified".into(), json!(updated));
+    }
+    if let Some(author) = &post.author {
+        data.insert(
+            "author".into(),
+            json!({ "@type": "Person", "name": author }),
+        );
+    }
+    if !post.tags.is_empty() {
+        data.insert("keywords".into(), json!(post.tags));
+    }
+    if let Some(cover) = &post.cover {
+        data.insert("image".into(), json!(site.cover_url(cover)));
+    }
+    data.insert(
+        "inLanguage".into(),
+        json!(post.lang.as_deref().unwrap_or(&site.site().lang)),
+    );
+    data.insert("url".into(), json!(url));
+    data.insert("mainEntityOfPage".into(), json!(url));
+    Value::Object(data)
+}
+
+/// JSON that cannot end its `<script>` early: `</` becomes `<\/`, and `<!--`
+/// (which changes how the browser finds the end of a script) `\u003c!--`.
+/// Both only occur inside JSON strings, where the escapes mean the same text.
+fn json_for_script(value: &Value) -> String {
+    value
+        .to_string()
+        .replace("</", "<\\/")
+        .replace("<!--", "\\u003c!--")
+}
+
+fn meta_tag(head: &mut String, key: &str, name: &str, content: &str) {
+    head.push_str("<meta ");
+    head.push_str(key);
+    head.push_str("=\"");
+    push_text(head, name);
+    head.push_str("\" content=\"");
+    push_text(head, content);
+    head.push_str("\">\n");
+}
+
+fn link_tag(
+    head: &mut String,
+    rel: &str,
+    media_type: Option<&str>,
+    title: Option<&str>,
+    href: &str,
+) {
+    head.push_str("<link rel=\"");
+    head.push_str(rel);
+    head.push('"');
+    if let Some(media_type) = media_type {
+        head.push_str(" type=\"");
+        head.push_str(media_type);
+        head.push('"');
+    }
+    if let Some(title) = title {
+        head.push_str(" title=\"");
+        push_text(head, title);
+        head.push('"');
+    }
+    head.push_str(" href=\"");
+    push_text(head, href);
+    head.push_str("\">\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let value = json!({ "headline": "a </script><script>alert(1)</script> <!-- b" });
+        let text = json_for_script(&value);
+        assert!(!text.contains("</"));
+        assert!(!text.contains("<!--"));
+        let back: Value = serde_json::from_str(&text).expect("still JSON");
+        assert_eq!(back, value);
+    }
+}

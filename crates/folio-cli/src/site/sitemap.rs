@@ -1,0 +1,61 @@
+//! `sitemap.xml` and `robots.txt`: every page a search engine should know,
+//! with when it last changed, so new and edited posts are found early.
+
+use folio_core::browse::{self, BrowseFilter};
+use folio_core::routes::Route;
+use folio_core::PostMeta;
+
+use super::context::SiteContext;
+use super::dates::newest_change;
+use super::xml::push_element;
+
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+
+/// Lists `routes` but the 404 page, which has no address of its own.
+pub fn sitemap(site: &SiteContext, routes: &[Route]) -> String {
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for route in routes.iter().filter(|r| **r != Route::NotFound) {
+        xml.push_str("  <url>\n");
+        push_element(&mut xml, "    ", "loc", &site.route_url(route));
+        if let Some(date) = last_change(site, route) {
+            push_element(&mut xml, "    ", "lastmod", date);
+        }
+        xml.push_str("  </url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// A post's last change; for a list, the last change among the posts it lists.
+fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
+    let posts: &'a [PostMeta] = &site.manifest.posts;
+    let filter = match route {
+        Route::Post(slug) => {
+            return newest_change(site.post(slug));
+        }
+        Route::Tag(tag) => BrowseFilter {
+            tags: vec![tag.clone()],
+            ..Default::default()
+        },
+        Route::Year(year) => BrowseFilter {
+            year: Some(*year),
+            ..Default::default()
+        },
+        Route::Home | Route::TagIndex | Route::Timeline | Route::NotFound => {
+            BrowseFilter::default()
+        }
+    };
+    newest_change(browse::filter_posts(posts, &filter))
+}
+
+/// Allows everything; names the sitemap when the site's URL is known, since
+/// robots.txt takes only an absolute sitemap URL.
+pub fn robots_txt(site: &SiteContext) -> String {
+    let mut text = String::from("User-agent: *\nAllow: /\n");
+    if site.site().url.is_some() {
+        let href = format!("{}{SITEMAP_FILE}", site.base());
+        text.push_str(&format!("\nSitemap: {}\n", site.absolute(&href)));
+    }
+    text
+}

@@ -1,0 +1,428 @@
+//! The site build against fixture folders, with a stand-in app bundle: what a
+//! reader without JavaScript, a crawler and a feed reader get from the output.
+
+use std::path::{Path, PathBuf};
+
+use folio_core::routes::decode_component;
+
+use super::*;
+
+/// The service worker line `pwa.rs` replaces; the stand-in bundle needs it.
+const WORKER: &str =
+    "const FOLIO_PRECACHE = { version: 'dev', base: '/', files: [] }; // replaced by folio build\n";
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures")
+        .join(name)
+}
+
+/// A minimal app bundle: a page template with the placeholders Trunk's output has.
+fn fake_app(dir: &Path) -> AppBundle {
+    let template = "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  \
+        <base href=\"/__folio_base__/\">\n  \
+        <meta name=\"folio-content-base\" content=\"__folio_content_base__\">\n  \
+        <title>Folio</title>\n</head>\n<body>\n  <noscript>JavaScript</noscript>\n</body>\n</html>\n";
+    std::fs::write(dir.join("index.html"), template).expect("writes the template");
+    std::fs::write(dir.join("sw.js"), WORKER).expect("writes the worker");
+    AppBundle::open(dir).expect("opens the stand-in bundle")
+}
+
+struct Built {
+    _temp: tempfile::TempDir,
+    out: PathBuf,
+    report: BuildReport,
+}
+
+impl Built {
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.out.join(file))
+            .unwrap_or_else(|err| panic!("cannot read {file}: {err}"))
+    }
+
+    fn exists(&self, file: &str) -> bool {
+        self.out.join(file).is_file()
+    }
+}
+
+fn build(content: &Path, base_path: &str) -> Built {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let app_dir = temp.path().join("app");
+    std::fs::create_dir_all(&app_dir).expect("app dir");
+    let app = fake_app(&app_dir);
+    let out = temp.path().join("out");
+    let options = BuildOptions {
+        content_dir: content.to_path_buf(),
+        out_dir: out.clone(),
+        base_path: Some(base_path.to_owned()),
+        include_drafts: false,
+        keep_going: true,
+        content_url: None,
+    };
+    let report = build_site(&options, &app, |_, _| {}).expect("the site builds");
+    Built {
+        _temp: temp,
+        out,
+        report,
+    }
+}
+
+/// The prerendered part of a page: from `#folio-static` to the end of the body.
+fn static_part(page: &str) -> &str {
+    let start = page
+        .find("<div id=\"folio-static\">")
+        .expect("the page has #folio-static");
+    let end = page.rfind("</body>").expect("the page has a body");
+    &page[start..end]
+}
+
+fn attribute_values<'a>(html: &'a str, name: &str) -> Vec<&'a str> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            rest.find('"').map(|end| &rest[..end])
+        })
+        .collect()
+}
+
+/// The file a site href is served from, as a static host maps it.
+fn file_of(href: &str, base: &str) -> String {
+    let path = href
+        .split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .strip_prefix(base)
+        .unwrap_or_else(|| panic!("{href} is not under {base}"));
+    let path = decode_component(&path.replace("&amp;", "&"));
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path
+    }
+}
+
+fn json_ld(page: &str) -> serde_json::Value {
+    let open = "<script type=\"application/ld+json\">";
+    let start = page.find(open).expect("the page has JSON-LD") + open.len();
+    let end = start + page[start..].find("</script>").expect("the script ends");
+    serde_json::from_str(&page[start..end]).expect("JSON-LD parses")
+}
+
+fn parse_feed(xml: &str) -> feed_rs::model::Feed {
+    feed_rs::parser::parse(xml.as_bytes()).expect("the feed parses")
+}
+
+#[test]
+fn every_post_page_is_readable_without_the_app() {
+    let built = build(&fixture("site"), "/blog/");
+    let posts = [
+        ("walk", "서울 걷기", "가회동 골목은 조용했다"),
+        (
+            "second",
+            "Tags &lt;b&gt;&amp; &quot;quotes&quot;&lt;/b&gt;",
+            "distinctive sentence about lanterns",
+        ),
+        (
+            "third",
+            "Third, from the year before",
+            "the last evening of 2023",
+        ),
+    ];
+    for (slug, title, phrase) in posts {
+        let page = built.read(&format!("posts/{slug}/index.html"));
+        let content = static_part(&page);
+        assert!(
+            content.contains(&format!("<h1 class=\"post-title\">{title}</h1>")),
+            "{slug}: title"
+        );
+        assert!(content.contains(phrase), "{slug}: body");
+        assert!(content.contains("<header class=\"site-header\">"));
+        assert!(content.contains("<main id=\"main\" tabindex=\"-1\">"));
+        assert!(content.contains("<div class=\"post-body\">"));
+        assert!(content.contains("<footer class=\"site-footer\">"));
+    }
+    let walk = built.read("posts/walk/index.html");
+    assert!(walk.contains("<html lang=\"ko\">"), "a post's own language");
+    assert!(walk.contains("<time datetime=\"2024-03-01\">March 1, 2024</time>"));
+    assert!(
+        walk.contains("<details class=\"toc\">"),
+        "three headings give contents"
+    );
+    assert!(walk.contains("src=\"/blog/content/2024-03-01-walk/alley.svg\""));
+    let second = built.read("posts/second/index.html");
+    assert!(second.contains("<html lang=\"en\">"));
+    assert!(!static_part(&second).contains("<b>&"), "titles are escaped");
+    assert!(second.contains("<title>Tags &lt;b&gt;&amp; &quot;quotes&quot;&lt;/b&gt; · "));
+}
+
+#[test]
+fn list_pages_show_their_posts() {
+    let built = build(&fixture("site"), "/blog/");
+    let home = built.read("index.html");
+    let home = static_part(&home);
+    assert!(home.contains("<h1 id=\"page-heading\" class=\"page-heading\">All posts</h1>"));
+    assert_eq!(home.matches("<article class=\"post-card\"").count(), 3);
+    assert!(home.contains(
+        "<img class=\"post-card-cover\" src=\"/blog/content/2024-03-01-walk/cover.svg\""
+    ));
+
+    let tag = built.read("tags/여행/index.html");
+    let tag = static_part(&tag);
+    assert!(tag.contains(">#여행</h1>"));
+    assert_eq!(tag.matches("<article class=\"post-card\"").count(), 1);
+    assert!(tag.contains("서울 걷기"));
+
+    let year = built.read("years/2023/index.html");
+    let year = static_part(&year);
+    assert!(year.contains(">Posts from 2023</h1>"));
+    assert_eq!(year.matches("<article class=\"post-card\"").count(), 1);
+    assert!(year.contains("Third, from the year before"));
+
+    let tags = built.read("tags/index.html");
+    assert!(static_part(&tags).contains("<ul class=\"tag-cloud\">"));
+    let timeline = built.read("timeline/index.html");
+    assert!(static_part(&timeline).contains("<h3>2024-03</h3>"));
+
+    let missing = built.read("404.html");
+    let missing_static = static_part(&missing);
+    assert!(missing_static.contains(">Page not found</h1>"));
+    assert!(missing_static.contains("<a class=\"button\" href=\"/blog/\">"));
+    assert!(missing.contains("<meta name=\"robots\" content=\"noindex\">"));
+}
+
+#[test]
+fn every_link_is_a_real_address_under_the_base_path() {
+    let built = build(&fixture("site"), "/blog/");
+    let pages: Vec<Route> = site_routes(&built.report.manifest);
+    for route in &pages {
+        let page = built.read(&route.output_file());
+        let content = static_part(&page);
+        for href in attribute_values(content, "href")
+            .into_iter()
+            .chain(attribute_values(content, "src"))
+        {
+            if href.starts_with('#') || href.starts_with("https://") {
+                continue;
+            }
+            let file = file_of(href, "/blog/");
+            assert!(
+                built.exists(&file),
+                "{}: {href} has no file {file}",
+                route.output_file()
+            );
+        }
+    }
+}
+
+#[test]
+fn pages_carry_canonical_opengraph_and_json_ld() {
+    let built = build(&fixture("site"), "/blog/");
+    let walk = built.read("posts/walk/index.html");
+    for tag in [
+        "<title>서울 걷기 · Fixture &amp; &lt;Friends&gt;</title>",
+        "<meta name=\"description\" content=\"북촌에서 서촌까지 걸은 하루.\">",
+        "<link rel=\"canonical\" href=\"https://example.com/blog/posts/walk/\">",
+        "<meta property=\"og:type\" content=\"article\">",
+        "<meta property=\"og:title\" content=\"서울 걷기\">",
+        "<meta property=\"og:url\" content=\"https://example.com/blog/posts/walk/\">",
+        "<meta property=\"og:image\" content=\"https://example.com/blog/content/2024-03-01-walk/cover.svg\">",
+        "<meta property=\"og:site_name\" content=\"Fixture &amp; &lt;Friends&gt;\">",
+        "<meta property=\"article:published_time\" content=\"2024-03-01T09:30:00+09:00\">",
+        "<meta property=\"article:tag\" content=\"여행\">",
+        "<meta name=\"twitter:card\" content=\"summary_large_image\">",
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Fixture &amp; &lt;Friends&gt;\" href=\"/blog/feed.xml\">",
+        "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Fixture &amp; &lt;Friends&gt;\" href=\"/blog/rss.xml\">",
+    ] {
+        assert!(walk.contains(tag), "missing {tag}");
+    }
+    assert_eq!(walk.matches("<title>").count(), 1);
+
+    let data = json_ld(&walk);
+    assert_eq!(data["@type"], "BlogPosting");
+    assert_eq!(data["headline"], "서울 걷기");
+    assert_eq!(data["datePublished"], "2024-03-01T09:30:00+09:00");
+    assert_eq!(data["dateModified"], "2024-03-05T00:00:00+09:00");
+    assert_eq!(data["author"]["name"], "Kim Folio");
+    assert_eq!(data["keywords"], serde_json::json!(["여행", "notes"]));
+    assert_eq!(data["url"], "https://example.com/blog/posts/walk/");
+    assert_eq!(
+        data["image"],
+        "https://example.com/blog/content/2024-03-01-walk/cover.svg"
+    );
+
+    // A summary that tries to close the script stays inside it.
+    let second = built.read("posts/second/index.html");
+    assert!(second.contains("tries <\\/script>"));
+    assert_eq!(
+        json_ld(&second)["description"],
+        "A summary that tries </script><!-- to escape."
+    );
+    assert!(second.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+
+    let tag = built.read("tags/notes/index.html");
+    assert!(tag.contains("<meta property=\"og:type\" content=\"website\">"));
+    assert!(tag.contains("href=\"/blog/tags/notes/feed.xml\""));
+    assert!(!tag.contains("application/ld+json"));
+}
+
+#[test]
+fn feeds_parse_and_carry_full_posts_when_asked() {
+    let built = build(&fixture("site"), "/blog/");
+    let atom = parse_feed(&built.read("feed.xml"));
+    assert_eq!(atom.entries.len(), 3);
+    let first = &atom.entries[0];
+    assert_eq!(
+        first.title.as_ref().map(|t| t.content.as_str()),
+        Some("서울 걷기")
+    );
+    assert_eq!(first.links[0].href, "https://example.com/blog/posts/walk/");
+    assert_eq!(first.categories.len(), 2);
+    let body = first
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref())
+        .expect("feed_full_content puts the body in");
+    assert!(body.contains("가회동 골목은 조용했다"));
+    assert!(
+        body.contains("src=\"https://example.com/blog/content/2024-03-01-walk/alley.svg\""),
+        "images are absolute in feeds: {body}"
+    );
+
+    let rss = parse_feed(&built.read("rss.xml"));
+    assert_eq!(rss.entries.len(), 3);
+    assert_eq!(
+        rss.entries[1].title.as_ref().map(|t| t.content.as_str()),
+        Some("Tags <b>& \"quotes\"</b>")
+    );
+
+    for (tag, count) in [("여행", 1), ("notes", 2), ("c++ & rust", 1)] {
+        for file in ["feed.xml", "rss.xml"] {
+            let feed = parse_feed(&built.read(&format!("tags/{tag}/{file}")));
+            assert_eq!(feed.entries.len(), count, "tags/{tag}/{file}");
+        }
+    }
+}
+
+#[test]
+fn feeds_hold_the_twenty_newest_posts() {
+    let content = tempfile::tempdir().expect("temp dir");
+    for day in 1..=23 {
+        let post = format!(
+            "---\ntitle: Day {day}\ndate: 2024-01-{day:02}\ntags: [daily]\n---\n\nText of day {day}.\n"
+        );
+        std::fs::write(content.path().join(format!("day-{day}.md")), post).expect("writes");
+    }
+    let built = build(content.path(), "/");
+    let atom = parse_feed(&built.read("feed.xml"));
+    assert_eq!(atom.entries.len(), 20);
+    assert_eq!(
+        atom.entries[0].title.as_ref().map(|t| t.content.as_str()),
+        Some("Day 23")
+    );
+    assert!(
+        atom.entries[0].content.is_none(),
+        "summaries only by default"
+    );
+    assert_eq!(parse_feed(&built.read("rss.xml")).entries.len(), 20);
+    assert_eq!(
+        parse_feed(&built.read("tags/daily/feed.xml")).entries.len(),
+        20
+    );
+}
+
+#[test]
+fn sitemap_lists_every_route_and_robots_points_at_it() {
+    let built = build(&fixture("site"), "/blog/");
+    let xml = built.read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).expect("the sitemap parses");
+    let urls: Vec<(String, String)> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .map(|url| {
+            let child = |name: &str| {
+                url.children()
+                    .find(|c| c.has_tag_name(name))
+                    .and_then(|c| c.text())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            (child("loc"), child("lastmod"))
+        })
+        .collect();
+    let expected: Vec<String> = site_routes(&built.report.manifest)
+        .iter()
+        .filter(|r| **r != Route::NotFound)
+        .map(|r| format!("https://example.com{}", r.href("/blog/")))
+        .collect();
+    let locs: Vec<String> = urls.iter().map(|(loc, _)| loc.clone()).collect();
+    assert_eq!(locs, expected);
+    let lastmod = |loc: &str| {
+        urls.iter()
+            .find(|(l, _)| l == loc)
+            .map(|(_, m)| m.as_str())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(
+        lastmod("https://example.com/blog/posts/walk/"),
+        "2024-03-05T00:00:00+09:00"
+    );
+    assert_eq!(
+        lastmod("https://example.com/blog/"),
+        "2024-03-05T00:00:00+09:00"
+    );
+    assert_eq!(
+        lastmod("https://example.com/blog/years/2023/"),
+        "2023-12-31T23:00:00+09:00"
+    );
+    assert_eq!(
+        built.read("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://example.com/blog/sitemap.xml\n"
+    );
+}
+
+#[test]
+fn aliases_redirect_to_the_post_and_never_replace_a_page() {
+    let built = build(&fixture("site"), "/blog/");
+    for file in ["2021/12/old-walk/index.html", "old/walk.html"] {
+        let page = built.read(file);
+        assert!(page.contains("<meta http-equiv=\"refresh\" content=\"0; url=/blog/posts/walk/\">"));
+        assert!(
+            page.contains("<link rel=\"canonical\" href=\"https://example.com/blog/posts/walk/\">")
+        );
+        assert!(page.contains("<a href=\"/blog/posts/walk/\">서울 걷기</a>"));
+    }
+    // `/posts/second/` is another post's page: kept, and the clash reported.
+    let second = built.read("posts/second/index.html");
+    assert!(second.contains("distinctive sentence about lanterns"));
+    let warnings = built.report.warnings.join("\n");
+    assert!(warnings.contains("alias `/posts/second/`"), "{warnings}");
+    assert!(warnings.contains("alias `/?p=12`"), "{warnings}");
+}
+
+#[test]
+fn a_site_without_url_uses_base_relative_links() {
+    let built = build(&fixture("mixed"), "/");
+    let post = built.read("posts/toml-post/index.html");
+    assert!(post.contains("<link rel=\"canonical\" href=\"/posts/toml-post/\">"));
+    assert!(post.contains("Text of the Hugo post."));
+    assert_eq!(json_ld(&post)["url"], "/posts/toml-post/");
+    assert_eq!(built.read("robots.txt"), "User-agent: *\nAllow: /\n");
+    let atom = parse_feed(&built.read("feed.xml"));
+    assert_eq!(atom.entries.len(), built.report.manifest.posts.len());
+    assert!(atom.entries[0].content.is_none());
+    let redirect = built.read("2021/12/hugo-with-toml/index.html");
+    assert!(redirect.contains("url=/posts/toml-post/"));
+    let sitemap = built.read("sitemap.xml");
+    assert!(sitemap.contains("<loc>/posts/toml-post/</loc>"));
+}
+
+#[test]
+fn tags_that_would_leave_the_tags_folder_get_no_page() {
+    assert!(is_plain_folder_name("CI/CD"));
+    assert!(is_plain_folder_name("회고"));
+    for name in ["", ".", "..", "../../etc", "a//b", "a\\b", "/a"] {
+        assert!(!is_plain_folder_name(name), "{name:?}");
+    }
+}
