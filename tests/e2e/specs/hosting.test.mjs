@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot } from '../harness.mjs';
 
 describe('content served from another origin', () => {
   let appServer, contentServer, browser, manifest;
@@ -145,6 +145,24 @@ describe('readable before the app loads', () => {
       assert.deepEqual(page.errors, []);
     } finally {
       await browser.close();
+    }
+  });
+});
+
+describe('old addresses of imported posts', () => {
+  it('send the reader from a Hugo alias to the post', async () => {
+    const site = buildSite({ content: path.join(repoRoot, 'tests/fixtures/generators'), basePath: '/blog/' });
+    const server = await serveStatic(site.root);
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.origin + '/blog/2022/10/busan/');
+      await page.waitForURL(server.origin + postPath('/blog/', 'trip-to-busan'));
+      await page.locator('h1', { hasText: '부산 여행' }).first().waitFor();
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+      server.stop();
     }
   });
 });
