@@ -64,7 +64,7 @@ pub fn SaveOffline(posts: Vec<PostMeta>, label: &'static str) -> impl IntoView {
                         {format!("Saving {done} of {total}…")}
                     </span>
                 }.into_any(),
-                (None, true) => view! { <span class="saved-mark">"Saved for offline reading"</span> }.into_any(),
+                (None, true) => view! { <span class="saved-mark">"Available offline"</span> }.into_any(),
                 (None, false) => view! {
                     <button type="button" class="button button-quiet" on:click=save.clone() disabled=move || !offline.online.get()>
                         {label}

@@ -107,7 +107,7 @@ describe('reading offline', () => {
     await page.getByRole('button', { name: 'Save these posts for offline reading' }).click();
     await page.getByRole('progressbar', { name: 'Saving for offline reading' }).waitFor();
     await page.getByText(/Saving \d+ of \d+…/).waitFor();
-    await page.getByText('Saved for offline reading').waitFor();
+    await page.locator('.list-tools .saved-mark', { hasText: 'Available offline' }).waitFor();
     await browser.unroute('**/content/**');
     assert.equal(await page.locator('.post-card .saved-mark').count(), manifest.posts.length);
     await browser.setOffline(true);
