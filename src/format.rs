@@ -18,5 +18,5 @@ pub fn format_local_date(date: LocalDate) -> String {
         .call1(&formatter, &Date::new(&JsValue::from_f64(millis)))
         .ok()
         .and_then(|v| v.as_string())
-        .unwrap_or_else(|| format!("{}-{:02}-{:02}", date.year, date.month, date.day))
+        .unwrap_or_else(|| date.iso())
 }

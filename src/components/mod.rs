@@ -10,4 +10,5 @@ pub mod route_announcer;
 pub mod site_frame;
 pub mod skeleton;
 pub mod table_of_contents;
+pub mod tag_links;
 pub mod theme_toggle;

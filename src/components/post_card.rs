@@ -2,21 +2,18 @@
 
 use leptos::prelude::*;
 
-use folio_core::browse::BrowseFilter;
-use folio_core::routes::{browse_href, Route};
+use folio_core::routes::Route;
 use folio_core::PostMeta;
 
 use crate::components::offline_status::SavedMark;
+use crate::components::tag_links::TagLinks;
 use crate::format::format_local_date;
 use crate::site::use_site;
 
 #[component]
 pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
     let href = Route::Post(post.slug.clone()).href(&base);
-    let date = format!(
-        "{}-{:02}-{:02}",
-        post.local_date.year, post.local_date.month, post.local_date.day
-    );
+    let date = post.local_date.iso();
     let cover = post.cover.clone().map(|cover| {
         let content_base = use_site().content_base.get_value();
         let src = if cover.contains("://") { cover } else { format!("{content_base}{cover}") };
@@ -35,12 +32,7 @@ pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
                     <SavedMark post=post.clone()/>
                 </p>
                 <p class="post-card-summary">{post.summary.clone()}</p>
-                <ul class="tag-list" aria-label="Tags">
-                    {post.tags.iter().map(|tag| {
-                        let filter = BrowseFilter { tags: vec![tag.clone()], ..Default::default() };
-                        view! { <li><a class="tag" href=browse_href(&base, &filter)>{format!("#{tag}")}</a></li> }
-                    }).collect_view()}
-                </ul>
+                <TagLinks tags=post.tags.clone()/>
             </div>
         </article>
     }

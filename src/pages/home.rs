@@ -62,10 +62,10 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
         })
     };
     let site_title = manifest.site.title.clone();
-    let heading = move || describe(&filter.get());
+    let heading = move || filter.get().heading();
     let page_title = move || match filter.get().is_empty() {
         true => site_title.clone(),
-        false => format!("{} · {}", describe(&filter.get()), site_title),
+        false => format!("{} · {}", filter.get().heading(), site_title),
     };
 
     move || {
@@ -170,23 +170,5 @@ fn FilterBar(
                 })}
             </div>
         </div>
-    }
-}
-
-/// The page heading for a filter: `All posts`, `#회고`, `#회고 · 2022`.
-fn describe(filter: &BrowseFilter) -> String {
-    if filter.is_empty() {
-        return "All posts".to_owned();
-    }
-    let joiner = match filter.tag_match {
-        TagMatch::All => " + ",
-        TagMatch::Any => " or ",
-    };
-    let tags: Vec<String> = filter.tags.iter().map(|t| format!("#{t}")).collect();
-    match (tags.is_empty(), filter.year) {
-        (false, Some(year)) => format!("{} · {year}", tags.join(joiner)),
-        (false, None) => tags.join(joiner),
-        (true, Some(year)) => format!("Posts from {year}"),
-        (true, None) => "All posts".to_owned(),
     }
 }

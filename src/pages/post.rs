@@ -6,10 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 
-use folio_core::browse::BrowseFilter;
 use folio_core::browse::{neighbours, related};
 use folio_core::markdown::{render_markdown, RenderOptions};
-use folio_core::routes::{browse_href, decode_component, Route};
+use folio_core::routes::{decode_component, Route};
 use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
@@ -20,6 +19,7 @@ use crate::components::post_enhancements::{
 };
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
+use crate::components::tag_links::TagLinks;
 use crate::fetch::{fetch_post_body, FetchError};
 use crate::format::format_local_date;
 use crate::offline::{refresh_saved, use_offline};
@@ -103,10 +103,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     } else {
         "post-layout"
     };
-    let date = format!(
-        "{}-{:02}-{:02}",
-        post.local_date.year, post.local_date.month, post.local_date.day
-    );
+    let date = post.local_date.iso();
     let (newer, older) = neighbours(&manifest.posts, &post.slug);
     let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3)
         .into_iter()
@@ -133,12 +130,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                     {post.author.clone().map(|a| view! { <span>{a}</span> })}
                     <span>{format!("{} min read", post.reading_minutes.max(1))}</span>
                 </p>
-                <ul class="tag-list" aria-label="Tags">
-                    {post.tags.iter().map(|tag| {
-                        let filter = BrowseFilter { tags: vec![tag.clone()], ..Default::default() };
-                        view! { <li><a class="tag" href=browse_href(&base, &filter)>{format!("#{tag}")}</a></li> }
-                    }).collect_view()}
-                </ul>
+                <TagLinks tags=post.tags.clone()/>
                 <SaveOffline posts=vec![post.clone()] label="Save for offline reading"/>
             </header>
             <div class=layout_class>

@@ -61,6 +61,23 @@ impl BrowseFilter {
             ..self.clone()
         }
     }
+
+    /// The heading of the page showing this filter: `All posts`, `#회고`,
+    /// `#회고 + #rust · 2022`, `Posts from 2022`. The app and the prerendered
+    /// page both use it, so their headings match.
+    pub fn heading(&self) -> String {
+        let joiner = match self.tag_match {
+            TagMatch::All => " + ",
+            TagMatch::Any => " or ",
+        };
+        let tags: Vec<String> = self.tags.iter().map(|t| format!("#{t}")).collect();
+        match (tags.is_empty(), self.year) {
+            (false, Some(year)) => format!("{} · {year}", tags.join(joiner)),
+            (false, None) => tags.join(joiner),
+            (true, Some(year)) => format!("Posts from {year}"),
+            (true, None) => "All posts".to_owned(),
+        }
+    }
 }
 
 /// Posts that pass `filter`, in manifest order (newest first).
@@ -255,6 +272,19 @@ mod tests {
         let on = filter.toggled_tag("회고");
         assert_eq!(on.tags, ["회고"]);
         assert_eq!(on.toggled_tag("회고"), filter);
+    }
+
+    #[test]
+    fn headings_describe_the_filter() {
+        let mut filter = BrowseFilter::default();
+        assert_eq!(filter.heading(), "All posts");
+        filter.year = Some(2022);
+        assert_eq!(filter.heading(), "Posts from 2022");
+        filter.tags = vec!["회고".into(), "rust".into()];
+        assert_eq!(filter.heading(), "#회고 + #rust · 2022");
+        filter.tag_match = TagMatch::Any;
+        filter.year = None;
+        assert_eq!(filter.heading(), "#회고 or #rust");
     }
 
     #[test]

@@ -109,6 +109,13 @@ pub struct LocalDate {
     pub day: u32,
 }
 
+impl LocalDate {
+    /// `2024-01-05`, for `<time datetime>`.
+    pub fn iso(&self) -> String {
+        format!("{}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
 /// A heading of a post, for its table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Heading {

@@ -35,7 +35,7 @@ pub fn long_date(date: LocalDate) -> String {
 
 /// `2023-04-15`, for `<time datetime>`.
 pub fn iso_date(date: LocalDate) -> String {
-    format!("{}-{:02}-{:02}", date.year, date.month, date.day)
+    date.iso()
 }
 
 /// RSS 2.0 dates are RFC 822 (`Sat, 15 Apr 2023 09:30:00 +0900`).

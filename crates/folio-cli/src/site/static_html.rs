@@ -4,7 +4,7 @@
 //! (`src/components/site_frame.rs`, `post_card.rs`, `src/pages/*.rs`), so when
 //! the app takes over (`src/page_ready.rs`) nothing moves. Change both together.
 
-use folio_core::browse::{self, BrowseFilter, TagMatch};
+use folio_core::browse::{self, BrowseFilter};
 use folio_core::routes::{browse_href, Route};
 use folio_core::PostMeta;
 use pulldown_cmark_escape::escape_html;
@@ -92,7 +92,7 @@ fn browse_list(html: &mut String, site: &SiteContext, filter: &BrowseFilter) {
     let posts = browse::filter_posts(&site.manifest.posts, filter);
     html.push_str("<section class=\"browse\" aria-labelledby=\"page-heading\">\n");
     html.push_str("<h1 id=\"page-heading\" class=\"page-heading\">");
-    push_text(html, &describe(filter));
+    push_text(html, &filter.heading());
     html.push_str("</h1>\n");
     filter_bar(html, site, filter);
     if posts.is_empty() {
@@ -427,24 +427,6 @@ fn push_lang(html: &mut String, post: &PostMeta) {
 
 fn reading_time(post: &PostMeta) -> String {
     format!("{} min read", post.reading_minutes.max(1))
-}
-
-/// The page heading for a filter, as the app words it: `All posts`, `#회고`, `Posts from 2022`.
-fn describe(filter: &BrowseFilter) -> String {
-    if filter.is_empty() {
-        return "All posts".to_owned();
-    }
-    let joiner = match filter.tag_match {
-        TagMatch::All => " + ",
-        TagMatch::Any => " or ",
-    };
-    let tags: Vec<String> = filter.tags.iter().map(|t| format!("#{t}")).collect();
-    match (tags.is_empty(), filter.year) {
-        (false, Some(year)) => format!("{} · {year}", tags.join(joiner)),
-        (false, None) => tags.join(joiner),
-        (true, Some(year)) => format!("Posts from {year}"),
-        (true, None) => "All posts".to_owned(),
-    }
 }
 
 /// `<a class=… href=…>text</a>`; no class attribute when `class` is empty.
