@@ -215,12 +215,13 @@ fn index_post(
     let decoded = match decode_source(bytes) {
         Ok(decoded) => decoded,
         Err(err) => {
-            diagnostics.push(error(
-                err.to_string(),
-                err.line,
-                0,
-                "re-save the file as UTF-8",
-            ));
+            let fix = match err {
+                source::DecodeError::Binary { .. } => {
+                    "this is not a text file: give it another extension than .md, .markdown or .txt"
+                }
+                source::DecodeError::Encoding { .. } => "re-save the file as UTF-8",
+            };
+            diagnostics.push(error(err.to_string(), err.line(), 0, fix));
             return PostOutcome::Failed;
         }
     };

@@ -34,6 +34,11 @@ pub fn split_front_matter(source: &str) -> SplitSource<'_> {
         body_line: 1,
         unterminated: None,
     };
+    // Exports sometimes put blank lines before the opening delimiter.
+    let leading = source.len() - source.trim_start_matches(['\n', '\r', ' ', '\t']).len();
+    let leading = source[..leading].rfind('\n').map_or(0, |at| at + 1);
+    let skipped_lines = source[..leading].matches('\n').count();
+    let source = &source[leading..];
     let first_line = source.lines().next().unwrap_or_default().trim_end();
     let (kind, fence) = match first_line {
         "---" => (FrontMatterKind::Yaml, "---"),
@@ -56,8 +61,9 @@ pub fn split_front_matter(source: &str) -> SplitSource<'_> {
             return SplitSource {
                 front_matter: Some((kind, block)),
                 body: &source[end..],
-                front_matter_line: if kind == FrontMatterKind::Json { 1 } else { 2 },
-                body_line: line_no + 1,
+                front_matter_line: skipped_lines
+                    + if kind == FrontMatterKind::Json { 1 } else { 2 },
+                body_line: skipped_lines + line_no + 1,
                 unterminated: None,
             };
         }
@@ -131,6 +137,17 @@ mod tests {
         assert_eq!(split.front_matter, None);
         assert_eq!(split.unterminated, Some(FrontMatterKind::Yaml));
         assert_eq!(split.body, "---\ntitle: x\n# never closed\n");
+    }
+
+    #[test]
+    fn blank_lines_before_the_block_are_allowed() {
+        let split = split_front_matter("\n\n---\ntitle: x\n---\nbody");
+        assert_eq!(
+            split.front_matter,
+            Some((FrontMatterKind::Yaml, "title: x\n"))
+        );
+        assert_eq!((split.front_matter_line, split.body_line), (4, 6));
+        assert_eq!(split.body, "body");
     }
 
     #[test]

@@ -7,6 +7,8 @@ use chrono_tz::Tz;
 const WITH_OFFSET: &[&str] = &[
     "%Y-%m-%dT%H:%M:%S%.f%:z",
     "%Y-%m-%dT%H:%M%:z",
+    "%Y-%m-%dT%H:%M:%S%.f%z",
+    "%Y-%m-%dT%H:%M%z",
     "%Y-%m-%d %H:%M:%S%.f%:z",
     "%Y-%m-%d %H:%M:%S %:z",
     "%Y-%m-%d %H:%M:%S%z",
@@ -177,6 +179,8 @@ mod tests {
     #[test_case("2023. 1. 6.", "2023-01-06T00:00:00+09:00" ; "korean date only")]
     #[test_case("2023년 1월 6일 오후 3:05", "2023-01-06T15:05:00+09:00" ; "korean words afternoon")]
     #[test_case("Jul 02. 2023", "2023-07-02T00:00:00+09:00" ; "medium style")]
+    #[test_case("2020-01-01T10:00:00+0900", "2020-01-01T10:00:00+09:00" ; "offset without colon")]
+    #[test_case("2023-1-6", "2023-01-06T00:00:00+09:00" ; "unpadded month and day")]
     #[test_case("January 6, 2023", "2023-01-06T00:00:00+09:00" ; "english long")]
     #[test_case("2023/01/06", "2023-01-06T00:00:00+09:00" ; "slashes")]
     fn parses(text: &str, expected: &str) {
