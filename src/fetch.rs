@@ -62,19 +62,25 @@ pub async fn fetch_manifest(content_base: &str) -> Result<Manifest, FetchError> 
     let request =
         Request::get(&format!("{content_base}manifest.json")).cache(web_sys::RequestCache::NoCache);
     let text = send(request, what).await?;
-    let probe: serde_json::Value =
-        serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
-            what: what.into(),
-            message: err.to_string(),
-        })?;
-    let version = probe.get("version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
-    if version != MANIFEST_VERSION {
-        return Err(FetchError::Version { found: version });
-    }
-    serde_json::from_value(probe).map_err(|err| FetchError::Malformed {
+    let malformed = |err: serde_json::Error| FetchError::Malformed {
         what: what.into(),
         message: err.to_string(),
-    })
+    };
+    // Read the version alone first, so a manifest of another version is
+    // reported as such rather than as a confusing missing field.
+    let probe: VersionProbe = serde_json::from_str(&text).map_err(malformed)?;
+    if probe.version != MANIFEST_VERSION {
+        return Err(FetchError::Version {
+            found: probe.version,
+        });
+    }
+    serde_json::from_str(&text).map_err(malformed)
+}
+
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    #[serde(default)]
+    version: u32,
 }
 
 /// Fetches a post's Markdown body; its URL carries the content hash, so a
