@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::group_by_year_month;
+use folio_core::browse::{busiest_month, group_by_year_month, month_bar_percent};
 use folio_core::routes::Route;
 
 use crate::components::manifest_view::WithManifest;
@@ -17,7 +17,7 @@ pub fn TimelinePage() -> impl IntoView {
         <WithManifest render=move |manifest| {
             let all: Vec<_> = manifest.posts.iter().collect();
             let groups = group_by_year_month(&all);
-            let busiest = groups.iter().map(|g| g.count()).max().unwrap_or(1).max(1);
+            let busiest = busiest_month(&groups);
             let base = base.clone();
             view! {
                 <section class="timeline">
@@ -25,14 +25,18 @@ pub fn TimelinePage() -> impl IntoView {
                     <ol class="timeline-years">
                         {groups.iter().map(|group| {
                             let year = group.year;
-                            let width = format!("width: {}%", group.count() * 100 / busiest);
+                            let bars = group.month_counts();
                             view! {
                                 <li class="timeline-year">
                                     <h2>
                                         <a href=Route::Year(year).href(&base)>{year}</a>
                                         <span class="timeline-count">{format!("{} posts", group.count())}</span>
                                     </h2>
-                                    <div class="timeline-bar" aria-hidden="true"><span style=width></span></div>
+                                    <div class="month-chart" aria-hidden="true">
+                                        {bars.iter().map(|count| view! {
+                                            <span style=format!("height: {}%", month_bar_percent(*count, busiest))></span>
+                                        }).collect_view()}
+                                    </div>
                                     <ol class="timeline-months">
                                         {group.months.iter().map(|month| view! {
                                             <li>

@@ -125,6 +125,36 @@ impl YearGroup<'_> {
     pub fn count(&self) -> usize {
         self.months.iter().map(|month| month.posts.len()).sum()
     }
+
+    /// Posts in each month, January first: the bars of the timeline's month chart.
+    pub fn month_counts(&self) -> [usize; 12] {
+        let mut counts = [0; 12];
+        for month in &self.months {
+            if let Some(slot) = counts.get_mut(month.month.saturating_sub(1) as usize) {
+                *slot += month.posts.len();
+            }
+        }
+        counts
+    }
+}
+
+/// The most posts any one month has, so month bars share a scale (at least 1).
+pub fn busiest_month(groups: &[YearGroup]) -> usize {
+    groups
+        .iter()
+        .flat_map(|g| g.month_counts())
+        .max()
+        .unwrap_or(0)
+        .max(1)
+}
+
+/// Height of a month's bar in percent of the busiest month; a month with posts
+/// is never drawn shorter than 15%, so it stays visible.
+pub fn month_bar_percent(count: usize, busiest: usize) -> usize {
+    match count {
+        0 => 0,
+        n => (n * 100 / busiest.max(1)).max(15),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -318,6 +348,19 @@ mod tests {
         );
         assert_eq!(groups[1].count(), 2);
         assert_eq!(slugs(&groups[1].months[0].posts), ["c", "b"]);
+    }
+
+    #[test]
+    fn month_counts_and_bar_heights() {
+        let posts = demo();
+        let all: Vec<&PostMeta> = posts.iter().collect();
+        let groups = group_by_year_month(&all);
+        assert_eq!(groups[1].month_counts()[11], 2);
+        assert_eq!(groups[1].month_counts().iter().sum::<usize>(), 2);
+        assert_eq!(busiest_month(&groups), 2);
+        assert_eq!(month_bar_percent(0, 2), 0);
+        assert_eq!(month_bar_percent(2, 2), 100);
+        assert_eq!(month_bar_percent(1, 40), 15);
     }
 
     #[test]

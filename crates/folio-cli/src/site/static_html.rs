@@ -330,7 +330,7 @@ fn timeline(html: &mut String, site: &SiteContext) {
     let base = site.base();
     let all: Vec<&PostMeta> = site.manifest.posts.iter().collect();
     let groups = browse::group_by_year_month(&all);
-    let busiest = groups.iter().map(|g| g.count()).max().unwrap_or(1).max(1);
+    let busiest = browse::busiest_month(&groups);
     html.push_str("<section class=\"timeline\">\n<h1 class=\"page-heading\">Timeline</h1>\n<ol class=\"timeline-years\">\n");
     for group in &groups {
         let year = group.year;
@@ -340,10 +340,15 @@ fn timeline(html: &mut String, site: &SiteContext) {
             "<span class=\"timeline-count\">{} posts</span></h2>\n",
             group.count()
         ));
-        html.push_str(&format!(
-            "<div class=\"timeline-bar\" aria-hidden=\"true\"><span style=\"width: {}%\"></span></div>\n",
-            group.count() * 100 / busiest
-        ));
+        // The month chart of `src/pages/timeline.rs`.
+        html.push_str("<div class=\"month-chart\" aria-hidden=\"true\">");
+        for count in group.month_counts() {
+            html.push_str(&format!(
+                "<span style=\"height: {}%\"></span>",
+                browse::month_bar_percent(count, busiest)
+            ));
+        }
+        html.push_str("</div>\n");
         html.push_str("<ol class=\"timeline-months\">\n");
         for month in &group.months {
             html.push_str(&format!("<li>\n<h3>{year}-{:02}</h3>\n<ul>\n", month.month));
