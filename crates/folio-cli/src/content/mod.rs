@@ -241,8 +241,11 @@ fn index_post(
     let split = split_front_matter(&decoded.text);
     if let Some(kind) = split.unterminated {
         diagnostics.push(error(
-            format!("the front matter opened on line 1 is never closed ({kind:?})"),
-            1,
+            format!(
+                "the front matter opened on line {} is never closed ({kind:?})",
+                split.front_matter_line
+            ),
+            split.front_matter_line,
             1,
             "add the closing delimiter (`---` or `+++`) on its own line after the last field",
         ));

@@ -46,8 +46,8 @@ pub fn split_front_matter(source: &str) -> SplitSource<'_> {
         "{" => (FrontMatterKind::Json, "}"),
         _ => return whole,
     };
-    let mut offset = first_line.len();
-    offset += line_ending_len(&source[offset..]);
+    // The block starts on the next line, whatever trails the opening fence.
+    let mut offset = source.find('\n').map_or(source.len(), |at| at + 1);
     let content_start = offset;
     for (line_no, line) in (2..).zip(source[content_start..].split_inclusive('\n')) {
         let end = offset + line.len();
@@ -71,17 +71,9 @@ pub fn split_front_matter(source: &str) -> SplitSource<'_> {
     }
     SplitSource {
         unterminated: Some(kind),
+        // For an unterminated block: the line of its opening fence.
+        front_matter_line: skipped_lines + 1,
         ..whole
-    }
-}
-
-fn line_ending_len(rest: &str) -> usize {
-    if rest.starts_with("\r\n") {
-        2
-    } else if rest.starts_with('\n') {
-        1
-    } else {
-        0
     }
 }
 
@@ -148,6 +140,21 @@ mod tests {
         );
         assert_eq!((split.front_matter_line, split.body_line), (4, 6));
         assert_eq!(split.body, "body");
+    }
+
+    #[test]
+    fn trailing_spaces_after_the_fence_do_not_shift_lines() {
+        let split = split_front_matter("--- \ntitle: x\n---\nbody");
+        assert_eq!(
+            split.front_matter,
+            Some((FrontMatterKind::Yaml, "title: x\n"))
+        );
+        assert_eq!(split.body_line, 4);
+        let open = split_front_matter("\n\n---\ntitle: x\n");
+        assert_eq!(
+            (open.unterminated, open.front_matter_line),
+            (Some(FrontMatterKind::Yaml), 3)
+        );
     }
 
     #[test]

@@ -19,10 +19,26 @@ pub fn heading_id(text: &str) -> String {
     }
 }
 
+/// Ids of the page around a post; a heading never takes one of them.
+const PAGE_IDS: &[&str] = &[
+    "main",
+    "folio-app",
+    "folio-static",
+    "page-heading",
+    "related-heading",
+];
+
 /// Hands out ids, suffixing repeats (`intro`, `intro-1`, `intro-2`).
-#[derive(Default)]
 pub(crate) struct HeadingIds {
     used: Vec<String>,
+}
+
+impl Default for HeadingIds {
+    fn default() -> Self {
+        HeadingIds {
+            used: PAGE_IDS.iter().map(|id| (*id).to_owned()).collect(),
+        }
+    }
 }
 
 impl HeadingIds {

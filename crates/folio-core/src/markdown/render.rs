@@ -1,6 +1,6 @@
 //! Markdown to HTML, with Folio's event transforms.
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, LinkType, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
 use super::headings::{heading_id, HeadingIds};
@@ -61,18 +61,15 @@ impl Transform<'_> {
     /// Transforms the event at `at` (and any it consumes); returns the next index.
     fn step<'a>(&mut self, events: &[Event<'a>], at: usize, out: &mut Vec<Event<'a>>) -> usize {
         match &events[at] {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
+            Event::Start(Tag::Heading { level, id, .. }) => {
                 let end = matching_end(events, at);
                 let inner = &events[at + 1..end];
                 let text = plain_text_of(inner);
+                // An author's `{#id}` is kept but slugged like any other id; other
+                // `{…}` attributes (classes, `onfocus=…`) are dropped, never written.
                 let wanted = id
                     .as_ref()
-                    .map_or_else(|| heading_id(&text), |id| id.to_string());
+                    .map_or_else(|| heading_id(&text), |id| heading_id(id));
                 let id = self.ids.claim(wanted);
                 self.outline.push(Heading {
                     level: *level as u8,
@@ -82,8 +79,8 @@ impl Transform<'_> {
                 out.push(Event::Start(Tag::Heading {
                     level: *level,
                     id: Some(CowStr::from(id.clone())),
-                    classes: classes.clone(),
-                    attrs: attrs.clone(),
+                    classes: Vec::new(),
+                    attrs: Vec::new(),
                 }));
                 let mut i = at + 1;
                 while i < end {
@@ -119,6 +116,18 @@ impl Transform<'_> {
                     self.image_html(dest_url, title, &alt),
                 )));
                 end + 1
+            }
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                dest_url,
+                title,
+                ..
+            }) => {
+                let mailto = format!("mailto:{dest_url}");
+                out.push(Event::InlineHtml(CowStr::from(
+                    self.link_open(&mailto, title),
+                )));
+                at + 1
             }
             Event::Start(Tag::Link {
                 dest_url, title, ..
@@ -172,6 +181,20 @@ impl Transform<'_> {
                 out.push(Event::InlineHtml(CowStr::Borrowed(html)));
                 at + 1
             }
+            Event::Start(Tag::HtmlBlock) => {
+                // The parser gives an HTML block line by line; sanitise it whole, so a
+                // comment or a tag spanning lines is understood as one.
+                let end = matching_end(events, at);
+                let block: String = events[at + 1..end]
+                    .iter()
+                    .filter_map(|e| match e {
+                        Event::Html(t) | Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                out.push(Event::Html(CowStr::from(sanitize_raw_html(&block))));
+                end + 1
+            }
             Event::Html(raw) => {
                 out.push(Event::Html(CowStr::from(sanitize_raw_html(raw))));
                 at + 1
@@ -216,7 +239,11 @@ impl Transform<'_> {
             .collect();
         let caption = match rest.as_slice() {
             [] => None,
-            [Event::Start(Tag::Emphasis), middle @ .., Event::End(TagEnd::Emphasis)] => {
+            [Event::Start(Tag::Emphasis), middle @ .., Event::End(TagEnd::Emphasis)]
+                if middle
+                    .iter()
+                    .all(|e| !matches!(e, Event::End(TagEnd::Emphasis))) =>
+            {
                 let owned: Vec<Event> = middle.iter().map(|e| (*e).clone()).collect();
                 let mut html = String::new();
                 let inner_events = self.run(owned);
@@ -412,6 +439,42 @@ mod tests {
         assert!(!post.html.contains("<img src=x"));
         assert!(post.html.contains("&lt;script&gt;"));
         assert!(post.html.contains("<kbd>Ctrl</kbd>"));
+    }
+
+    #[test]
+    fn heading_attributes_never_reach_the_page() {
+        let post = render("## Intro {#main .x tabindex=0 autofocus onfocus=alert(1)}\n");
+        // `main` belongs to the page, so the heading takes the next free id.
+        assert!(
+            post.html.starts_with("<h2 id=\"main-1\">Intro<a"),
+            "{}",
+            post.html
+        );
+        assert!(!post.html.contains("onfocus"));
+        assert!(!post.html.contains("autofocus"));
+    }
+
+    #[test]
+    fn multi_line_html_comments_and_tags_are_handled_whole() {
+        let post = render("<!--\nTODO: salary numbers here\n-->\n\n<details\n open><summary>S</summary>\n\nBody\n\n</details>\n");
+        assert!(!post.html.contains("salary"), "{}", post.html);
+        assert!(!post.html.contains("--&gt;"));
+        assert!(post.html.contains("<details open><summary>S</summary>"));
+    }
+
+    #[test]
+    fn email_autolinks_get_mailto() {
+        let post = render("Write to <kim@example.com>.");
+        assert!(post
+            .html
+            .contains("<a href=\"mailto:kim@example.com\">kim@example.com</a>"));
+    }
+
+    #[test]
+    fn a_caption_with_two_emphasis_spans_stays_a_paragraph() {
+        let post = render("![Seoul](s.jpg)\n*night* and *day*\n");
+        assert!(!post.html.contains("<figcaption>"));
+        assert!(post.html.contains("<em>night</em> and <em>day</em>"));
     }
 
     #[test]
