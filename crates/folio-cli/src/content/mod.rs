@@ -87,6 +87,7 @@ pub fn list_files(content_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), In
     let mut posts = Vec::new();
     let mut assets = Vec::new();
     let walker = walkdir::WalkDir::new(content_dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -152,38 +153,30 @@ pub fn index_content(
                 PostOutcome::Failed
             }
         };
-        match outcome {
-            PostOutcome::Post(date, post) if post.meta.slug.is_empty() => {
-                let _ = date;
-                index.diagnostics.push(
-                    Diagnostic::new(Severity::Error, &file, "the post has no usable slug")
-                        .fix("add `slug: my-post` to the front matter or rename the file"),
-                );
-                index.failed.push(file);
+        // A draft that is built must pass the same slug checks as a post.
+        let publish = match outcome {
+            PostOutcome::Post(date, post) => Some((date, post)),
+            PostOutcome::Draft(date, post) if options.include_drafts => Some((date, post)),
+            PostOutcome::Draft(..) => {
+                index.drafts.push(file.clone());
+                None
             }
-            PostOutcome::Post(date, post) => {
-                if let Some(first) = slugs.get(&post.meta.slug) {
-                    index.diagnostics.push(
-                        Diagnostic::new(
-                            Severity::Error,
-                            &file,
-                            format!(
-                                "slug `{}` is already used by {}",
-                                post.meta.slug,
-                                first.display()
-                            ),
-                        )
-                        .fix("give one of the two posts another `slug:` in its front matter"),
-                    );
+            PostOutcome::Failed => {
+                index.failed.push(file.clone());
+                None
+            }
+        };
+        if let Some((date, post)) = publish {
+            match slug_problem(&post, &slugs) {
+                Some(problem) => {
+                    index.diagnostics.push(problem);
                     index.failed.push(file);
-                } else {
+                }
+                None => {
                     slugs.insert(post.meta.slug.clone(), file.clone());
                     dated.push((date, post));
                 }
             }
-            PostOutcome::Draft(date, post) if options.include_drafts => dated.push((date, post)),
-            PostOutcome::Draft(..) => index.drafts.push(file),
-            PostOutcome::Failed => index.failed.push(file),
         }
         on_file(done + 1, total);
     }
@@ -191,6 +184,29 @@ pub fn index_content(
     dated.sort_by(|(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.meta.slug.cmp(&pb.meta.slug)));
     index.posts = dated.into_iter().map(|(_, post)| post).collect();
     Ok(index)
+}
+
+/// Why a post's slug cannot be published: empty, or taken by an earlier file.
+fn slug_problem(post: &IndexedPost, slugs: &HashMap<String, PathBuf>) -> Option<Diagnostic> {
+    if post.meta.slug.is_empty() {
+        return Some(
+            Diagnostic::new(Severity::Error, &post.file, "the post has no usable slug")
+                .fix("add `slug: my-post` to the front matter or rename the file"),
+        );
+    }
+    let first = slugs.get(&post.meta.slug)?;
+    Some(
+        Diagnostic::new(
+            Severity::Error,
+            &post.file,
+            format!(
+                "slug `{}` is already used by {}",
+                post.meta.slug,
+                first.display()
+            ),
+        )
+        .fix("give one of the two posts another `slug:` in its front matter"),
+    )
 }
 
 enum PostOutcome {
@@ -252,7 +268,8 @@ fn index_post(
         return PostOutcome::Failed;
     }
 
-    let stem = file_stem(file);
+    // A page bundle (`2023-01-06-trip/index.md`) is named by its folder.
+    let stem = bundle_or_stem(file);
     let mut fields = FrontMatter::default();
     let body: String;
     let mut inferred_date = None;

@@ -214,3 +214,37 @@ fn each_generator_style_is_read() {
     let metas: Vec<&PostMeta> = index.posts.iter().map(|p| &p.meta).collect();
     insta::assert_json_snapshot!("generators_manifest_posts", metas);
 }
+
+#[test]
+fn built_drafts_pass_the_slug_checks_and_bundles_take_their_folder_date() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let write = |path: &str, text: &str| {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("dir");
+        std::fs::write(file, text).expect("write");
+    };
+    write("2023-01-01-hello.md", "---\ntitle: Hello\n---\nPublished.");
+    write(
+        "drafts/hello.md",
+        "---\ntitle: Hello again\ndraft: true\n---\nDraft.",
+    );
+    write(
+        "2023-01-06-trip/index.md",
+        "No front matter here, only text.\n",
+    );
+    let site = SiteConfig::default().site_meta(dir.path(), None);
+    let index = index_content(
+        dir.path(),
+        &site,
+        IndexOptions {
+            include_drafts: true,
+        },
+        |_, _| {},
+    )
+    .expect("indexes");
+    assert!(error_for(&index, "drafts/hello.md")
+        .message
+        .contains("already used"));
+    let trip = post(&index, "trip");
+    assert_eq!(trip.date, "2023-01-06T00:00:00+00:00");
+}

@@ -33,6 +33,9 @@ use crate::content::{index_content, ContentIndex, IndexError, IndexOptions};
 pub use app_bundle::{AppBundle, AppBundleError};
 use context::SiteContext;
 
+/// Marks an output folder as Folio's, so a later build may replace it.
+const BUILD_MARKER: &str = ".folio-build";
+
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     pub content_dir: PathBuf,
@@ -57,7 +60,7 @@ pub enum BuildError {
     Pwa(#[from] pwa::PwaError),
     #[error("{count} post(s) have errors; nothing was written\n  fix: correct them, or pass --keep-going to build the other posts")]
     ContentErrors { count: usize },
-    #[error("{path} exists and does not look like a Folio build\n  fix: choose an empty or new folder for --out")]
+    #[error("{path} is not a folder an earlier Folio build wrote (or it holds the content)\n  fix: choose an empty or new folder for --out, outside the content folder")]
     ForeignOutDir { path: PathBuf },
     #[error("cannot write {path}: {source}")]
     Write {
@@ -109,7 +112,7 @@ pub fn build_site(
         site,
         posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
     };
-    prepare_out_dir(&options.out_dir)?;
+    prepare_out_dir(&options.out_dir, &options.content_dir)?;
     app.copy_assets_to(&options.out_dir)
         .map_err(|(path, source)| BuildError::Write { path, source })?;
 
@@ -166,6 +169,10 @@ pub fn build_site(
     write(
         &out.join("_headers"),
         headers::headers_file(&manifest).as_bytes(),
+    )?;
+    write(
+        &out.join(BUILD_MARKER),
+        b"This folder is written by folio build and replaced by the next one.\n",
     )?;
     // GitHub Pages would otherwise hide folders that start with `_`.
     write(&out.join(".nojekyll"), b"")?;
@@ -243,12 +250,18 @@ fn unwritable_tag_warnings(manifest: &Manifest) -> Vec<String> {
 }
 
 /// Empties `out` if it holds an earlier build; refuses to touch any other folder.
-fn prepare_out_dir(out: &Path) -> Result<(), BuildError> {
+fn prepare_out_dir(out: &Path, content: &Path) -> Result<(), BuildError> {
+    if let (Ok(out), Ok(content)) = (out.canonicalize(), content.canonicalize()) {
+        if content.starts_with(&out) {
+            return Err(BuildError::ForeignOutDir { path: out });
+        }
+    }
     if out.exists() {
         let is_empty = std::fs::read_dir(out)
             .map(|mut d| d.next().is_none())
             .unwrap_or(false);
-        if !is_empty && !out.join("manifest.json").exists() {
+        // Only a folder an earlier build marked is ever emptied.
+        if !is_empty && !out.join(BUILD_MARKER).exists() {
             return Err(BuildError::ForeignOutDir {
                 path: out.to_path_buf(),
             });

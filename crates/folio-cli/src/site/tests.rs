@@ -426,3 +426,37 @@ fn tags_that_would_leave_the_tags_folder_get_no_page() {
         assert!(!is_plain_folder_name(name), "{name:?}");
     }
 }
+
+#[test]
+fn only_a_folder_an_earlier_build_marked_is_replaced() {
+    let built = build(&fixture("mixed"), "/");
+    let app = fake_app(&built._temp.path().join("app"));
+    let options = |out: &Path, content: &Path| BuildOptions {
+        content_dir: content.to_path_buf(),
+        out_dir: out.to_path_buf(),
+        base_path: None,
+        include_drafts: false,
+        keep_going: true,
+        content_url: None,
+    };
+    // A second build into the same folder replaces it.
+    assert!(build_site(&options(&built.out, &fixture("mixed")), &app, |_, _| {}).is_ok());
+    // A folder of someone else's, even with a manifest.json, is left alone.
+    let foreign = built._temp.path().join("public");
+    std::fs::create_dir_all(&foreign).expect("dir");
+    std::fs::write(foreign.join("manifest.json"), "{}").expect("write");
+    let refused = build_site(&options(&foreign, &fixture("mixed")), &app, |_, _| {});
+    assert!(matches!(refused, Err(BuildError::ForeignOutDir { .. })));
+    assert!(foreign.join("manifest.json").exists());
+    // Nor is a folder holding the content.
+    let content = built._temp.path().join("blog");
+    std::fs::create_dir_all(content.join("posts")).expect("dir");
+    std::fs::write(
+        content.join("posts/a.md"),
+        "---\ntitle: A\ndate: 2024-01-01\n---\nA",
+    )
+    .expect("write");
+    let refused = build_site(&options(&content, &content.join("posts")), &app, |_, _| {});
+    assert!(matches!(refused, Err(BuildError::ForeignOutDir { .. })));
+    assert!(content.join("posts/a.md").exists());
+}
