@@ -4,7 +4,7 @@
 use chrono::{DateTime, FixedOffset};
 use chrono_tz::Tz;
 
-use super::front_matter::dates::find_date_in_line;
+use super::front_matter::dates::find_date_span;
 
 /// What was guessed, each with the 1-based line it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +15,8 @@ pub struct Inferred {
     /// The body: the text after the title and byline, trailing chrome removed.
     pub body: String,
     pub body_line: usize,
+    /// 1-based first and last line of trailing page chrome that was dropped.
+    pub dropped_chrome: Option<(usize, usize)>,
 }
 
 /// How far down a byline is looked for: chrome above a title is a few lines at most.
@@ -63,12 +65,14 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
                 .take(3)
                 .find_map(|&i| short_line_date(lines[i], zone).map(|d| (d, i)));
             let body_from = date.map_or(first + 1, |(_, i)| i + 1);
+            let (body, dropped_chrome) = body_text(&lines, body_from);
             return Inferred {
                 title: Some((heading.trim().to_owned(), first + 1)),
                 date: date.map(|(d, i)| (d, i + 1)),
                 author: date.and_then(|(_, i)| byline_author(lines[i])),
-                body: body_text(&lines, body_from),
+                body,
                 body_line: body_from + 1,
+                dropped_chrome,
             };
         }
     }
@@ -92,12 +96,14 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
             };
             let author = byline_author(lines[date_at])
                 .or_else(|| name_line.map(|i| lines[i].trim().to_owned()));
+            let (body, dropped_chrome) = body_text(&lines, date_at + 1);
             Inferred {
                 title: title_at.map(|i| (clean_title(lines[i]), i + 1)),
                 date: Some((date, date_at + 1)),
                 author,
-                body: body_text(&lines, date_at + 1),
+                body,
                 body_line: date_at + 2,
+                dropped_chrome,
             }
         }
         None => {
@@ -106,22 +112,45 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
                 .filter(|&&i| is_title_candidate(lines[i]))
                 .map(|&i| (clean_title(lines[i]), i + 1));
             let body_from = title.as_ref().map_or(0, |(_, line)| *line);
+            let (body, dropped_chrome) = body_text(&lines, body_from);
             Inferred {
                 title,
                 date: None,
                 author: None,
-                body: body_text(&lines, body_from),
+                body,
                 body_line: body_from + 1,
+                dropped_chrome,
             }
         }
     }
 }
 
 /// A date on a line short enough to be a byline, not a sentence that mentions a date.
+/// The date of a byline (`by 김하늘 · 2022. 8. 14. 21:05`, `Jane Doe · Jul 2, 2023 · 4 min read`),
+/// not of a sentence that mentions a date (`We left on January 6, 2023 at dawn.`).
 fn short_line_date(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
-    (line.chars().count() <= 80)
-        .then(|| find_date_in_line(line, zone))
-        .flatten()
+    if line.chars().count() > 80 || starts_like_markdown_block(line) {
+        return None;
+    }
+    let found = find_date_span(line, zone)?;
+    let ends_a_sentence = line.trim_end().ends_with(['.', '!', '?', '。']) && found.words_after > 0;
+    (found.words_before + found.words_after <= 6 && !ends_a_sentence).then_some(found.date)
+}
+
+/// Lines that open a Markdown block (code fence, list, quote, table, HTML) are
+/// content, never a title, byline or page chrome.
+fn starts_like_markdown_block(line: &str) -> bool {
+    let line = line.trim_start();
+    let numbered = line
+        .split_once(". ")
+        // An ordered list item (`1. `), not a Korean date (`2023. 1. 6.`).
+        .is_some_and(|(n, _)| (1..=3).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()));
+    numbered
+        || [
+            "```", "~~~", "- ", "* ", "+ ", "> ", "|", "<", "![", "[", "    ",
+        ]
+        .iter()
+        .any(|marker| line.starts_with(marker))
 }
 
 fn is_chrome(line: &str) -> bool {
@@ -135,7 +164,7 @@ fn is_title_candidate(line: &str) -> bool {
     (2..=120).contains(&length)
         && !is_chrome(line)
         && !is_author_line(line)
-        && !line.starts_with("![")
+        && !starts_like_markdown_block(line)
 }
 
 fn is_author_line(line: &str) -> bool {
@@ -180,11 +209,20 @@ fn byline_author(line: &str) -> Option<String> {
 }
 
 /// Lines from `from` on, with chrome at the end (comment counts, share buttons) removed.
-fn body_text(lines: &[&str], from: usize) -> String {
+/// Lines from `from` on, with page chrome at the end (comment counts, share
+/// buttons) removed; also says which lines were dropped, for the author to check.
+fn body_text(lines: &[&str], from: usize) -> (String, Option<(usize, usize)>) {
     let mut end = lines.len();
+    let mut chrome_lines: Option<(usize, usize)> = None;
     while end > from {
         let line = lines[end - 1].trim();
-        if line.is_empty() || (line.chars().count() <= 30 && is_chrome(line)) {
+        let chrome =
+            line.chars().count() <= 30 && !starts_like_markdown_block(line) && is_chrome(line);
+        if line.is_empty() || chrome {
+            if chrome {
+                // `end` is the 1-based number of the line just looked at.
+                chrome_lines = Some(chrome_lines.map_or((end, end), |(_, last)| (end, last)));
+            }
             end -= 1;
         } else {
             break;
@@ -193,7 +231,7 @@ fn body_text(lines: &[&str], from: usize) -> String {
     let mut body = lines[from.min(end)..end].join("\n");
     body = body.trim_start_matches('\n').to_owned();
     body.push('\n');
-    body
+    (body, chrome_lines)
 }
 
 #[cfg(test)]
@@ -253,6 +291,40 @@ mod tests {
         assert_eq!(inferred.title, Some(("Notes on Tokio".into(), 1)));
         assert!(inferred.date.is_some());
         assert_eq!(inferred.body, "Body.\n");
+    }
+
+    #[test]
+    fn a_sentence_with_a_date_is_body_not_byline() {
+        let text =
+            "Notes from the trip\n\nWe left on January 6, 2023 at dawn.\nThe road was empty.\n";
+        let inferred = infer_post(text, chrono_tz::UTC);
+        assert_eq!(inferred.date, None);
+        assert_eq!(
+            inferred.title.map(|t| t.0).as_deref(),
+            Some("Notes from the trip")
+        );
+        assert_eq!(
+            inferred.body,
+            "We left on January 6, 2023 at dawn.\nThe road was empty.\n"
+        );
+    }
+
+    #[test]
+    fn markdown_blocks_are_never_titles_nor_chrome() {
+        let inferred = infer_post("```sh\ncargo build\n```\nNotes\n", chrono_tz::UTC);
+        assert_eq!(inferred.title, None);
+        assert_eq!(inferred.body, "```sh\ncargo build\n```\nNotes\n");
+        let table = "Specs\n\n| 항목 | 값 |\n|---|---|\n| CPU | 4 |\n| RAM | 8GB |\n";
+        assert_eq!(
+            infer_post(table, chrono_tz::UTC).body,
+            "| 항목 | 값 |\n|---|---|\n| CPU | 4 |\n| RAM | 8GB |\n"
+        );
+    }
+
+    #[test]
+    fn dropped_chrome_is_reported_by_line() {
+        let inferred = infer_post(BRUNCH, chrono_tz::Asia::Seoul);
+        assert_eq!(inferred.dropped_chrome, Some((11, 12)));
     }
 
     #[test]

@@ -347,6 +347,17 @@ fn index_post(
                     .title
                     .map_or_else(|| stem.clone(), |(title, _)| title),
             );
+            if let Some((first, last)) = inferred.dropped_chrome {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Severity::Note,
+                        file,
+                        format!("lines {first}–{last} look like page chrome (likes, comments, share) and were left out"),
+                    )
+                    .at(first, 1)
+                    .fix("if they belong to the post, add front matter so the file is read as written"),
+                );
+            }
             fields.author = inferred.author;
             body = inferred.body;
         }

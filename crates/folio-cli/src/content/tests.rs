@@ -106,7 +106,8 @@ fn exports_without_front_matter_are_kept_and_the_guesses_reported() {
         .iter()
         .filter(|d| d.file == Path::new("2023-01-06-tistory-export.txt"))
         .collect();
-    assert_eq!(notes.iter().map(|d| d.line).collect::<Vec<_>>(), [4, 5]);
+    // The title's line, the date's line, and the dropped chrome's first line.
+    assert_eq!(notes.iter().map(|d| d.line).collect::<Vec<_>>(), [4, 5, 9]);
     let body = &index
         .posts
         .iter()

@@ -122,6 +122,19 @@ fn in_zone(naive: NaiveDateTime, zone: Tz) -> Option<DateTime<FixedOffset>> {
 
 /// Finds a date written somewhere inside a line of text, e.g. `by 김하늘 · 2022. 8. 14. 21:05`.
 pub fn find_date_in_line(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    find_date_span(line, zone).map(|found| found.date)
+}
+
+/// A date found in a line, with how many words stand before and after it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DateInLine {
+    pub date: DateTime<FixedOffset>,
+    pub words_before: usize,
+    pub words_after: usize,
+}
+
+/// Like [`find_date_in_line`], telling where in the line the date stands.
+pub fn find_date_span(line: &str, zone: Tz) -> Option<DateInLine> {
     let words: Vec<&str> = line.split_whitespace().collect();
     // Longest spans first, so `2023. 1. 6. 10:16` wins over `2023. 1. 6.`.
     for len in (1..=words.len().min(6)).rev() {
@@ -143,7 +156,11 @@ pub fn find_date_in_line(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> 
             let trimmed =
                 candidate.trim_matches(|c: char| matches!(c, ',' | '·' | '|' | '(' | ')' | '-'));
             if let Some(date) = parse_date(trimmed, zone) {
-                return Some(date);
+                return Some(DateInLine {
+                    date,
+                    words_before: start,
+                    words_after: words.len() - start - len,
+                });
             }
         }
     }
