@@ -8,7 +8,8 @@
 const FOLIO_PRECACHE = { version: 'dev', base: '/', files: [] }; // replaced by folio build
 
 const SHELL_CACHE = `folio-shell-${FOLIO_PRECACHE.version}`;
-const PAGES_CACHE = 'folio-pages';
+// Pages name this deploy's app files, so they go with the deploy.
+const PAGES_CACHE = `folio-pages-${FOLIO_PRECACHE.version}`;
 const DATA_CACHE = 'folio-data';
 const POSTS_CACHE = 'folio-posts';
 const base = FOLIO_PRECACHE.base;
@@ -21,7 +22,9 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
-      if (name.startsWith('folio-shell-') && name !== SHELL_CACHE) await caches.delete(name);
+      const old = (name.startsWith('folio-shell-') && name !== SHELL_CACHE)
+        || (name.startsWith('folio-pages') && name !== PAGES_CACHE);
+      if (old) await caches.delete(name);
     }
     await self.clients.claim();
   })());
@@ -42,9 +45,12 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request, PAGES_CACHE, () => caches.match(base + 'shell.html')));
   } else if (path === 'manifest.json') {
     event.respondWith(networkFirst(request, DATA_CACHE));
-  } else if (path.startsWith('content/')) {
+  } else if (path.startsWith('content/') && url.searchParams.has('v')) {
     // Bodies carry ?v=<hash>: a cached copy is never an outdated one.
     event.respondWith(cacheFirst(request, POSTS_CACHE));
+  } else if (path.startsWith('content/')) {
+    // Images keep their names when replaced: fresh when online, saved copy offline.
+    event.respondWith(networkFirst(request, POSTS_CACHE));
   } else {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }

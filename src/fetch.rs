@@ -4,7 +4,6 @@ use std::fmt;
 
 use gloo_net::http::Request;
 
-use folio_core::markdown::split_front_matter;
 use folio_core::{Manifest, PostMeta, MANIFEST_VERSION};
 
 /// Why a fetch failed, worded for the reader.
@@ -88,8 +87,8 @@ struct VersionProbe {
 pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
     let url = format!("{content_base}{}", encode_path(&post.body_url()));
     let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
-    // Bodies are served without front matter, but a copied source file may still have it.
-    Ok(split_front_matter(&text).body.to_owned())
+    // `folio build` serves bodies without front matter: the text is the post as is.
+    Ok(text)
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

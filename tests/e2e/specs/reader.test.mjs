@@ -153,8 +153,10 @@ describe('browsing and reading the demo blog', () => {
     const index = manifest.posts.findIndex((p) => p.slug === '2023-seoul-walk');
     const post = manifest.posts[index];
     await page.goto(origin + postPath('/', post.slug));
-    await page.locator('.post-body').waitFor();
-    assert.equal(await page.title(), `${post.title} · ${manifest.site.title}`);
+    await page.locator('#folio-app .post-body').waitFor();
+    const expected = `${post.title} · ${manifest.site.title}`;
+    await page.waitForFunction((title) => document.title === title, expected, { timeout: 5000 }).catch(() => {});
+    assert.equal(await page.title(), expected);
     assert.equal(await page.locator('meta[name="description"]').last().getAttribute('content'), post.summary);
     assert.equal(await page.locator('.post-nav-newer').textContent(), `Newer${manifest.posts[index - 1].title}`);
     assert.equal(await page.locator('.post-nav-older').textContent(), `Older${manifest.posts[index + 1].title}`);
@@ -224,6 +226,9 @@ describe('posts that misbehave', () => {
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('.post-body script, .post-body iframe, .post-body svg, .post-body [onerror]').count(), 0);
     assert.ok((await page.locator('.post-body').textContent()).includes('<script>'), 'the script is shown as text');
+    assert.equal(await page.locator('.post-body h2[onfocus], .post-body h2[autofocus]').count(), 0);
+    assert.equal(await page.locator('#main').count(), 1, 'a post cannot take the page\'s own ids');
+    assert.ok(!(await page.locator('.post-body').textContent()).includes('never see'));
     assert.equal(await page.locator('.post-body kbd').count(), 2);
     assert.equal(await page.locator('.post-body details summary').textContent(), 'More');
   });

@@ -3,32 +3,34 @@
 
 use folio_core::Manifest;
 
-/// Hashed app files and hash-addressed post bodies never change under their
-/// URL; pages, the manifest and the worker must be revalidated on every visit.
-pub fn headers_file(manifest: &Manifest) -> String {
+/// Hashed app files never change under their name: cached for a year. The
+/// worker, the manifests and everything else (pages, post bodies whose URL
+/// carries `?v=<hash>`, images that keep their names) are left to the host's
+/// default, which for Netlify and Cloudflare Pages is to revalidate. Each rule
+/// names one file, so no two rules match the same path (both hosts would join
+/// their values).
+pub fn headers_file(manifest: &Manifest, app_files: &[String]) -> String {
     let base = &manifest.site.base_path;
-    let forever = "public, max-age=31536000, immutable";
-    let revalidate = "no-cache";
-    let rules = [
-        ("*.wasm", forever),
-        ("*.js", forever),
-        ("*.css", forever),
-        ("icons/*", forever),
-        ("content/*", forever),
-        ("*.html", revalidate),
-        ("", revalidate),
-        ("manifest.json", revalidate),
-        ("manifest.webmanifest", revalidate),
-        ("sw.js", revalidate),
-        ("*.xml", "public, max-age=3600"),
-    ];
     let mut out =
         String::from("# Cache rules written by folio build; see the README's deploy section.\n");
-    for (pattern, cache) in rules {
-        out.push_str(&format!("{base}{pattern}\n  Cache-Control: {cache}\n"));
+    for file in app_files.iter().filter(|file| is_hashed(file)) {
+        out.push_str(&format!(
+            "{base}{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
+        ));
     }
-    out.push_str(&format!("{base}*\n  X-Content-Type-Options: nosniff\n"));
+    for file in ["sw.js", "manifest.json", "manifest.webmanifest"] {
+        out.push_str(&format!("{base}{file}\n  Cache-Control: no-cache\n"));
+    }
     out
+}
+
+/// Trunk names its output `name-<16 hex digits>.ext`.
+fn is_hashed(file: &str) -> bool {
+    let stem = file.rsplit('/').next().unwrap_or(file);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -37,7 +39,7 @@ mod tests {
     use folio_core::{SiteMeta, MANIFEST_VERSION};
 
     #[test]
-    fn rules_carry_the_base_path() {
+    fn hashed_files_are_immutable_and_the_worker_revalidated() {
         let manifest = Manifest {
             version: MANIFEST_VERSION,
             site: SiteMeta {
@@ -50,10 +52,21 @@ mod tests {
             },
             posts: vec![],
         };
-        let headers = headers_file(&manifest);
-        assert!(headers
-            .contains("/blog/*.wasm\n  Cache-Control: public, max-age=31536000, immutable\n"));
+        let files = [
+            "folio-web-0123456789abcdef_bg.wasm",
+            "folio-web-0123456789abcdef.js",
+            "icons/icon-192.png",
+            "sw.js",
+        ]
+        .map(String::from);
+        let headers = headers_file(&manifest, &files);
+        let immutable = "  Cache-Control: public, max-age=31536000, immutable\n";
+        assert!(headers.contains(&format!(
+            "/blog/folio-web-0123456789abcdef_bg.wasm\n{immutable}"
+        )));
+        assert!(headers.contains(&format!("/blog/folio-web-0123456789abcdef.js\n{immutable}")));
+        assert!(!headers.contains("icon-192"));
         assert!(headers.contains("/blog/sw.js\n  Cache-Control: no-cache\n"));
-        assert!(headers.contains("/blog/\n  Cache-Control: no-cache\n"));
+        assert_eq!(headers.matches("sw.js").count(), 1);
     }
 }

@@ -168,7 +168,7 @@ pub fn build_site(
     }
     write(
         &out.join("_headers"),
-        headers::headers_file(&manifest).as_bytes(),
+        headers::headers_file(&manifest, &pwa::bundle_files(&app.dir)).as_bytes(),
     )?;
     write(
         &out.join(BUILD_MARKER),

@@ -116,7 +116,8 @@ fn short_name(title: &str) -> String {
     name.chars().take(12).collect()
 }
 
-fn bundle_files(dir: &Path) -> Vec<String> {
+/// Every file of the app bundle, as `/`-separated paths relative to it.
+pub(super) fn bundle_files(dir: &Path) -> Vec<String> {
     walkdir::WalkDir::new(dir)
         .into_iter()
         .filter_map(Result::ok)
