@@ -41,6 +41,8 @@ describe('accessibility and layout', () => {
         for (const [name, { path: route, ready }] of Object.entries(pages)) {
           await page.goto(server.origin + route);
           await page.locator(ready).first().waitFor();
+          // Audit the app's page, once it has taken over from the prerendered copy.
+          await page.waitForFunction(() => !document.getElementById('folio-static') && document.title !== '');
           await page.addScriptTag({ content: axeSource });
           const result = await page.evaluate(async () => {
             const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
