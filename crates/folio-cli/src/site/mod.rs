@@ -13,6 +13,7 @@
 mod aliases;
 pub mod app_bundle;
 mod context;
+mod csp;
 mod dates;
 mod feeds;
 mod head;
@@ -142,7 +143,10 @@ pub fn build_site(
     let mut warnings = unwritable_tag_warnings(&manifest);
     let routes = site_routes(&manifest);
     for route in &routes {
-        let html = pages::render_page(&app.index_html, &site, route);
+        let html = csp::with_content_security_policy(
+            &pages::render_page(&app.index_html, &site, route),
+            csp::origin_of(&content_base),
+        );
         write(&out.join(route.output_file()), html.as_bytes())?;
     }
     let feed_tags: Vec<String> = routes
@@ -163,7 +167,12 @@ pub fn build_site(
         &out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
     )?;
-    for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json)? {
+    for (file, bytes) in pwa::pwa_files(
+        &manifest,
+        app,
+        &manifest_json,
+        csp::origin_of(&content_base),
+    )? {
         write(&out.join(file), &bytes)?;
     }
     write(

@@ -30,6 +30,7 @@ pub fn pwa_files(
     manifest: &Manifest,
     app: &AppBundle,
     manifest_json: &str,
+    content_origin: Option<&str>,
 ) -> Result<Vec<(String, Vec<u8>)>, PwaError> {
     let site = &manifest.site;
     let web_manifest = json!({
@@ -55,6 +56,7 @@ pub fn pwa_files(
         .index_html
         .replace(BASE_PLACEHOLDER, &site.base_path)
         .replace("<html>", &format!("<html lang=\"{}\">", site.lang));
+    let shell = super::csp::with_content_security_policy(&shell, content_origin);
 
     // Everything of the app bundle but its template and the worker itself.
     let mut precache: Vec<String> = bundle_files(&app.dir)
