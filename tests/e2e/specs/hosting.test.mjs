@@ -166,3 +166,28 @@ describe('old addresses of imported posts', () => {
     }
   });
 });
+
+describe('covers of imported posts', () => {
+  it('shows each cover as a lazy thumbnail of fixed size on the cards', async () => {
+    const site = buildSite({ content: path.join(repoRoot, 'tests/fixtures/generators'), basePath: '/' });
+    const server = await serveStatic(site.root);
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.origin + '/');
+      await page.waitForFunction(() => !document.getElementById('folio-static'));
+      const covers = page.locator('.post-card-cover');
+      assert.equal(await covers.count(), 2, 'the Hugo and Gatsby posts have covers');
+      for (const cover of await covers.all()) {
+        assert.equal(await cover.getAttribute('loading'), 'lazy');
+        assert.ok(await cover.getAttribute('width') && await cover.getAttribute('height'), 'space is reserved');
+        await cover.scrollIntoViewIfNeeded();
+        await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await cover.elementHandle());
+      }
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+      server.stop();
+    }
+  });
+});
