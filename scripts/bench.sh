@@ -3,10 +3,7 @@
 # the README and for comparing changes, not pass/fail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh >/dev/null
-export PATH="$HOME/.cargo/bin:$PATH"
-scripts/build-app.sh >/dev/null 2>&1
-cargo build --release --quiet -p folio-cli
+scripts/build-release.sh
 
 python3 - <<'PY'
 import glob, gzip, os, statistics, subprocess, tempfile, time

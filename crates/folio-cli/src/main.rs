@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use folio_cli::config::SiteConfig;
@@ -25,47 +25,66 @@ struct Cli {
     command: Command,
 }
 
+/// What `build` and `serve` share: which content, under which path, with which app.
+#[derive(Args)]
+struct SiteArgs {
+    /// Folder of Markdown posts (and folio.toml).
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Path the site is served under, e.g. /blog/ on GitHub Pages.
+    #[arg(long)]
+    base_path: Option<String>,
+    /// Include posts marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Use an app bundle Trunk already built instead of building it.
+    #[arg(long, env = "FOLIO_APP_DIR")]
+    app_dir: Option<PathBuf>,
+}
+
+impl SiteArgs {
+    fn build_options(
+        self,
+        out: PathBuf,
+        keep_going: bool,
+        content_url: Option<String>,
+    ) -> BuildOptions {
+        BuildOptions {
+            content_dir: self.content,
+            out_dir: out,
+            base_path: self.base_path,
+            include_drafts: self.drafts,
+            keep_going,
+            content_url,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build a deployable folder: app, manifest, posts, images, a page per route.
     Build {
-        /// Folder of Markdown posts (and folio.toml).
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         /// Where to write the site; replaced on every build.
         #[arg(long, default_value = "dist")]
         out: PathBuf,
-        /// Path the site is served under, e.g. /blog/ on GitHub Pages.
-        #[arg(long)]
-        base_path: Option<String>,
-        /// Include posts marked `draft: true`.
-        #[arg(long)]
-        drafts: bool,
         /// Write the good posts even when some have errors.
         #[arg(long)]
         keep_going: bool,
         /// Absolute URL the manifest and posts will be served from, if not the site itself.
         #[arg(long)]
         content_url: Option<String>,
-        /// Use an app bundle Trunk already built instead of building it.
-        #[arg(long, env = "FOLIO_APP_DIR")]
-        app_dir: Option<PathBuf>,
     },
     /// Preview the blog locally, rebuilding when content changes.
     Serve {
-        #[arg(long, default_value = "content")]
-        content: PathBuf,
+        #[command(flatten)]
+        site: SiteArgs,
         #[arg(long, default_value_t = 8080)]
         port: u16,
         /// Where the preview is built.
         #[arg(long, default_value = "target/folio-preview")]
         out: PathBuf,
-        #[arg(long)]
-        base_path: Option<String>,
-        #[arg(long)]
-        drafts: bool,
-        #[arg(long, env = "FOLIO_APP_DIR")]
-        app_dir: Option<PathBuf>,
     },
     /// Check every post and print every problem; exits non-zero on errors.
     Check {
@@ -77,50 +96,24 @@ enum Command {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build {
-            content,
+            site,
             out,
-            base_path,
-            drafts,
             keep_going,
             content_url,
-            app_dir,
         } => {
-            let options = BuildOptions {
-                content_dir: content,
-                out_dir: out,
-                base_path,
-                include_drafts: drafts,
-                keep_going,
-                content_url,
-            };
-            run_build(&options, app_dir.as_deref())
+            let app_dir = site.app_dir.clone();
+            run_build(
+                &site.build_options(out, keep_going, content_url),
+                app_dir.as_deref(),
+            )
         }
-        Command::Serve {
-            content,
-            port,
-            out,
-            base_path,
-            drafts,
-            app_dir,
-        } => {
-            let options = BuildOptions {
-                content_dir: content,
-                out_dir: out,
-                base_path,
-                include_drafts: drafts,
-                keep_going: true,
-                content_url: None,
-            };
-            let Some(app) = open_app(app_dir.as_deref()) else {
+        Command::Serve { site, port, out } => {
+            let Some(app) = open_app(site.app_dir.as_deref()) else {
                 return ExitCode::FAILURE;
             };
-            match serve(
-                &ServeOptions {
-                    build: options,
-                    port,
-                },
-                &app,
-            ) {
+            // A preview shows every good post even while others have errors.
+            let build = site.build_options(out, true, None);
+            match serve(&ServeOptions { build, port }, &app) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(err) => {
                     eprintln!("error: {err}");
