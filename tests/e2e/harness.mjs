@@ -116,3 +116,8 @@ export function readManifest(siteDir) {
 export function postPath(basePath, slug) {
   return `${basePath}posts/${encodeURIComponent(slug)}/`;
 }
+
+/** Waits until the app has taken over from the prerendered copy of the page. */
+export async function waitForApp(page) {
+  await page.waitForFunction(() => !document.getElementById('folio-static') && document.getElementById('folio-app'));
+}

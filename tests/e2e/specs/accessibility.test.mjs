@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { buildSite, serveStatic, launchBrowser, openPage, screenshot, readManifest, postPath } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, screenshot, readManifest, postPath, waitForApp } from '../harness.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -67,6 +67,7 @@ describe('accessibility and layout', () => {
       const page = await openPage(browser);
       await page.goto(server.origin + '/');
       await page.locator('.post-card').first().waitFor();
+      await waitForApp(page);
       await page.keyboard.press('Tab');
       assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
       await page.keyboard.press('Enter');

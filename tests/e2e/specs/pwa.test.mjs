@@ -71,7 +71,7 @@ describe('reading offline', () => {
     await waitForWorker(page);
     for (const post of [first, second]) {
       await page.goto(server.origin + postPath('/blog/', post.slug));
-      await page.locator('.post-body').waitFor();
+      await page.locator('#folio-app .post-body').waitFor();
     }
 
     await browser.setOffline(true);
@@ -83,15 +83,15 @@ describe('reading offline', () => {
     assert.equal(await page.locator('.post-card .saved-mark').count(), 2, 'the two read posts are marked');
     for (const post of [first, second]) {
       await page.goto(server.origin + postPath('/blog/', post.slug));
-      await page.locator('.post-body').waitFor();
+      await page.locator('#folio-app .post-body').waitFor();
       assert.equal(await page.locator('h1.post-title').textContent(), post.title);
     }
     await page.goto(server.origin + postPath('/blog/', unread.slug));
     await page.getByRole('alert').getByText('Not available offline').waitFor();
 
     await browser.setOffline(false);
-    await page.locator('.post-body').waitFor();
-    assert.ok((await page.locator('.post-body').textContent()).length > 100);
+    await page.locator('#folio-app .post-body').waitFor();
+    assert.ok((await page.locator('#folio-app .post-body').textContent()).length > 100);
     assert.deepEqual(page.errors, []);
   });
 
@@ -113,7 +113,7 @@ describe('reading offline', () => {
     await browser.setOffline(true);
     const last = manifest.posts.at(-1);
     await page.goto(server.origin + postPath('/blog/', last.slug));
-    await page.locator('.post-body').waitFor();
+    await page.locator('#folio-app .post-body').waitFor();
     await browser.setOffline(false);
   });
 
@@ -135,7 +135,7 @@ describe('reading offline', () => {
     const page = await openPage(browser);
     const post = manifest.posts.find((p) => p.slug === 'hello-folio');
     await page.goto(server.origin + postPath('/blog/', post.slug));
-    await page.locator('.post-body').waitFor();
+    await page.locator('#folio-app .post-body').waitFor();
     await waitForWorker(page);
 
     const file = path.join(content, '2021-04-10-hello-folio.md');
@@ -147,7 +147,7 @@ describe('reading offline', () => {
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.getByText('A new version of this blog is available.').waitFor();
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
-    await page.locator('.post-body').waitFor();
-    assert.ok((await page.locator('.post-body').textContent()).includes(marker));
+    await page.locator('#folio-app .post-body').waitFor();
+    assert.ok((await page.locator('#folio-app .post-body').textContent()).includes(marker));
   });
 });

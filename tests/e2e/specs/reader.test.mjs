@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot, waitForApp } from '../harness.mjs';
 
 const KOREAN_TAG = '회고';
 
@@ -112,6 +112,8 @@ describe('browsing and reading the demo blog', () => {
     const page = await openPage(browser);
     const post = manifest.posts.find((p) => p.slug === 'footnotes-and-tables');
     await page.goto(origin + postPath('/', post.slug));
+    // Copy buttons and the current-section mark are the app's work.
+    await waitForApp(page);
     await page.locator('.post-body table').waitFor();
     assert.ok((await page.locator('.post-body table tr').count()) >= 3);
     assert.ok(await page.locator('.post-body del').count() >= 1);
