@@ -85,10 +85,16 @@ struct VersionProbe {
 /// Fetches a post's Markdown body; its URL carries the content hash, so a
 /// cached copy is never an outdated one.
 pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
-    let url = format!("{content_base}{}", encode_path(&post.body_url()));
+    let url = post_body_url(content_base, post);
     let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
     // `folio build` serves bodies without front matter: the text is the post as is.
     Ok(text)
+}
+
+/// Where a post's body is fetched from: `content_base` (a path on this site, or
+/// another origin) and the body's hash-carrying path, percent-encoded.
+pub fn post_body_url(content_base: &str, post: &PostMeta) -> String {
+    format!("{content_base}{}", encode_path(&post.body_url()))
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

@@ -116,13 +116,14 @@ pub fn refresh_saved(offline: Offline) {
     });
 }
 
-/// Absolute URL of a post's body, as the worker caches it.
-pub fn body_href(base: &str, post: &PostMeta) -> String {
-    let origin = window().location().origin().unwrap_or_default();
-    format!(
-        "{origin}{base}{}",
-        crate::fetch::encode_path(&post.body_url())
-    )
+/// Absolute URL of a post's body, as the worker caches it and the app fetches it.
+pub fn body_href(content_base: &str, post: &PostMeta) -> String {
+    let url = crate::fetch::post_body_url(content_base, post);
+    if url.starts_with('/') {
+        format!("{}{url}", window().location().origin().unwrap_or_default())
+    } else {
+        url
+    }
 }
 
 pub fn is_saved(offline: Offline, base: &str, post: &PostMeta) -> bool {

@@ -28,7 +28,7 @@ pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
                 <p class="post-card-meta">
                     <time datetime=date>{format_local_date(post.local_date)}</time>
                     {post.author.clone().map(|a| view! { <span class="post-card-author">{a}</span> })}
-                    <span class="post-card-reading">{format!("{} min read", post.reading_minutes.max(1))}</span>
+                    <span class="post-card-reading">{post.reading_time_label()}</span>
                     <SavedMark post=post.clone()/>
                 </p>
                 <p class="post-card-summary">{post.summary.clone()}</p>

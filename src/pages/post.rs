@@ -128,7 +128,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                 <p class="post-meta">
                     <time datetime=date>{format_local_date(post.local_date)}</time>
                     {post.author.clone().map(|a| view! { <span>{a}</span> })}
-                    <span>{format!("{} min read", post.reading_minutes.max(1))}</span>
+                    <span>{post.reading_time_label()}</span>
                 </p>
                 <TagLinks tags=post.tags.clone()/>
                 <SaveOffline posts=vec![post.clone()] label="Save for offline reading"/>

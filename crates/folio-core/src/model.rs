@@ -95,6 +95,11 @@ impl PostMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
+    /// `3 min read`, as cards, posts and prerendered pages all show it.
+    pub fn reading_time_label(&self) -> String {
+        format!("{} min read", self.reading_minutes.max(1))
+    }
+
     /// Site-relative folder of the post's source, where page-bundle images live.
     pub fn source_dir(&self) -> &str {
         self.source.rsplit_once('/').map_or("", |(dir, _)| dir)

@@ -200,7 +200,7 @@ fn post_card(html: &mut String, site: &SiteContext, post: &PostMeta) {
         html.push_str("</span>");
     }
     html.push_str("<span class=\"post-card-reading\">");
-    push_text(html, &reading_time(post));
+    push_text(html, &post.reading_time_label());
     html.push_str("</span></p>\n<p class=\"post-card-summary\">");
     push_text(html, &post.summary);
     html.push_str("</p>\n");
@@ -229,7 +229,7 @@ fn article(html: &mut String, site: &SiteContext, post: &PostMeta) {
         html.push_str("</span>");
     }
     html.push_str("<span>");
-    push_text(html, &reading_time(post));
+    push_text(html, &post.reading_time_label());
     html.push_str("</span></p>\n");
     tag_list(html, site, post);
     save_offline(html, "Save for offline reading");
@@ -428,10 +428,6 @@ fn push_lang(html: &mut String, post: &PostMeta) {
         push_text(html, lang);
         html.push('"');
     }
-}
-
-fn reading_time(post: &PostMeta) -> String {
-    format!("{} min read", post.reading_minutes.max(1))
 }
 
 /// `<a class=… href=…>text</a>`; no class attribute when `class` is empty.

@@ -224,8 +224,7 @@ pub fn highlight_code(lang: &str, code: &str) -> String {
 }
 
 fn comment_len(syntax: &Syntax, rest: &str) -> Option<usize> {
-    if let Some(marker) = syntax.line_comments.iter().find(|m| rest.starts_with(**m)) {
-        let _ = marker;
+    if syntax.line_comments.iter().any(|m| rest.starts_with(*m)) {
         return Some(rest.find('\n').unwrap_or(rest.len()));
     }
     let (open, close) = syntax.block_comment?;

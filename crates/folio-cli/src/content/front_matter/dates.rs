@@ -120,11 +120,6 @@ fn in_zone(naive: NaiveDateTime, zone: Tz) -> Option<DateTime<FixedOffset>> {
     Some(local.fixed_offset())
 }
 
-/// Finds a date written somewhere inside a line of text, e.g. `by 김하늘 · 2022. 8. 14. 21:05`.
-pub fn find_date_in_line(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
-    find_date_span(line, zone).map(|found| found.date)
-}
-
 /// A date found in a line, with how many words stand before and after it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DateInLine {
@@ -133,7 +128,8 @@ pub struct DateInLine {
     pub words_after: usize,
 }
 
-/// Like [`find_date_in_line`], telling where in the line the date stands.
+/// Finds a date written somewhere inside a line of text, e.g. `by 김하늘 · 2022. 8. 14. 21:05`.
+/// Also tells where in the line the date stands.
 pub fn find_date_span(line: &str, zone: Tz) -> Option<DateInLine> {
     let words: Vec<&str> = line.split_whitespace().collect();
     // Longest spans first, so `2023. 1. 6. 10:16` wins over `2023. 1. 6.`.
@@ -214,24 +210,28 @@ mod tests {
 
     #[test]
     fn finds_a_date_inside_a_byline() {
-        let found = find_date_in_line("by 김하늘 · 2022. 8. 14. 21:05", chrono_tz::Asia::Seoul);
+        let found = find_date("by 김하늘 · 2022. 8. 14. 21:05", chrono_tz::Asia::Seoul);
         assert_eq!(
             found.map(|d| d.to_rfc3339()).as_deref(),
             Some("2022-08-14T21:05:00+09:00")
         );
-        let found = find_date_in_line("Jane Doe · Jul 02. 2023 · 4 min read", chrono_tz::UTC);
+        let found = find_date("Jane Doe · Jul 02. 2023 · 4 min read", chrono_tz::UTC);
         assert_eq!(
             found.map(|d| d.to_rfc3339()).as_deref(),
             Some("2023-07-02T00:00:00+00:00")
         );
-        assert_eq!(find_date_in_line("no date here", chrono_tz::UTC), None);
+        assert_eq!(find_date("no date here", chrono_tz::UTC), None);
+    }
+
+    fn find_date(line: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+        find_date_span(line, zone).map(|found| found.date)
     }
 
     proptest::proptest! {
         #[test]
         fn never_panics(text in "\\PC{0,40}") {
             let _ = parse_date(&text, chrono_tz::Asia::Seoul);
-            let _ = find_date_in_line(&text, chrono_tz::Asia::Seoul);
+            let _ = find_date(&text, chrono_tz::Asia::Seoul);
         }
     }
 }

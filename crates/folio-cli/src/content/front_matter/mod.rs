@@ -46,8 +46,7 @@ pub fn parse_block(kind: FrontMatterKind, block: &str) -> Result<Map<String, Val
 }
 
 fn parse_yaml(block: &str) -> Result<Value, SyntaxError> {
-    if let Some((index, line)) = block.lines().enumerate().find(|(_, l)| l.starts_with('\t')) {
-        let _ = line;
+    if let Some(index) = block.lines().position(|l| l.starts_with('\t')) {
         return Err(SyntaxError {
             line: index + 1,
             column: 1,
