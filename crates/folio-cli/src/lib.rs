@@ -5,5 +5,6 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod normalize;
 pub mod serve;
 pub mod site;
