@@ -10,4 +10,4 @@ pub mod model;
 pub mod routes;
 pub mod text;
 
-pub use model::{Heading, LocalDate, Manifest, PostMeta, SiteMeta, MANIFEST_VERSION};
+pub use model::{Heading, LocalDate, Manifest, PageMeta, PostMeta, SiteMeta, MANIFEST_VERSION};

@@ -13,6 +13,10 @@ pub struct Manifest {
     pub site: SiteMeta,
     /// Newest first; the app relies on this order and never re-sorts.
     pub posts: Vec<PostMeta>,
+    /// Standalone pages ("about", "contact"): linked from every page of the
+    /// site, never listed with the posts, in the timeline or in feeds.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<PageMeta>,
 }
 
 /// Site-wide settings, from the content folder's `folio.toml`.
@@ -106,6 +110,37 @@ impl PostMeta {
     }
 }
 
+/// A standalone page, as indexed: what a post has, minus the date and the
+/// browsing fields (tags, reading time) a page never shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageMeta {
+    pub slug: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+    /// Site-relative path of the page's Markdown body.
+    pub source: String,
+    pub hash: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<Heading>,
+}
+
+impl PageMeta {
+    /// Site-relative URL of the body, with the content hash as a cache key.
+    pub fn body_url(&self) -> String {
+        format!("{}?v={}", self.source, self.hash)
+    }
+
+    /// Site-relative folder of the page's source, where its images live.
+    pub fn source_dir(&self) -> &str {
+        self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
+    }
+}
+
 /// A calendar date without time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct LocalDate {
@@ -153,6 +188,7 @@ pub(crate) mod tests {
                 url: None,
             },
             posts: vec![sample("회고", "content/a.md")],
+            pages: vec![],
         };
         let json = serde_json::to_string(&manifest).expect("serializes");
         let back: Manifest = serde_json::from_str(&json).expect("parses");

@@ -40,6 +40,8 @@ pub fn normalize_base_path(base: &str) -> String {
 pub enum Route {
     Home,
     Post(String),
+    /// A standalone page such as "about".
+    Page(String),
     TagIndex,
     Tag(String),
     Timeline,
@@ -53,6 +55,7 @@ impl Route {
         match self {
             Route::Home => String::new(),
             Route::Post(slug) => format!("posts/{}/", encode_component(slug)),
+            Route::Page(slug) => format!("pages/{}/", encode_component(slug)),
             Route::TagIndex => "tags/".to_owned(),
             Route::Tag(tag) => format!("tags/{}/", encode_component(tag)),
             Route::Timeline => "timeline/".to_owned(),
@@ -71,6 +74,7 @@ impl Route {
         match self {
             Route::Home => "index.html".to_owned(),
             Route::Post(slug) => format!("posts/{slug}/index.html"),
+            Route::Page(slug) => format!("pages/{slug}/index.html"),
             Route::TagIndex => "tags/index.html".to_owned(),
             Route::Tag(tag) => format!("tags/{tag}/index.html"),
             Route::Timeline => "timeline/index.html".to_owned(),

@@ -4,26 +4,30 @@
 pub mod derive;
 pub mod front_matter;
 pub mod infer;
+mod links;
+pub mod read;
+mod slugs;
 pub mod source;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use chrono::SecondsFormat;
 use chrono_tz::Tz;
 
-use folio_core::markdown::split_front_matter;
-use folio_core::{LocalDate, PostMeta, SiteMeta};
+use folio_core::markdown::scan_markdown;
+use folio_core::routes::Route;
+use folio_core::{LocalDate, PageMeta, PostMeta, SiteMeta};
 
 use crate::config::CONFIG_FILE;
 use crate::diagnostics::{Diagnostic, Severity};
-use derive::{date_prefix, derive, sanitize_slug, slug_from_name};
-use front_matter::{dates::parse_date, parse_block, FrontMatter};
-use infer::infer_post;
-use source::decode_source;
+use crate::normalize::{normalize_post, NormalizeContext, Transformations};
+use derive::derive;
+use front_matter::dates::{parse_date, parse_date_lenient};
+use front_matter::FrontMatter;
+use read::{bundle_or_stem, read_post, ReadContext, ReadPost};
 
 /// File extensions read as posts; everything else under the folder is an asset.
-pub const POST_EXTENSIONS: &[&str] = &["md", "markdown", "txt"];
+pub const POST_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IndexOptions {
@@ -39,16 +43,31 @@ pub struct IndexedPost {
     pub file: PathBuf,
 }
 
+/// A standalone page ready to publish.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexedPage {
+    pub meta: PageMeta,
+    pub body: String,
+    /// Path relative to the content folder.
+    pub file: PathBuf,
+}
+
 /// The outcome of indexing a content folder.
 #[derive(Debug, Default)]
 pub struct ContentIndex {
     /// Newest first.
     pub posts: Vec<IndexedPost>,
+    /// In file order.
+    pub pages: Vec<IndexedPage>,
+    /// Section metadata files (`_index.md`), read and not published.
+    pub sections: Vec<PathBuf>,
     pub drafts: Vec<PathBuf>,
     pub failed: Vec<PathBuf>,
     /// Files copied as they are (images beside posts), relative to the content folder.
     pub assets: Vec<PathBuf>,
     pub diagnostics: Vec<Diagnostic>,
+    /// What normalisation did across all posts, for `folio check`'s summary.
+    pub transformations: Transformations,
 }
 
 impl ContentIndex {
@@ -59,9 +78,13 @@ impl ContentIndex {
             .count()
     }
 
-    /// Post files read: each is exactly one of a post, a draft or a failure.
+    /// Post files read: each is exactly one of a post, a page, a section, a draft or a failure.
     pub fn input_count(&self) -> usize {
-        self.posts.len() + self.drafts.len() + self.failed.len()
+        self.posts.len()
+            + self.pages.len()
+            + self.sections.len()
+            + self.drafts.len()
+            + self.failed.len()
     }
 }
 
@@ -118,6 +141,49 @@ pub fn list_files(content_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), In
     Ok((posts, assets))
 }
 
+/// What a file is to the blog, before it is read further.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileRole {
+    /// A dated entry of the list, the timeline and the feeds.
+    Post,
+    /// A standalone page ("about"): linked from the site, never listed.
+    Page,
+    /// A section's metadata (`_index.md`): read, not published.
+    Section,
+}
+
+/// Tells a post from a page or a section by the file's place and its front matter.
+pub fn file_role(file: &Path, fields: &FrontMatter) -> FileRole {
+    let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase());
+    if name.as_deref().is_some_and(|n| n.starts_with("_index.")) {
+        return FileRole::Section;
+    }
+    let declared_page = ["type", "layout"].iter().any(|key| {
+        fields
+            .extra
+            .get(*key)
+            .and_then(|v| v.as_str())
+            .is_some_and(|v| v.eq_ignore_ascii_case("page"))
+    });
+    let in_pages_folder = file
+        .components()
+        .next()
+        .is_some_and(|c| c.as_os_str() == "pages")
+        && file.components().count() > 1;
+    if declared_page || in_pages_folder {
+        FileRole::Page
+    } else {
+        FileRole::Post
+    }
+}
+
+/// One file through the first pass, with its role.
+struct ReadFile {
+    file: PathBuf,
+    role: FileRole,
+    read: ReadPost,
+}
+
 /// Indexes every post under `content_dir`; `on_file` is called after each (for progress).
 pub fn index_content(
     content_dir: &Path,
@@ -131,329 +197,258 @@ pub fn index_content(
         assets,
         ..ContentIndex::default()
     };
-    let mut slugs: HashMap<String, PathBuf> = HashMap::new();
-    let mut dated: Vec<(DateTime<FixedOffset>, IndexedPost)> = Vec::new();
     let total = post_files.len();
+    let mut read_files = Vec::new();
     for (done, file) in post_files.into_iter().enumerate() {
-        let read = std::fs::read(content_dir.join(&file));
-        let modified = std::fs::metadata(content_dir.join(&file))
-            .and_then(|m| m.modified())
-            .ok();
-        let outcome = match read {
-            Ok(bytes) => index_post(&file, &bytes, zone, modified, &mut index.diagnostics),
-            Err(err) => {
+        match read_file(content_dir, &file, zone, &mut index.diagnostics) {
+            Some(read) if read.role == FileRole::Section => {
                 index.diagnostics.push(
                     Diagnostic::new(
-                        Severity::Error,
+                        Severity::Note,
                         &file,
-                        format!("cannot read the file: {err}"),
+                        "section metadata (`_index.md`): read, not published as a post",
                     )
-                    .fix("check the file's permissions"),
+                    .fix(
+                        "nothing to do; move the text into a post or page if readers should see it",
+                    ),
                 );
-                PostOutcome::Failed
+                index.sections.push(file);
             }
-        };
-        // A draft that is built must pass the same slug checks as a post.
-        let publish = match outcome {
-            PostOutcome::Post(date, post) => Some((date, post)),
-            PostOutcome::Draft(date, post) if options.include_drafts => Some((date, post)),
-            PostOutcome::Draft(..) => {
-                index.drafts.push(file.clone());
-                None
+            Some(read) if read.read.fields.draft && !options.include_drafts => {
+                index.drafts.push(file);
             }
-            PostOutcome::Failed => {
-                index.failed.push(file.clone());
-                None
-            }
-        };
-        if let Some((date, post)) = publish {
-            match slug_problem(&post, &slugs) {
-                Some(problem) => {
-                    index.diagnostics.push(problem);
-                    index.failed.push(file);
-                }
-                None => {
-                    slugs.insert(post.meta.slug.clone(), file.clone());
-                    dated.push((date, post));
-                }
-            }
+            Some(read) => read_files.push(read),
+            None => index.failed.push(file),
         }
         on_file(done + 1, total);
     }
-    // Newest first by instant; the slug breaks ties so builds are reproducible.
-    dated.sort_by(|(a, pa), (b, pb)| b.cmp(a).then_with(|| pa.meta.slug.cmp(&pb.meta.slug)));
-    index.posts = dated.into_iter().map(|(_, post)| post).collect();
+    let (mut posts, mut pages): (Vec<ReadFile>, Vec<ReadFile>) = read_files
+        .into_iter()
+        .partition(|read| read.role == FileRole::Post);
+    // Newest first by instant; the file breaks ties so builds are reproducible.
+    posts.sort_by(|a, b| {
+        b.read
+            .date
+            .cmp(&a.read.date)
+            .then_with(|| a.file.cmp(&b.file))
+    });
+    pages.sort_by(|a, b| a.file.cmp(&b.file));
+    index.diagnostics.extend(slugs::make_unique(
+        posts.iter_mut().map(|p| (p.file.as_path(), &mut p.read)),
+        true,
+    ));
+    index.diagnostics.extend(slugs::make_unique(
+        pages.iter_mut().map(|p| (p.file.as_path(), &mut p.read)),
+        false,
+    ));
+    let links = links::LinkTable::new(
+        &site.base_path,
+        posts
+            .iter()
+            .map(|p| (p.file.as_path(), Route::Post(p.read.slug.clone())))
+            .chain(
+                pages
+                    .iter()
+                    .map(|p| (p.file.as_path(), Route::Page(p.read.slug.clone()))),
+            ),
+    );
+    let publish = PublishContext {
+        content_dir,
+        site,
+        links: &links,
+    };
+    for post in posts {
+        let published = publish.normalise(&post, &mut index);
+        index.posts.push(publish.post(post, published));
+    }
+    for page in pages {
+        let published = publish.normalise(&page, &mut index);
+        index.pages.push(publish.page(page, published));
+    }
     Ok(index)
 }
 
-/// Why a post's slug cannot be published: empty, or taken by an earlier file.
-fn slug_problem(post: &IndexedPost, slugs: &HashMap<String, PathBuf>) -> Option<Diagnostic> {
-    if post.meta.slug.is_empty() {
-        return Some(
-            Diagnostic::new(Severity::Error, &post.file, "the post has no usable slug")
-                .fix("add `slug: my-post` to the front matter or rename the file"),
-        );
-    }
-    let first = slugs.get(&post.meta.slug)?;
-    Some(
-        Diagnostic::new(
-            Severity::Error,
-            &post.file,
-            format!(
-                "slug `{}` is already used by {}",
-                post.meta.slug,
-                first.display()
-            ),
-        )
-        .fix("give one of the two posts another `slug:` in its front matter"),
-    )
-}
-
-enum PostOutcome {
-    Post(DateTime<FixedOffset>, IndexedPost),
-    Draft(DateTime<FixedOffset>, IndexedPost),
-    Failed,
-}
-
-/// Indexes one post file; problems go to `diagnostics`.
-fn index_post(
+/// Reads one file and tells its role; `None` when it cannot be published.
+fn read_file(
+    content_dir: &Path,
     file: &Path,
-    bytes: &[u8],
     zone: Tz,
-    modified: Option<std::time::SystemTime>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> PostOutcome {
-    let error = |message: String, line: usize, column: usize, fix: &str| {
-        Diagnostic::new(Severity::Error, file, message)
-            .at(line, column)
-            .fix(fix)
-    };
-    let decoded = match decode_source(bytes) {
-        Ok(decoded) => decoded,
+) -> Option<ReadFile> {
+    let path = content_dir.join(file);
+    let bytes = match std::fs::read(&path) {
+        Ok(bytes) => bytes,
         Err(err) => {
-            let fix = match err {
-                source::DecodeError::Binary { .. } => {
-                    "this is not a text file: give it another extension than .md, .markdown or .txt"
-                }
-                source::DecodeError::Encoding { .. } => "re-save the file as UTF-8",
-            };
-            diagnostics.push(error(err.to_string(), err.line(), 0, fix));
-            return PostOutcome::Failed;
-        }
-    };
-    if let Some(repair) = decoded.repaired {
-        diagnostics
-            .push(Diagnostic::new(Severity::Warning, file, "the file is not UTF-8").fix(repair));
-    }
-    if decoded.text.trim().is_empty() {
-        diagnostics.push(error(
-            "the file is empty".into(),
-            0,
-            0,
-            "write the post, or delete the file",
-        ));
-        return PostOutcome::Failed;
-    }
-    let split = split_front_matter(&decoded.text);
-    if let Some(kind) = split.unterminated {
-        diagnostics.push(error(
-            format!(
-                "the front matter opened on line {} is never closed ({kind:?})",
-                split.front_matter_line
-            ),
-            split.front_matter_line,
-            1,
-            "add the closing delimiter (`---` or `+++`) on its own line after the last field",
-        ));
-        return PostOutcome::Failed;
-    }
-
-    // A page bundle (`2023-01-06-trip/index.md`) is named by its folder.
-    let stem = bundle_or_stem(file);
-    let mut fields = FrontMatter::default();
-    let body: String;
-    let mut inferred_date = None;
-    match split.front_matter {
-        Some((kind, block)) => {
-            let map = match parse_block(kind, block) {
-                Ok(map) => map,
-                Err(err) => {
-                    let line = split.front_matter_line + err.line.saturating_sub(1);
-                    diagnostics.push(error(err.message, line, err.column, &err.fix));
-                    return PostOutcome::Failed;
-                }
-            };
-            let (parsed, problems) = FrontMatter::from_map(map);
-            for problem in problems {
-                let line = field_line(block, &problem.field)
-                    .map_or(0, |l| split.front_matter_line + l - 1);
-                diagnostics.push(
-                    Diagnostic::new(Severity::Warning, file, problem.message)
-                        .at(line, 1)
-                        .fix("write `true` or `false`"),
-                );
-            }
-            fields = parsed;
-            body = split.body.to_owned();
-            if fields.title.is_none() {
-                fields.title = first_heading(&body).or_else(|| {
-                    diagnostics.push(
-                        Diagnostic::new(
-                            Severity::Note,
-                            file,
-                            format!("no title; using the file name `{stem}`"),
-                        )
-                        .fix("add `title:` to the front matter"),
-                    );
-                    Some(stem.clone())
-                });
-            }
-        }
-        None => {
-            let inferred = infer_post(&decoded.text, zone);
-            match &inferred.title {
-                Some((title, line)) => diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Note,
-                        file,
-                        format!("no front matter; title guessed as `{title}`"),
-                    )
-                    .at(*line, 1)
-                    .fix("add front matter with `title:` to confirm"),
-                ),
-                None => diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Note,
-                        file,
-                        format!("no front matter; title taken from the file name `{stem}`"),
-                    )
-                    .fix("add front matter with `title:`"),
-                ),
-            }
-            if let Some((date, line)) = inferred.date {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Note,
-                        file,
-                        format!("date guessed as {}", date.to_rfc3339()),
-                    )
-                    .at(line, 1)
-                    .fix("add `date:` to the front matter to confirm"),
-                );
-                inferred_date = Some(date);
-            }
-            fields.title = Some(
-                inferred
-                    .title
-                    .map_or_else(|| stem.clone(), |(title, _)| title),
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Error,
+                    file,
+                    format!("cannot read the file: {err}"),
+                )
+                .fix("check the file's permissions"),
             );
-            if let Some((first, last)) = inferred.dropped_chrome {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Severity::Note,
-                        file,
-                        format!("lines {first}–{last} look like page chrome (likes, comments, share) and were left out"),
-                    )
-                    .at(first, 1)
-                    .fix("if they belong to the post, add front matter so the file is read as written"),
-                );
-            }
-            fields.author = inferred.author;
-            body = inferred.body;
+            return None;
+        }
+    };
+    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    // A page needs no date, but its role is known only once its front matter
+    // is read: read leniently first, then decide.
+    let mut quiet = Vec::new();
+    let probe = read_post(
+        &bytes,
+        &ReadContext {
+            file,
+            zone,
+            modified,
+            date_optional: true,
+        },
+        &mut quiet,
+    );
+    let role = probe
+        .as_ref()
+        .map_or(FileRole::Post, |read| file_role(file, &read.fields));
+    if role != FileRole::Post {
+        diagnostics.extend(quiet);
+        return probe.map(|read| ReadFile {
+            file: file.to_path_buf(),
+            role,
+            read,
+        });
+    }
+    let read = read_post(
+        &bytes,
+        &ReadContext {
+            file,
+            zone,
+            modified,
+            date_optional: false,
+        },
+        diagnostics,
+    )?;
+    Some(ReadFile {
+        file: file.to_path_buf(),
+        role,
+        read,
+    })
+}
+
+/// A body after normalisation, with what was derived from it.
+struct Published {
+    body: String,
+    derived: derive::Derived,
+}
+
+/// The second pass: bodies normalised once every post's URL is known.
+struct PublishContext<'a> {
+    content_dir: &'a Path,
+    site: &'a SiteMeta,
+    links: &'a links::LinkTable,
+}
+
+impl PublishContext<'_> {
+    fn normalise(&self, read: &ReadFile, index: &mut ContentIndex) -> Published {
+        let is_mdx = read
+            .file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("mdx"));
+        let normalized = normalize_post(
+            &read.read.body,
+            &NormalizeContext {
+                file: &read.file,
+                content_dir: self.content_dir,
+                base_path: &self.site.base_path,
+                site_url: self.site.url.as_deref(),
+                links: self.links,
+                mdx: is_mdx,
+            },
+        );
+        for finding in &normalized.findings {
+            index.diagnostics.push(
+                Diagnostic::new(finding.severity, &read.file, finding.message.clone())
+                    .at(read.read.body_line + finding.line.saturating_sub(1), 1)
+                    .fix(finding.fix.clone()),
+            );
+        }
+        index.transformations.merge(&normalized.transformations);
+        // The author's `<!--more-->` split is the summary, as plain text.
+        let more_summary = normalized
+            .summary_markdown
+            .as_deref()
+            .and_then(|markdown| scan_markdown(markdown).first_paragraph);
+        let summary = read.read.fields.summary.clone().or(more_summary);
+        let derived = derive(&normalized.markdown, summary.as_deref());
+        Published {
+            body: normalized.markdown,
+            derived,
         }
     }
 
-    let date = match (&fields.date, inferred_date) {
-        (Some((name, text)), _) => match parse_date(text, zone) {
-            Some(date) => date,
-            None => {
-                let line = split
-                    .front_matter
-                    .and_then(|(_, block)| field_line(block, name));
-                diagnostics.push(error(
-                    format!("cannot read the date `{text}` in `{name}`"),
-                    line.map_or(0, |l| split.front_matter_line + l - 1),
-                    1,
-                    "write it as 2024-01-20, 2024-01-20 09:30 or 2024-01-20T09:30:00+09:00",
-                ));
-                return PostOutcome::Failed;
-            }
-        },
-        (None, Some(date)) => date,
-        (None, None) => match date_prefix(&stem).and_then(|d| parse_date(d, zone)) {
-            Some(date) => date,
-            None => {
-                let Some(date) = modified.map(|m| {
-                    DateTime::<chrono::Utc>::from(m)
-                        .with_timezone(&zone)
-                        .fixed_offset()
-                }) else {
-                    diagnostics.push(error(
-                        "the post has no date".into(),
-                        0,
-                        0,
-                        "add `date: 2024-01-20` to the front matter",
-                    ));
-                    return PostOutcome::Failed;
-                };
-                diagnostics.push(
-                    Diagnostic::new(Severity::Warning, file, "no date; using the file's modification time")
-                        .fix("add `date: 2024-01-20` to the front matter, or name the file `2024-01-20-title.md`"),
-                );
-                date
-            }
-        },
-    };
-    let updated = fields
-        .updated
-        .as_ref()
-        .and_then(|(_, text)| parse_date(text, zone));
+    fn post(&self, post: ReadFile, published: Published) -> IndexedPost {
+        let ReadFile { file, read, .. } = post;
+        let fields = read.fields;
+        let zone: Tz = self.site.time_zone.parse().unwrap_or(Tz::UTC);
+        // A post always has a date after the first pass; the epoch is never reached.
+        let date = read.date.unwrap_or_default();
+        let updated = fields.updated.as_ref().and_then(|(_, text)| {
+            parse_date(text, zone).or_else(|| parse_date_lenient(text, zone))
+        });
+        let source = served_path(&file);
+        let post_dir = source
+            .rsplit_once('/')
+            .map_or("", |(dir, _)| dir)
+            .to_owned();
+        let derived = published.derived;
+        let meta = PostMeta {
+            slug: read.slug,
+            title: fields.title.unwrap_or_else(|| bundle_or_stem(&file)),
+            subtitle: fields.subtitle,
+            date: date.to_rfc3339_opts(SecondsFormat::Secs, false),
+            local_date: LocalDate {
+                year: chrono::Datelike::year(&date),
+                month: chrono::Datelike::month(&date),
+                day: chrono::Datelike::day(&date),
+            },
+            updated: updated.map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, false)),
+            tags: fields.tags,
+            summary: derived.summary,
+            reading_minutes: derived.reading_minutes,
+            word_count: derived.word_count,
+            char_count: derived.char_count,
+            source,
+            hash: derived.hash,
+            author: fields.author,
+            lang: fields.lang,
+            cover: fields.cover.map(|cover| site_relative(&cover, &post_dir)),
+            aliases: fields.aliases,
+            outline: derived.outline,
+            images: derived.images,
+            extra: fields.extra,
+        };
+        IndexedPost {
+            meta,
+            body: published.body,
+            file,
+        }
+    }
 
-    let slug = match &fields.slug {
-        Some(slug) => sanitize_slug(slug),
-        None => slug_from_name(&bundle_or_stem(file)),
-    };
-    let derived = derive(&body, fields.summary.as_deref());
-    let source = served_path(file);
-    let post_dir = source
-        .rsplit_once('/')
-        .map_or("", |(dir, _)| dir)
-        .to_owned();
-    let meta = PostMeta {
-        slug,
-        title: fields.title.unwrap_or(stem),
-        subtitle: fields.subtitle,
-        date: date.to_rfc3339_opts(SecondsFormat::Secs, false),
-        local_date: LocalDate {
-            year: chrono::Datelike::year(&date),
-            month: chrono::Datelike::month(&date),
-            day: chrono::Datelike::day(&date),
-        },
-        updated: updated.map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, false)),
-        tags: fields.tags,
-        summary: derived.summary,
-        reading_minutes: derived.reading_minutes,
-        word_count: derived.word_count,
-        char_count: derived.char_count,
-        source,
-        hash: derived.hash,
-        author: fields.author,
-        lang: fields.lang,
-        cover: fields.cover.map(|cover| site_relative(&cover, &post_dir)),
-        aliases: fields.aliases,
-        outline: derived.outline,
-        images: derived.images,
-        extra: fields.extra,
-    };
-    let post = IndexedPost {
-        meta,
-        body,
-        file: file.to_path_buf(),
-    };
-    if fields.draft {
-        PostOutcome::Draft(date, post)
-    } else {
-        PostOutcome::Post(date, post)
+    fn page(&self, page: ReadFile, published: Published) -> IndexedPage {
+        let ReadFile { file, read, .. } = page;
+        let derived = published.derived;
+        let meta = PageMeta {
+            slug: read.slug,
+            title: read.fields.title.unwrap_or_else(|| bundle_or_stem(&file)),
+            summary: derived.summary,
+            source: served_path(&file),
+            hash: derived.hash,
+            lang: read.fields.lang,
+            aliases: read.fields.aliases,
+            outline: derived.outline,
+        };
+        IndexedPage {
+            meta,
+            body: published.body,
+            file,
+        }
     }
 }
 
@@ -478,44 +473,6 @@ fn site_relative(cover: &str, post_dir: &str) -> String {
     let href =
         folio_core::routes::resolve_post_url(cover, &format!("/{post_dir}/")).unwrap_or_default();
     href.trim_start_matches('/').to_owned()
-}
-
-fn file_stem(file: &Path) -> String {
-    file.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-/// `trip/index.md` is named for its folder (a page bundle); other files for themselves.
-fn bundle_or_stem(file: &Path) -> String {
-    let stem = file_stem(file);
-    if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
-        if let Some(folder) = file.parent().and_then(|p| p.file_name()) {
-            return folder.to_string_lossy().into_owned();
-        }
-    }
-    stem
-}
-
-fn first_heading(body: &str) -> Option<String> {
-    body.lines()
-        .find(|line| !line.trim().is_empty())
-        .and_then(|line| line.trim().strip_prefix("# "))
-        .map(|title| title.trim().to_owned())
-}
-
-/// 1-based line inside a front matter block where `field` is set.
-fn field_line(block: &str, field: &str) -> Option<usize> {
-    block
-        .lines()
-        .position(|line| {
-            let line = line.trim_start().trim_start_matches('"');
-            line.strip_prefix(field).is_some_and(|rest| {
-                let rest = rest.trim_start_matches('"').trim_start();
-                rest.starts_with(':') || rest.starts_with('=')
-            })
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]

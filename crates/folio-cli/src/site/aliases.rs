@@ -4,7 +4,6 @@
 //! engines, and a visible link for everyone else.
 
 use folio_core::routes::{decode_component, Route};
-use folio_core::PostMeta;
 
 use super::context::SiteContext;
 use super::static_html::push_text;
@@ -18,17 +17,41 @@ pub struct AliasPage {
     pub origin: String,
 }
 
-/// Every alias page of every post; aliases that cannot be a file are returned as warnings.
+/// What an alias sends readers on to.
+struct Target<'a> {
+    route: Route,
+    title: &'a str,
+    lang: Option<&'a str>,
+    /// The post's or page's body file, for messages.
+    source: &'a str,
+    aliases: &'a [String],
+}
+
+/// Every alias page of every post and page; aliases that cannot be a file are returned as warnings.
 pub fn alias_pages(site: &SiteContext) -> (Vec<AliasPage>, Vec<String>) {
-    let mut pages = Vec::new();
+    let posts = site.manifest.posts.iter().map(|post| Target {
+        route: Route::Post(post.slug.clone()),
+        title: &post.title,
+        lang: post.lang.as_deref(),
+        source: &post.source,
+        aliases: &post.aliases,
+    });
+    let pages = site.manifest.pages.iter().map(|page| Target {
+        route: Route::Page(page.slug.clone()),
+        title: &page.title,
+        lang: page.lang.as_deref(),
+        source: &page.source,
+        aliases: &page.aliases,
+    });
+    let mut pages_out = Vec::new();
     let mut warnings = Vec::new();
-    for post in &site.manifest.posts {
-        for alias in &post.aliases {
-            let origin = format!("{}: alias `{alias}`", post_file(post));
+    for target in posts.chain(pages) {
+        for alias in target.aliases {
+            let origin = format!("{}: alias `{alias}`", source_file(target.source));
             match alias_file(alias) {
-                Some(file) => pages.push(AliasPage {
+                Some(file) => pages_out.push(AliasPage {
                     file,
-                    html: redirect_page(site, post),
+                    html: redirect_page(site, &target),
                     origin,
                 }),
                 None => warnings.push(format!(
@@ -37,12 +60,12 @@ pub fn alias_pages(site: &SiteContext) -> (Vec<AliasPage>, Vec<String>) {
             }
         }
     }
-    (pages, warnings)
+    (pages_out, warnings)
 }
 
 /// The post's file as the author knows it, relative to the content folder.
-fn post_file(post: &PostMeta) -> &str {
-    post.source.strip_prefix("content/").unwrap_or(&post.source)
+fn source_file(source: &str) -> &str {
+    source.strip_prefix("content/").unwrap_or(source)
 }
 
 /// The file that answers at `alias`: `<alias>/index.html`, or the alias itself
@@ -70,23 +93,22 @@ pub fn alias_file(alias: &str) -> Option<String> {
     })
 }
 
-fn redirect_page(site: &SiteContext, post: &PostMeta) -> String {
-    let route = Route::Post(post.slug.clone());
-    let href = route.href(site.base());
-    let canonical = site.route_url(&route);
-    let lang = post.lang.as_deref().unwrap_or(&site.site().lang);
+fn redirect_page(site: &SiteContext, target: &Target) -> String {
+    let href = target.route.href(site.base());
+    let canonical = site.route_url(&target.route);
+    let lang = target.lang.unwrap_or(&site.site().lang);
     let mut html = String::from("<!DOCTYPE html>\n<html lang=\"");
     push_text(&mut html, lang);
     html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    push_text(&mut html, &post.title);
+    push_text(&mut html, target.title);
     html.push_str("</title>\n<link rel=\"canonical\" href=\"");
     push_text(&mut html, &canonical);
     html.push_str("\">\n<meta http-equiv=\"refresh\" content=\"0; url=");
     push_text(&mut html, &href);
-    html.push_str("\">\n</head>\n<body>\n<p>This post has moved to <a href=\"");
+    html.push_str("\">\n</head>\n<body>\n<p>This page has moved to <a href=\"");
     push_text(&mut html, &href);
     html.push_str("\">");
-    push_text(&mut html, &post.title);
+    push_text(&mut html, target.title);
     html.push_str("</a>.</p>\n</body>\n</html>\n");
     html
 }

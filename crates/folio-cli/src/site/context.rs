@@ -5,17 +5,18 @@ use std::collections::HashMap;
 
 use folio_core::markdown::{render_markdown, RenderOptions};
 use folio_core::routes::{encode_component, Route};
-use folio_core::{Manifest, PostMeta, SiteMeta};
+use folio_core::{Manifest, PageMeta, PostMeta, SiteMeta};
 
-use crate::content::IndexedPost;
+use crate::content::{IndexedPage, IndexedPost};
 
 pub struct SiteContext<'a> {
     pub manifest: &'a Manifest,
     /// Where post bodies and their images are served from: the base path, or
     /// an absolute `content_url` on another origin.
     pub content_base: &'a str,
-    /// Each post's Markdown body (front matter removed), by slug.
+    /// Each post's and page's normalised Markdown body, by source path.
     bodies: HashMap<&'a str, &'a str>,
+    pages_by_slug: HashMap<&'a str, &'a PageMeta>,
     /// Posts by slug: every page looks its post up, and sites may have thousands.
     by_slug: HashMap<&'a str, &'a PostMeta>,
     /// Feeds carry whole posts, not only summaries (`feed_full_content`).
@@ -26,12 +27,23 @@ impl<'a> SiteContext<'a> {
     pub fn new(
         manifest: &'a Manifest,
         posts: &'a [IndexedPost],
+        pages: &'a [IndexedPage],
         content_base: &'a str,
         feed_full_content: bool,
     ) -> SiteContext<'a> {
         let bodies = posts
             .iter()
-            .map(|post| (post.meta.slug.as_str(), post.body.as_str()))
+            .map(|post| (post.meta.source.as_str(), post.body.as_str()))
+            .chain(
+                pages
+                    .iter()
+                    .map(|page| (page.meta.source.as_str(), page.body.as_str())),
+            )
+            .collect();
+        let pages_by_slug = manifest
+            .pages
+            .iter()
+            .map(|page| (page.slug.as_str(), page))
             .collect();
         let by_slug = manifest
             .posts
@@ -42,6 +54,7 @@ impl<'a> SiteContext<'a> {
             manifest,
             content_base,
             bodies,
+            pages_by_slug,
             by_slug,
             feed_full_content,
         }
@@ -59,22 +72,32 @@ impl<'a> SiteContext<'a> {
         self.by_slug.get(slug).copied()
     }
 
+    pub fn page(&self, slug: &str) -> Option<&'a PageMeta> {
+        self.pages_by_slug.get(slug).copied()
+    }
+
     /// The post's body as HTML, exactly as the app renders it (same pipeline,
     /// same folder href), so the prerendered copy and the app's match.
     pub fn post_html(&self, post: &PostMeta) -> String {
         let dir_href = format!("{}{}/", self.content_base, post.source_dir());
-        self.render(post, &dir_href)
+        self.render(&post.source, &dir_href)
+    }
+
+    /// A page's body as HTML, as the app renders it.
+    pub fn page_html(&self, page: &PageMeta) -> String {
+        let dir_href = format!("{}{}/", self.content_base, page.source_dir());
+        self.render(&page.source, &dir_href)
     }
 
     /// The post's body as HTML with links and images resolved to absolute URLs
     /// when the site URL is known, since feed readers show it far from the site.
     pub fn post_html_for_feed(&self, post: &PostMeta) -> String {
         let dir_href = self.absolute(&format!("{}{}/", self.content_base, post.source_dir()));
-        self.render(post, &dir_href)
+        self.render(&post.source, &dir_href)
     }
 
-    fn render(&self, post: &PostMeta, dir_href: &str) -> String {
-        let markdown = self.bodies.get(post.slug.as_str()).copied().unwrap_or("");
+    fn render(&self, source: &str, dir_href: &str) -> String {
+        let markdown = self.bodies.get(source).copied().unwrap_or("");
         render_markdown(
             markdown,
             &RenderOptions {

@@ -38,6 +38,10 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
         title,
         description: post
             .map(|p| p.summary.as_str())
+            .or_else(|| match route {
+                Route::Page(slug) => site.page(slug).map(|p| p.summary.as_str()),
+                _ => None,
+            })
             .filter(|summary| !summary.is_empty())
             .unwrap_or(&meta.description),
         url: (*route != Route::NotFound).then(|| site.route_url(route)),
@@ -151,6 +155,7 @@ fn feed_links(head: &mut String, site: &SiteContext, route: &Route) {
 pub fn page_lang<'a>(site: &'a SiteContext, route: &Route) -> &'a str {
     let post_lang = match route {
         Route::Post(slug) => site.post(slug).and_then(|p| p.lang.as_deref()),
+        Route::Page(slug) => site.page(slug).and_then(|p| p.lang.as_deref()),
         _ => None,
     };
     post_lang.unwrap_or(&site.site().lang)
@@ -160,6 +165,9 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
     let name = &site.site().title;
     match route {
         Route::Post(_) => post.map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
+        Route::Page(slug) => site
+            .page(slug)
+            .map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
         Route::Tag(tag) => format!("#{tag} · {name}"),
         Route::Year(year) => format!("{year} · {name}"),
         Route::TagIndex => format!("Tags · {name}"),

@@ -41,6 +41,7 @@ mod tests {
     #[test]
     fn hashed_files_are_immutable_and_the_worker_revalidated() {
         let manifest = Manifest {
+            pages: vec![],
             version: MANIFEST_VERSION,
             site: SiteMeta {
                 title: "T".into(),

@@ -112,6 +112,7 @@ pub fn build_site(
         version: MANIFEST_VERSION,
         site,
         posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
+        pages: index.pages.iter().map(|p| p.meta.clone()).collect(),
     };
     prepare_out_dir(&options.out_dir, &options.content_dir)?;
     app.copy_assets_to(&options.out_dir)
@@ -123,6 +124,9 @@ pub fn build_site(
     write(&out.join("manifest.json"), manifest_json.as_bytes())?;
     for post in &index.posts {
         write(&out.join(&post.meta.source), post.body.as_bytes())?;
+    }
+    for page in &index.pages {
+        write(&out.join(&page.meta.source), page.body.as_bytes())?;
     }
     for asset in &index.assets {
         let to = out.join("content").join(asset);
@@ -137,6 +141,7 @@ pub fn build_site(
     let site = SiteContext::new(
         &manifest,
         &index.posts,
+        &index.pages,
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
@@ -225,6 +230,7 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
         Route::NotFound,
     ];
     routes.extend(manifest.posts.iter().map(|p| Route::Post(p.slug.clone())));
+    routes.extend(manifest.pages.iter().map(|p| Route::Page(p.slug.clone())));
     routes.extend(
         browse::tag_counts(&manifest.posts)
             .into_iter()

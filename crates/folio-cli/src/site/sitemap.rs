@@ -34,6 +34,7 @@ fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
         Route::Post(slug) => {
             return newest_change(site.post(slug));
         }
+        Route::Page(_) => return None,
         Route::Tag(tag) => BrowseFilter {
             tags: vec![tag.clone()],
             ..Default::default()

@@ -44,19 +44,37 @@ pub fn static_page(site: &SiteContext, route: &Route) -> String {
             Some(post) => article(&mut html, site, post),
             None => not_found(&mut html, site),
         },
+        Route::Page(slug) => match site.page(slug) {
+            Some(page) => page_article(&mut html, site, page),
+            None => not_found(&mut html, site),
+        },
         Route::TagIndex => tag_index(&mut html, site),
         Route::Timeline => timeline(&mut html, site),
         Route::NotFound => not_found(&mut html, site),
     }
     html.push_str("</main>\n");
-    site_footer(&mut html, site.base());
+    site_footer(&mut html, site);
     html.push_str("</div>");
     html
 }
 
-/// Feed links, as `src/components/site_frame.rs` writes them.
-fn site_footer(html: &mut String, base: &str) {
-    html.push_str("<footer class=\"site-footer\">\n<p>");
+/// Page links and feed links, as `src/components/site_frame.rs` writes them.
+fn site_footer(html: &mut String, site: &SiteContext) {
+    let base = site.base();
+    html.push_str("<footer class=\"site-footer\">\n");
+    if !site.manifest.pages.is_empty() {
+        html.push_str("<nav class=\"site-pages\" aria-label=\"Pages\">");
+        for page in &site.manifest.pages {
+            push_link(
+                html,
+                "",
+                &Route::Page(page.slug.clone()).href(base),
+                &page.title,
+            );
+        }
+        html.push_str("</nav>\n");
+    }
+    html.push_str("<p>");
     html.push_str(&format!(
         "<a href=\"{base}feed.xml\" rel=\"external\">Atom feed</a> · <a href=\"{base}rss.xml\" rel=\"external\">RSS feed</a> · Made with Folio"
     ));
@@ -285,6 +303,21 @@ fn article(html: &mut String, site: &SiteContext, post: &PostMeta) {
         html.push_str("</ul>\n</aside>\n");
     }
     html.push_str("</article>\n");
+}
+
+/// A standalone page (`src/pages/page.rs`): title and body, nothing a post has around it.
+fn page_article(html: &mut String, site: &SiteContext, page: &folio_core::PageMeta) {
+    html.push_str("<article class=\"post page\"");
+    if let Some(lang) = &page.lang {
+        html.push_str(" lang=\"");
+        push_text(html, lang);
+        html.push('"');
+    }
+    html.push_str(">\n<header class=\"post-header\">\n<h1 class=\"post-title\">");
+    push_text(html, &page.title);
+    html.push_str("</h1>\n</header>\n<div class=\"post-layout\">\n<div class=\"post-body\">");
+    html.push_str(&site.page_html(page));
+    html.push_str("</div>\n</div>\n</article>\n");
 }
 
 /// `src/components/table_of_contents.rs`; closed, as the app starts it on

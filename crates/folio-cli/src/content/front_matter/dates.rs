@@ -78,6 +78,72 @@ pub fn parse_date(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
     parse_korean(text, zone)
 }
 
+/// Reads a date the way Ruby's and Go's date parsers accepted it when the
+/// strict formats fail: unpadded fields (`2018-2-14 16:21:13`) and times that
+/// overflow (`22:11:72` is 22:12:12, as Jekyll published it). Returns `None`
+/// when the text has no year, month and day at all.
+pub fn parse_date_lenient(text: &str, zone: Tz) -> Option<DateTime<FixedOffset>> {
+    let text = normalise(text);
+    let (date_part, rest) = split_once_any(&text, &['T', ' ']);
+    let fields: Vec<&str> = date_part.split(['-', '/', '.']).collect();
+    let [year, month, day] = fields.as_slice() else {
+        return None;
+    };
+    let date = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)?;
+    let (clock, offset) = split_offset(rest.trim());
+    let mut seconds: i64 = 0;
+    if !clock.is_empty() {
+        let parts: Vec<&str> = clock.split(':').collect();
+        if parts.len() < 2 || parts.len() > 3 {
+            return None;
+        }
+        for (unit, part) in [3600, 60, 1].iter().zip(&parts) {
+            let whole = part.split('.').next().unwrap_or(part);
+            seconds += unit * whole.parse::<i64>().ok()?;
+        }
+    }
+    let naive = date.and_time(NaiveTime::MIN) + chrono::Duration::seconds(seconds);
+    match offset {
+        Some(offset) => offset.from_local_datetime(&naive).single(),
+        None => in_zone(naive, zone),
+    }
+}
+
+/// Splits at the first of `separators`; the rest is empty when there is none.
+fn split_once_any<'t>(text: &'t str, separators: &[char]) -> (&'t str, &'t str) {
+    match text.find(separators) {
+        Some(at) => (&text[..at], &text[at + 1..]),
+        None => (text, ""),
+    }
+}
+
+/// A clock followed by `Z`, `+09:00`, `+0900` or ` +09:00`.
+fn split_offset(clock: &str) -> (&str, Option<FixedOffset>) {
+    if let Some(clock) = clock.strip_suffix('Z') {
+        return (clock.trim(), FixedOffset::east_opt(0));
+    }
+    let Some(at) = clock.rfind(['+', '-']) else {
+        return (clock, None);
+    };
+    let (time, sign_and_offset) = clock.split_at(at);
+    let digits: String = sign_and_offset[1..].chars().filter(|c| *c != ':').collect();
+    let (Some(hours), Some(minutes)) = (digits.get(..2), digits.get(2..4)) else {
+        return (clock, None);
+    };
+    let (Ok(hours), Ok(minutes)) = (hours.parse::<i32>(), minutes.parse::<i32>()) else {
+        return (clock, None);
+    };
+    let sign = if sign_and_offset.starts_with('-') {
+        -1
+    } else {
+        1
+    };
+    (
+        time.trim(),
+        FixedOffset::east_opt(sign * (hours * 3600 + minutes * 60)),
+    )
+}
+
 /// Tidies what exports add around dates: `Z` suffixes, `UTC`, doubled spaces.
 fn normalise(text: &str) -> String {
     let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -198,6 +264,28 @@ mod tests {
     #[test_case("2023/01/06", "2023-01-06T00:00:00+09:00" ; "slashes")]
     fn parses(text: &str, expected: &str) {
         assert_eq!(seoul(text).as_deref(), Some(expected));
+    }
+
+    #[test_case("2019-11-02 22:11:72", "2019-11-02T22:12:12+09:00" ; "overflowing seconds")]
+    #[test_case("2018-2-14 16:21:13", "2018-02-14T16:21:13+09:00" ; "unpadded with time")]
+    #[test_case("2018-2-4T6:05:00+01:00", "2018-02-04T06:05:00+01:00" ; "unpadded with offset")]
+    #[test_case("2020/3/9 9:7", "2020-03-09T09:07:00+09:00" ; "slashes unpadded")]
+    #[test_case("2021-06-30 23:59:61 +0900", "2021-07-01T00:00:01+09:00" ; "past a leap second")]
+    fn parses_leniently(text: &str, expected: &str) {
+        let lenient = parse_date_lenient(text, chrono_tz::Asia::Seoul).map(|d| d.to_rfc3339());
+        assert_eq!(lenient.as_deref(), Some(expected));
+    }
+
+    #[test]
+    fn strict_reading_refuses_overflow() {
+        assert_eq!(seoul("2019-11-02 22:11:72"), None);
+    }
+
+    #[test_case("yesterday" ; "words")]
+    #[test_case("2023-13-45 10:00" ; "impossible month")]
+    #[test_case("2023-01-05 10" ; "hour only")]
+    fn rejects_leniently(text: &str) {
+        assert_eq!(parse_date_lenient(text, chrono_tz::Asia::Seoul), None);
     }
 
     #[test_case("" ; "empty")]
