@@ -14,7 +14,8 @@ use crate::fetch::fetch_manifest;
 use crate::offline::provide_offline;
 use crate::page_ready::start_handoff;
 use crate::pages::{
-    home::HomePage, not_found::NotFoundPage, post::PostPage, tags::TagsPage, timeline::TimelinePage,
+    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, tags::TagsPage,
+    timeline::TimelinePage,
 };
 use crate::site::{base_path_from_document, content_base_from_document, Site};
 
@@ -66,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=|| view! { <NotFoundPage/> }>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/posts/:slug") view=PostPage/>
+                        <Route path=path!("/pages/:slug") view=PagePage/>
                         <Route path=path!("/tags") view=TagsPage/>
                         <Route path=path!("/tags/:tag") view=HomePage/>
                         <Route path=path!("/years/:year") view=HomePage/>

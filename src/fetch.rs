@@ -4,7 +4,7 @@ use std::fmt;
 
 use gloo_net::http::Request;
 
-use folio_core::{Manifest, PostMeta, MANIFEST_VERSION};
+use folio_core::{Manifest, PageMeta, PostMeta, MANIFEST_VERSION};
 
 /// Why a fetch failed, worded for the reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -89,6 +89,12 @@ pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<Stri
     let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
     // `folio build` serves bodies without front matter: the text is the post as is.
     Ok(text)
+}
+
+/// Fetches a standalone page's Markdown body, cache-keyed by its hash like a post's.
+pub async fn fetch_page_body(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
+    let url = format!("{content_base}{}", encode_path(&page.body_url()));
+    fetch_text(&url, &format!("the page “{}”", page.title)).await
 }
 
 /// Where a post's body is fetched from: `content_base` (a path on this site, or

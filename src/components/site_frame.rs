@@ -31,12 +31,32 @@ pub fn SiteHeader() -> impl IntoView {
     }
 }
 
-/// Feed links are `rel="external"` so the router lets the browser open the XML.
+/// Links to the site's standalone pages, then the feeds. Feed links are
+/// `rel="external"` so the router lets the browser open the XML.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let base = use_site().base.get_value();
+    let site = use_site();
+    let base = site.base.get_value();
+    let pages = {
+        let base = base.clone();
+        move || {
+            let manifest = site.manifest.get().and_then(|result| result.ok())?;
+            (!manifest.pages.is_empty()).then(|| {
+                let links = manifest
+                    .pages
+                    .iter()
+                    .map(|page| {
+                        let href = Route::Page(page.slug.clone()).href(&base);
+                        view! { <a href=href>{page.title.clone()}</a> }
+                    })
+                    .collect_view();
+                view! { <nav class="site-pages" aria-label="Pages">{links}</nav> }
+            })
+        }
+    };
     view! {
         <footer class="site-footer">
+            {pages}
             <p>
                 <a href=format!("{base}feed.xml") rel="external">"Atom feed"</a>
                 " · "

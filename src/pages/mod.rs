@@ -2,6 +2,7 @@
 
 pub mod home;
 pub mod not_found;
+pub mod page;
 pub mod post;
 pub mod tags;
 pub mod timeline;
