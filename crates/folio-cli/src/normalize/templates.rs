@@ -407,7 +407,10 @@ impl<'a> Resolver<'a> {
         let Some(inner_end) = rest.find("-->") else {
             return false;
         };
-        if !rest.starts_with("<!--") || !rest[4..inner_end].trim().eq_ignore_ascii_case("more") {
+        let is_more = rest.starts_with("<!--")
+            && inner_end >= 4
+            && rest[4..inner_end].trim().eq_ignore_ascii_case("more");
+        if !is_more {
             return false;
         }
         if self.summary.is_none() && self.depth == 0 {
@@ -415,7 +418,7 @@ impl<'a> Resolver<'a> {
         }
         self.transformations.count("summary", "more");
         self.pos = at + inner_end + 3;
-        self.apply(at, Emit::Inline(String::new()));
+        self.apply(Emit::Inline(String::new()));
         true
     }
 
@@ -455,7 +458,7 @@ impl<'a> Resolver<'a> {
             "{%" => self.statement_tag(inner, at),
             _ => self.expression_tag(inner, at),
         };
-        self.apply(at, emit);
+        self.apply(emit);
         true
     }
 
@@ -495,9 +498,8 @@ impl<'a> Resolver<'a> {
         Some(found)
     }
 
-    /// Writes what a tag at `at` became; `self.pos` is already past the tag.
-    fn apply(&mut self, at: usize, emit: Emit) {
-        let _ = at;
+    /// Writes what a tag became; `self.pos` is already past the tag.
+    fn apply(&mut self, emit: Emit) {
         match emit {
             Emit::Inline(text) => {
                 if text.is_empty() && self.out_line_is_blank() && self.rest_of_line_is_blank() {

@@ -355,3 +355,24 @@ fn unclosed_callout_is_closed_with_a_warning() {
     assert!(out.markdown.ends_with("</aside>\n"));
     assert_eq!(out.findings.len(), 1);
 }
+
+#[test_case("<!-->" ; "empty html comment")]
+#[test_case("{{" ; "open output at the end")]
+#[test_case("{% raw" ; "open raw tag at the end")]
+#[test_case("{{< /" ; "open hugo closer at the end")]
+#[test_case("`{{" ; "unclosed code span with braces")]
+fn truncated_syntax_does_not_panic(body: &str) {
+    let _ = resolve(body);
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_resolves_without_panicking(body in "[{}%<>/*`~ \\n\\-a-z가-힣()=\"':.|#]{0,80}") {
+        let _ = resolve(&body);
+    }
+
+    #[test]
+    fn text_without_template_characters_is_unchanged(body in "[a-z가-힣 \\n*_#>.,-]{0,80}") {
+        proptest::prop_assert_eq!(resolve(&body).markdown, body);
+    }
+}
