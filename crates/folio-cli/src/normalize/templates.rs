@@ -87,6 +87,8 @@ struct Resolver<'a> {
     line_starts: Vec<usize>,
     out: String,
     fence: Option<Fence>,
+    /// Inside a `$$` display-math block, whose `{{` are TeX grouping.
+    display_math: bool,
     indented_code: bool,
     previous_blank: bool,
     in_list: bool,
@@ -120,6 +122,7 @@ impl<'a> Resolver<'a> {
             line_starts,
             out: String::with_capacity(src.len()),
             fence: None,
+            display_math: false,
             indented_code: false,
             previous_blank: true,
             in_list: false,
@@ -264,6 +267,12 @@ impl<'a> Resolver<'a> {
         if self.previous_blank && !self.in_list && scan::indent_width(line) >= 4 {
             self.indented_code = true;
             self.code_line(start, next);
+            self.pos = next;
+            return;
+        }
+        if self.display_math || scan::opens_display_math(line) {
+            self.display_math = !scan::closes_display_math(line, self.display_math);
+            self.out.push_str(&self.src[start..next]);
             self.pos = next;
             return;
         }

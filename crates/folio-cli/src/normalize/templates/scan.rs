@@ -119,3 +119,19 @@ pub fn fence_for(code: &str) -> String {
     }
     "`".repeat((longest + 1).max(3))
 }
+
+/// Whether a line starts a `$$` display-math block (TeX, where `{{` is grouping).
+pub fn opens_display_math(line: &str) -> bool {
+    indent_width(line) <= 3 && line.trim_start().starts_with("$$")
+}
+
+/// Whether a display-math block is over after this line: a later line
+/// holding `$$`, or the opening line when it also closes (`$$ x $$`).
+pub fn closes_display_math(line: &str, already_open: bool) -> bool {
+    let trimmed = line.trim();
+    if already_open {
+        trimmed.contains("$$")
+    } else {
+        trimmed.len() > 2 && trimmed[2..].contains("$$")
+    }
+}

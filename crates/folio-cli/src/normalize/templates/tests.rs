@@ -376,3 +376,11 @@ proptest::proptest! {
         proptest::prop_assert_eq!(resolve(&body).markdown, body);
     }
 }
+
+#[test_case("$$\n\\frac{{a}}{b} {% x %}\n$$\n" ; "display math block")]
+#[test_case("$$ \\sqrt{{x}} $$\n{{ page.title }}" ; "one line display math")]
+fn display_math_is_left_to_the_math_pass(body: &str) {
+    let out = resolve(body);
+    let math_end = body.rfind("$$").map_or(0, |at| at + 3);
+    assert_eq!(&out.markdown[..math_end], &body[..math_end]);
+}
