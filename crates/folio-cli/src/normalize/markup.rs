@@ -1,12 +1,241 @@
-//! Raw HTML and math inside the parsed Markdown, rewritten in place.
+//! Raw HTML and math inside the parsed Markdown, rewritten in place: the
+//! output is the input with sanitised HTML and MathML written over their
+//! source ranges, so everything else stays byte for byte as the author wrote it.
 
-use super::{NormalizeContext, Normalized};
+mod embeds;
+mod html;
+mod math;
+mod prepare;
+#[cfg(test)]
+mod tests;
+mod tokens;
+
+use std::ops::Range;
+
+use folio_core::markdown::parser_options;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use self::html::{Placement, Sanitizer};
+use self::math::{math_error_html, tex_to_mathml};
+use super::{Finding, NormalizeContext, Normalized};
+use crate::diagnostics::Severity;
 
 /// Sanitises raw HTML and converts math to MathML; records findings and counts in `out`.
-pub fn rewrite_markup(
-    markdown: &str,
-    _context: &NormalizeContext,
-    _out: &mut Normalized,
-) -> String {
-    markdown.to_owned()
+pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Normalized) -> String {
+    let prepared = prepare::prepare(markdown, context.mdx);
+    let text = prepared.text.as_str();
+    let lines = LineIndex::new(text, &prepared.line_map);
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(text, parser_options() | Options::ENABLE_MATH)
+            .into_offset_iter()
+            .collect();
+    let mut sanitizer = Sanitizer::new(context.mdx);
+    let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
+    let mut at = 0;
+    while at < events.len() {
+        let (event, range) = &events[at];
+        let line = lines.line_of(range.start);
+        match event {
+            Event::Start(Tag::HtmlBlock) => {
+                let end = (at..events.len())
+                    .find(|&i| matches!(events[i].0, Event::End(TagEnd::HtmlBlock)))
+                    .unwrap_or(events.len() - 1);
+                let pieces: Vec<(&str, Range<usize>)> = events[at + 1..end]
+                    .iter()
+                    .filter_map(|(e, r)| match e {
+                        Event::Html(t) | Event::Text(t) => Some((t.as_ref(), r.clone())),
+                        _ => None,
+                    })
+                    .collect();
+                let whole: String = pieces.iter().map(|(t, _)| *t).collect();
+                if text[range.clone()] == whole {
+                    let cleaned = sanitizer.sanitize(
+                        &whole,
+                        line,
+                        Placement::Block,
+                        &mut out.transformations,
+                    );
+                    let cleaned = tidy_block(&cleaned);
+                    if cleaned != whole {
+                        replacements.push((range.clone(), cleaned));
+                    }
+                } else {
+                    // Inside a list or quote the block's lines carry markers; clean line by line.
+                    for (piece, piece_range) in pieces {
+                        let piece_line = lines.line_of(piece_range.start);
+                        let cleaned = sanitizer.sanitize(
+                            piece,
+                            piece_line,
+                            Placement::Block,
+                            &mut out.transformations,
+                        );
+                        if cleaned != piece {
+                            replacements.push((piece_range, cleaned));
+                        }
+                    }
+                }
+                sanitizer.end_block();
+                at = end + 1;
+                continue;
+            }
+            Event::InlineHtml(raw) => {
+                let cleaned =
+                    sanitizer.sanitize(raw, line, Placement::Inline, &mut out.transformations);
+                if cleaned != raw.as_ref() {
+                    replacements.push((range.clone(), cleaned));
+                }
+            }
+            Event::Text(_)
+            | Event::Code(_)
+            | Event::SoftBreak
+            | Event::HardBreak
+            | Event::InlineMath(_)
+            | Event::DisplayMath(_)
+                if sanitizer.skipping() =>
+            {
+                replacements.push((range.clone(), String::new()));
+            }
+            Event::InlineMath(tex) => {
+                replacements.push((range.clone(), convert_math(tex, false, line, out)));
+            }
+            Event::DisplayMath(tex) => {
+                // kramdown writes `$$…$$` inside a sentence for inline math.
+                let display = alone_in_paragraph(&events, at);
+                replacements.push((range.clone(), convert_math(tex, display, line, out)));
+            }
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.split_whitespace().next() == Some("math") =>
+            {
+                let end = (at..events.len())
+                    .find(|&i| matches!(events[i].0, Event::End(TagEnd::CodeBlock)))
+                    .unwrap_or(events.len() - 1);
+                let tex: String = events[at + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                let mut html = convert_math(&tex, true, line, out);
+                html.push('\n');
+                replacements.push((range.clone(), html));
+                at = end + 1;
+                continue;
+            }
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::TableCell
+                | TagEnd::Item
+                | TagEnd::BlockQuote(_)
+                | TagEnd::FootnoteDefinition,
+            ) => sanitizer.end_block(),
+            _ => {}
+        }
+        at += 1;
+    }
+    for mut finding in sanitizer.finish() {
+        finding.line = finding.line.max(1);
+        out.findings.push(finding);
+    }
+    apply(text, replacements)
+}
+
+fn convert_math(tex: &str, display: bool, line: usize, out: &mut Normalized) -> String {
+    match tex_to_mathml(tex, display) {
+        Ok(mathml) => {
+            out.transformations
+                .count("math", if display { "display" } else { "inline" });
+            mathml
+        }
+        Err(message) => {
+            out.transformations.count("math", "error");
+            out.findings.push(Finding {
+                line,
+                severity: Severity::Warning,
+                message: format!("formula could not be converted to MathML: {message}"),
+                fix: "Check the TeX; the formula is shown as code until it converts".to_owned(),
+            });
+            math_error_html(tex)
+        }
+    }
+}
+
+/// Whether the event at `at` is the only thing in its paragraph.
+fn alone_in_paragraph(events: &[(Event, Range<usize>)], at: usize) -> bool {
+    let blank = |e: &Event| {
+        matches!(e, Event::SoftBreak) || matches!(e, Event::Text(t) if t.trim().is_empty())
+    };
+    let before = events[..at]
+        .iter()
+        .rev()
+        .map(|(e, _)| e)
+        .find(|e| !blank(e));
+    let after = events[at + 1..].iter().map(|(e, _)| e).find(|e| !blank(e));
+    matches!(before, Some(Event::Start(Tag::Paragraph)))
+        && matches!(after, Some(Event::End(TagEnd::Paragraph)))
+}
+
+/// A cleaned HTML block without the lines that held only dropped markup, so
+/// no blank line splits what was one block.
+fn tidy_block(cleaned: &str) -> String {
+    if cleaned.contains("<pre") {
+        return cleaned.to_owned();
+    }
+    let kept: String = cleaned
+        .split_inclusive('\n')
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    if kept.is_empty() {
+        return String::new();
+    }
+    if cleaned.ends_with('\n') && !kept.ends_with('\n') {
+        format!("{kept}\n")
+    } else {
+        kept
+    }
+}
+
+/// The text with each range replaced, in order.
+fn apply(text: &str, mut replacements: Vec<(Range<usize>, String)>) -> String {
+    replacements.sort_by_key(|(r, _)| r.start);
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    let mut at = 0;
+    for (range, replacement) in replacements {
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        if replacement.is_empty() && out.ends_with('<') {
+            // `<` + a dropped tag + `img …>` must not join into a new tag.
+            out.pop();
+            out.push_str("&lt;");
+        }
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// Byte offsets in the prepared text to 1-based lines of the original input.
+struct LineIndex<'a> {
+    starts: Vec<usize>,
+    line_map: &'a [usize],
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &str, line_map: &'a [usize]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts, line_map }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        let index = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        self.line_map.get(index).copied().unwrap_or(index + 1)
+    }
 }

@@ -4,14 +4,12 @@
 mod front_matter;
 mod headings;
 mod highlight;
-mod raw_html;
 mod render;
 mod scan;
 
 pub use front_matter::{split_front_matter, FrontMatterKind, SplitSource};
 pub use headings::heading_id;
 pub use highlight::highlight_code;
-pub use raw_html::sanitize_raw_html;
 pub use render::{render_markdown, RenderOptions, RenderedPost};
 pub use scan::{scan_markdown, ContentScan};
 

@@ -6,7 +6,6 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 use super::headings::{heading_id, HeadingIds};
 use super::highlight::highlight_code;
 use super::parser_options;
-use super::raw_html::sanitize_raw_html;
 use crate::model::Heading;
 use crate::routes::resolve_post_url;
 
@@ -25,7 +24,12 @@ pub struct RenderedPost {
     pub outline: Vec<Heading>,
 }
 
-/// Renders a post body (front matter already removed) to safe HTML.
+/// Renders a post body (front matter already removed) to HTML.
+///
+/// The body must be normalised Markdown, as `folio` writes it at build time:
+/// raw HTML in it was already sanitised and TeX already turned into MathML, so
+/// HTML is written as it is, with only relative `src`/`href` addresses resolved
+/// against the post folder. Math parsing stays off: a `$` is just a dollar.
 pub fn render_markdown(markdown: &str, options: &RenderOptions) -> RenderedPost {
     let events: Vec<Event> = Parser::new_ext(markdown, parser_options()).collect();
     let mut transform = Transform {
@@ -181,26 +185,12 @@ impl Transform<'_> {
                 out.push(Event::InlineHtml(CowStr::Borrowed(html)));
                 at + 1
             }
-            Event::Start(Tag::HtmlBlock) => {
-                // The parser gives an HTML block line by line; sanitise it whole, so a
-                // comment or a tag spanning lines is understood as one.
-                let end = matching_end(events, at);
-                let block: String = events[at + 1..end]
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::Html(t) | Event::Text(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                out.push(Event::Html(CowStr::from(sanitize_raw_html(&block))));
-                end + 1
-            }
             Event::Html(raw) => {
-                out.push(Event::Html(CowStr::from(sanitize_raw_html(raw))));
+                out.push(Event::Html(self.resolve_html_urls(raw)));
                 at + 1
             }
             Event::InlineHtml(raw) => {
-                out.push(Event::InlineHtml(CowStr::from(sanitize_raw_html(raw))));
+                out.push(Event::InlineHtml(self.resolve_html_urls(raw)));
                 at + 1
             }
             other => {
@@ -278,6 +268,64 @@ impl Transform<'_> {
         }
         html.push_str(" loading=\"lazy\" decoding=\"async\"></span>");
         html
+    }
+
+    /// Normalised HTML with relative `src`, `href`, `poster` and `srcset`
+    /// addresses resolved like Markdown links; an unsafe address becomes empty.
+    /// Tags in normalised HTML are one line each with `"`-quoted values.
+    fn resolve_html_urls<'a>(&self, html: &CowStr<'a>) -> CowStr<'a> {
+        if !html.contains("src=\"") && !html.contains("href=\"") && !html.contains("poster=\"") {
+            return html.clone();
+        }
+        let mut out = String::with_capacity(html.len() + 32);
+        let mut in_tag = false;
+        let mut rest: &str = html;
+        while let Some(c) = rest.chars().next() {
+            if c == '<' {
+                in_tag = true;
+            } else if c == '>' {
+                in_tag = false;
+            }
+            if in_tag && c == ' ' {
+                let attribute = ["src=\"", "href=\"", "poster=\"", "srcset=\""]
+                    .into_iter()
+                    .find(|a| rest[1..].starts_with(a));
+                if let Some(attribute) = attribute {
+                    let value_start = 1 + attribute.len();
+                    if let Some(len) = rest[value_start..].find('"') {
+                        let value = &rest[value_start..value_start + len];
+                        out.push(' ');
+                        out.push_str(attribute);
+                        if attribute == "srcset=\"" {
+                            let candidates: Vec<String> = value
+                                .split(',')
+                                .map(|candidate| {
+                                    let candidate = candidate.trim();
+                                    let (url, size) =
+                                        candidate.split_once(' ').unwrap_or((candidate, ""));
+                                    let url = resolve_post_url(url, self.options.post_dir_href)
+                                        .unwrap_or_default();
+                                    format!("{url} {size}").trim_end().to_owned()
+                                })
+                                .collect();
+                            out.push_str(&candidates.join(", "));
+                        } else {
+                            // Values are escaped HTML; `&amp;` in a query stays as written.
+                            out.push_str(
+                                &resolve_post_url(value, self.options.post_dir_href)
+                                    .unwrap_or_default(),
+                            );
+                        }
+                        out.push('"');
+                        rest = &rest[value_start + len + 1..];
+                        continue;
+                    }
+                }
+            }
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+        CowStr::from(out)
     }
 
     fn link_open(&self, url: &str, title: &str) -> String {
@@ -431,14 +479,20 @@ mod tests {
     }
 
     #[test]
-    fn raw_html_is_filtered() {
+    fn normalised_html_passes_through_with_relative_addresses_resolved() {
         let post = render(
-            "<script>alert(1)</script>\n\nok <img src=x onerror=alert(1)> <kbd>Ctrl</kbd>\n",
+            "<figure><img src=\"cat.png\" srcset=\"cat.png 1x, https://cdn.example/cat@2x.png 2x\" alt=\"고양이\"><figcaption>고양이</figcaption></figure>\n\nok <a href=\"../other/\">x</a> <a href=\"#top\">top</a> <kbd>Ctrl</kbd>\n",
         );
-        assert!(!post.html.contains("<script"));
-        assert!(!post.html.contains("<img src=x"));
-        assert!(post.html.contains("&lt;script&gt;"));
+        assert!(post.html.contains("<figure><img src=\"/blog/content/trip/cat.png\" srcset=\"/blog/content/trip/cat.png 1x, https://cdn.example/cat@2x.png 2x\" alt=\"고양이\">"), "{}", post.html);
+        assert!(post.html.contains("<a href=\"/blog/content/other/\">x</a>"));
+        assert!(post.html.contains("<a href=\"#top\">top</a>"));
         assert!(post.html.contains("<kbd>Ctrl</kbd>"));
+    }
+
+    #[test]
+    fn dollar_signs_are_not_math() {
+        let post = render("It costs $5 and $10.");
+        assert!(post.html.contains("It costs $5 and $10."));
     }
 
     #[test]
@@ -452,14 +506,6 @@ mod tests {
         );
         assert!(!post.html.contains("onfocus"));
         assert!(!post.html.contains("autofocus"));
-    }
-
-    #[test]
-    fn multi_line_html_comments_and_tags_are_handled_whole() {
-        let post = render("<!--\nTODO: salary numbers here\n-->\n\n<details\n open><summary>S</summary>\n\nBody\n\n</details>\n");
-        assert!(!post.html.contains("salary"), "{}", post.html);
-        assert!(!post.html.contains("--&gt;"));
-        assert!(post.html.contains("<details open><summary>S</summary>"));
     }
 
     #[test]

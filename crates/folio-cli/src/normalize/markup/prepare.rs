@@ -1,0 +1,236 @@
+//! Source-level fixes before the Markdown is parsed: TeX delimiters CommonMark
+//! does not know become `$`/`$$`, and blocks whose content is Markdown
+//! (kramdown `markdown="1"`, custom elements, MDX components) get the blank
+//! lines CommonMark needs to read that content as Markdown.
+
+use std::ops::Range;
+
+use folio_core::markdown::parser_options;
+use pulldown_cmark::{Event, Options, Parser, Tag};
+
+use super::tokens::{tokenize, Token};
+
+pub struct Prepared {
+    pub text: String,
+    /// For each line of `text`, the 1-based line of the original it came from.
+    pub line_map: Vec<usize>,
+}
+
+pub fn prepare(markdown: &str, mdx: bool) -> Prepared {
+    let text = convert_tex_delimiters(markdown);
+    open_markdown_blocks(&text, mdx)
+}
+
+/// Ranges holding code or raw HTML, where delimiters are left alone.
+fn code_ranges(markdown: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(markdown, parser_options() | Options::ENABLE_MATH)
+        .into_offset_iter()
+        .filter(|(e, _)| {
+            matches!(
+                e,
+                Event::Code(_)
+                    | Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock)
+                    | Event::InlineHtml(_)
+                    | Event::InlineMath(_)
+                    | Event::DisplayMath(_)
+            )
+        })
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// `\(…\)` → `$…$` and `\[…\]` → `$$…$$`, also in their Markdown-escaped
+/// forms `\\(…\\)` and `\\[…\\]`; never inside code or across a blank line.
+fn convert_tex_delimiters(markdown: &str) -> String {
+    if !markdown.contains("\\(") && !markdown.contains("\\[") {
+        return markdown.to_owned();
+    }
+    let code = code_ranges(markdown);
+    let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+    let mut out = String::with_capacity(markdown.len());
+    let mut at = 0;
+    let mut copied = 0;
+    while at < markdown.len() {
+        let rest = &markdown[at..];
+        let found = [
+            ("\\\\(", "\\\\)", false),
+            ("\\\\[", "\\\\]", true),
+            ("\\(", "\\)", false),
+            ("\\[", "\\]", true),
+        ]
+        .into_iter()
+        .find(|(open, _, _)| rest.starts_with(open));
+        let Some((open, close, display)) = found.filter(|_| !in_code(at)) else {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let body_start = at + open.len();
+        let Some(body_len) = markdown[body_start..].find(close) else {
+            at = body_start;
+            continue;
+        };
+        let body = &markdown[body_start..body_start + body_len];
+        let segments: Vec<&str> = body.split('\n').collect();
+        let blank_inside = segments.len() > 2
+            && segments[1..segments.len() - 1]
+                .iter()
+                .any(|l| l.trim().is_empty());
+        if body.trim().is_empty()
+            || body.contains('$')
+            || blank_inside
+            || in_code(body_start + body_len)
+        {
+            at = body_start;
+            continue;
+        }
+        out.push_str(&markdown[copied..at]);
+        if display {
+            out.push_str("$$");
+            out.push_str(body);
+            out.push_str("$$");
+        } else {
+            out.push('$');
+            out.push_str(body.trim());
+            out.push('$');
+        }
+        at = body_start + body_len + close.len();
+        copied = at;
+    }
+    out.push_str(&markdown[copied..]);
+    out
+}
+
+/// Opening tags on a line of their own that hold Markdown get a blank line
+/// after them, their closing tags one before, so the content is Markdown.
+fn open_markdown_blocks(text: &str, mdx: bool) -> Prepared {
+    let mut out = String::with_capacity(text.len());
+    let mut line_map = Vec::new();
+    let mut open: Vec<String> = Vec::new();
+    let mut fence: Option<(char, usize)> = None;
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    for (index, line) in lines.iter().enumerate() {
+        let number = index + 1;
+        let trimmed = line.trim();
+        let unindented = line.trim_start_matches(' ');
+        if line.len() - unindented.len() <= 3 {
+            let marker = unindented.chars().next().filter(|c| matches!(c, '`' | '~'));
+            if let Some(c) = marker {
+                let run = unindented.chars().take_while(|&x| x == c).count();
+                if run >= 3 {
+                    match fence {
+                        None => fence = Some((c, run)),
+                        Some((f, n))
+                            if f == c && run >= n && unindented[run..].trim().is_empty() =>
+                        {
+                            fence = None
+                        }
+                        _ => {}
+                    }
+                    out.push_str(line);
+                    line_map.push(number);
+                    continue;
+                }
+            }
+        }
+        if fence.is_some() || line.starts_with("    ") || line.starts_with('\t') {
+            out.push_str(line);
+            line_map.push(number);
+            continue;
+        }
+        let tokens = tokenize(trimmed);
+        let next_blank = lines.get(index + 1).is_none_or(|l| l.trim().is_empty());
+        let previous_blank = out.is_empty()
+            || out.ends_with("\n\n")
+            || out.trim_end_matches([' ', '\t']).ends_with("\n\n");
+        match tokens.as_slice() {
+            [(
+                0,
+                Token::Start {
+                    name,
+                    raw,
+                    attrs,
+                    self_closing: false,
+                },
+            )] if raw.len() == trimmed.len() => {
+                let markdown_attribute = attrs.iter().any(|(k, v)| {
+                    k.eq_ignore_ascii_case("markdown") && matches!(v.as_str(), "1" | "block")
+                });
+                let custom = name.contains('-');
+                let component = mdx && name.starts_with(|c: char| c.is_ascii_uppercase());
+                if markdown_attribute || custom || component {
+                    let written = if markdown_attribute {
+                        without_markdown_attribute(line)
+                    } else {
+                        (*line).to_owned()
+                    };
+                    out.push_str(&written);
+                    if !written.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    line_map.push(number);
+                    if !next_blank {
+                        out.push('\n');
+                        line_map.push(number);
+                    }
+                    open.push(name.to_ascii_lowercase());
+                    continue;
+                }
+            }
+            [(0, Token::End { name, raw })]
+                if raw.len() == trimmed.len()
+                    && open.last().is_some_and(|o| o.eq_ignore_ascii_case(name)) =>
+            {
+                open.pop();
+                if !previous_blank {
+                    out.push('\n');
+                    line_map.push(number);
+                }
+            }
+            _ => {}
+        }
+        out.push_str(line);
+        line_map.push(number);
+    }
+    Prepared {
+        text: out,
+        line_map,
+    }
+}
+
+fn without_markdown_attribute(line: &str) -> String {
+    for written in [
+        " markdown=\"1\"",
+        " markdown='1'",
+        " markdown=1",
+        " markdown=\"block\"",
+        " markdown='block'",
+        " markdown=block",
+    ] {
+        if let Some(at) = line.find(written) {
+            return format!("{}{}", &line[..at], &line[at + written.len()..]);
+        }
+    }
+    line.to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("inline \\(x^2\\) here", "inline $x^2$ here" ; "inline")]
+    #[test_case("escaped \\\\( a+b \\\\) form", "escaped $a+b$ form" ; "escaped inline")]
+    #[test_case("\\[\nE = mc^2\n\\]\n", "$$\nE = mc^2\n$$\n" ; "display")]
+    #[test_case("`\\(x\\)` in code", "`\\(x\\)` in code" ; "code kept")]
+    #[test_case("\\(a\n\nb\\)", "\\(a\n\nb\\)" ; "not across paragraphs")]
+    fn tex_delimiters(input: &str, expected: &str) {
+        assert_eq!(convert_tex_delimiters(input), expected);
+    }
+
+    #[test]
+    fn markdown_blocks_get_blank_lines_and_keep_line_numbers() {
+        let prepared = prepare("<div markdown=\"1\">\n**굵게**\n</div>\nafter\n", false);
+        assert_eq!(prepared.text, "<div>\n\n**굵게**\n\n</div>\nafter\n");
+        assert_eq!(prepared.line_map, [1, 1, 2, 3, 3, 4]);
+    }
+}
