@@ -18,6 +18,8 @@ mod permalink;
 mod settings;
 mod slug;
 
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
 
