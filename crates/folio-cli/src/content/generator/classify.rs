@@ -11,14 +11,13 @@ use super::{Generator, SiteSource};
 
 /// What the indexer already knows from a file's front matter, so the
 /// generator rules can use it without depending on a YAML or TOML library.
+/// Whether front matter exists at all is the `Option` around it; the fields
+/// that shape URLs (slug, date, categories) go in [`super::OldUrlParts`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FrontMatterHints {
     pub layout: Option<String>,
     /// The `type` key.
     pub kind: Option<String>,
-    pub has_date: bool,
-    pub categories: Vec<String>,
-    pub slug: Option<String>,
 }
 
 impl FrontMatterHints {

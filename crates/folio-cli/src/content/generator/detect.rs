@@ -46,12 +46,22 @@ pub fn detect_site(path: &Path) -> Result<SiteSource, GeneratorError> {
     // Pointed at the content folder itself: use the site around it, so its
     // settings, permalinks and taxonomies still apply.
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        if let Ok(Some(site)) = detect_root(parent) {
-            let is_posts_of_jekyll =
-                site.generator == Generator::Jekyll && path.file_name() == Some("_posts".as_ref());
-            if is_posts_of_jekyll || same_dir(&site.content_dir, path) {
-                return Ok(site);
+        let named_like_content = matches!(
+            path.file_name().and_then(|n| n.to_str()),
+            Some("content" | "_posts")
+        );
+        match detect_root(parent) {
+            Ok(Some(site)) => {
+                let is_posts_of_jekyll = site.generator == Generator::Jekyll
+                    && path.file_name() == Some("_posts".as_ref());
+                if is_posts_of_jekyll || same_dir(&site.content_dir, path) {
+                    return Ok(site);
+                }
             }
+            // A broken config beside `content/` is this site's: say so
+            // rather than quietly reading the folder without it.
+            Err(err) if named_like_content => return Err(err),
+            _ => {}
         }
     }
     Ok(SiteSource {

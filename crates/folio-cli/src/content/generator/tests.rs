@@ -295,6 +295,16 @@ fn missing_content_folder(files: &[(&str, &str)], generator: &str, content: &str
 }
 
 #[test]
+fn broken_config_beside_content_folder_is_reported() {
+    let dir = temp_site(&[("hugo.toml", "title = \n"), ("content/", "")]);
+    let err = detect_site(&dir.path().join("content")).expect_err("broken parent config");
+    assert!(
+        matches!(err, GeneratorError::Syntax { line: 1, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn missing_folder_is_a_read_error() {
     let err = detect_site(Path::new("no/such/folder")).expect_err("missing");
     assert!(matches!(err, GeneratorError::Read { .. }), "{err:?}");
