@@ -3,6 +3,7 @@
 
 pub mod derive;
 pub mod front_matter;
+pub mod generator;
 pub mod infer;
 mod links;
 pub mod read;
