@@ -7,6 +7,8 @@ use serde::Deserialize;
 use folio_core::routes::normalize_base_path;
 use folio_core::SiteMeta;
 
+use crate::content::generator::GeneratorSettings;
+
 pub const CONFIG_FILE: &str = "folio.toml";
 
 #[derive(Debug, thiserror::Error)]
@@ -80,26 +82,85 @@ impl SiteConfig {
         Ok(config)
     }
 
-    /// The site metadata for the manifest; `base_path_override` comes from `--base-path`.
-    pub fn site_meta(&self, content_dir: &Path, base_path_override: Option<&str>) -> SiteMeta {
+    /// The site metadata for the manifest: `folio.toml` first, then what the
+    /// source generator's config says, then defaults. `base_path_override`
+    /// comes from `--base-path`.
+    pub fn site_meta(
+        &self,
+        content_dir: &Path,
+        generator: &GeneratorSettings,
+        base_path_override: Option<&str>,
+    ) -> SiteMeta {
         let folder_name = content_dir
             .canonicalize()
             .ok()
             .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .unwrap_or_else(|| "Folio".to_owned());
+        let (generator_url, generator_base) = generator
+            .base_url
+            .as_deref()
+            .map(split_site_url)
+            .unwrap_or_default();
+        let time_zone = self
+            .time_zone
+            .clone()
+            .or_else(|| {
+                generator
+                    .time_zone
+                    .clone()
+                    .filter(|zone| zone.parse::<chrono_tz::Tz>().is_ok())
+            })
+            .unwrap_or_else(|| "UTC".to_owned());
         SiteMeta {
-            title: self.title.clone().unwrap_or(folder_name),
-            description: self.description.clone().unwrap_or_default(),
+            title: self
+                .title
+                .clone()
+                .or_else(|| generator.title.clone())
+                .unwrap_or(folder_name),
+            description: self
+                .description
+                .clone()
+                .or_else(|| generator.description.clone())
+                .unwrap_or_default(),
             base_path: normalize_base_path(
                 base_path_override
                     .or(self.base_path.as_deref())
+                    .or(generator_base.as_deref())
                     .unwrap_or("/"),
             ),
-            lang: self.lang.clone().unwrap_or_else(|| "en".to_owned()),
-            time_zone: self.time_zone.clone().unwrap_or_else(|| "UTC".to_owned()),
-            url: self.url.clone().map(|u| u.trim_end_matches('/').to_owned()),
+            lang: self
+                .lang
+                .clone()
+                .or_else(|| generator.lang.clone())
+                .unwrap_or_else(|| "en".to_owned()),
+            time_zone,
+            url: self
+                .url
+                .clone()
+                .or(generator_url)
+                .map(|u| u.trim_end_matches('/').to_owned()),
         }
     }
+}
+
+/// `https://example.com/blog/` → (`https://example.com`, `/blog/`): the site's
+/// origin for absolute links and the path it was served under. Only http(s)
+/// URLs with a host count; anything else gives nothing.
+fn split_site_url(url: &str) -> (Option<String>, Option<String>) {
+    let Some((scheme, rest)) = url.trim().split_once("://") else {
+        return (None, None);
+    };
+    if !matches!(scheme, "http" | "https") {
+        return (None, None);
+    }
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    if host.is_empty() {
+        return (None, None);
+    }
+    (
+        Some(format!("{scheme}://{host}")),
+        Some(normalize_base_path(path)),
+    )
 }
 
 /// 1-based line and column of a byte offset.

@@ -8,11 +8,10 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use folio_cli::config::SiteConfig;
 use folio_cli::content::{index_content, ContentIndex, IndexOptions};
 use folio_cli::diagnostics::Severity;
 use folio_cli::serve::{serve, ServeOptions};
-use folio_cli::site::{build_site, AppBundle, BuildError, BuildOptions};
+use folio_cli::site::{build_site, open_content, AppBundle, BuildError, BuildOptions};
 
 #[derive(Parser)]
 #[command(
@@ -201,13 +200,17 @@ fn run_check(content: &Path) -> ExitCode {
 }
 
 fn quick_index(content: &Path) -> Option<ContentIndex> {
-    let config = SiteConfig::load(content)
+    let opened = open_content(content, None)
         .map_err(|err| eprintln!("error: {err}"))
         .ok()?;
-    let site = config.site_meta(content, None);
-    index_content(content, &site, IndexOptions::default(), |_, _| {})
-        .map_err(|err| eprintln!("error: {err}"))
-        .ok()
+    index_content(
+        &opened.source,
+        &opened.site,
+        IndexOptions::default(),
+        |_, _| {},
+    )
+    .map_err(|err| eprintln!("error: {err}"))
+    .ok()
 }
 
 fn print_diagnostics(index: &ContentIndex) {

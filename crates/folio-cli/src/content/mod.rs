@@ -24,7 +24,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::normalize::{normalize_post, NormalizeContext, Transformations};
 use derive::derive;
 use front_matter::dates::{parse_date, parse_date_lenient};
-use front_matter::FrontMatter;
+use generator::{FileRole, FrontMatterHints, Generator, OldUrlParts, SiteSource, SkipReason};
 use read::{bundle_or_stem, read_post, ReadContext, ReadPost};
 
 /// File extensions read as posts; everything else under the folder is an asset.
@@ -62,6 +62,8 @@ pub struct ContentIndex {
     pub pages: Vec<IndexedPage>,
     /// Section metadata files (`_index.md`), read and not published.
     pub sections: Vec<PathBuf>,
+    /// Markdown files the generator never publishes (theme files, a repository README).
+    pub skipped: Vec<PathBuf>,
     pub drafts: Vec<PathBuf>,
     pub failed: Vec<PathBuf>,
     /// Files copied as they are (images beside posts), relative to the content folder.
@@ -72,6 +74,15 @@ pub struct ContentIndex {
 }
 
 impl ContentIndex {
+    /// Accounts for a Markdown file the generator does not publish.
+    fn skip(&mut self, file: PathBuf, reason: SkipReason) {
+        self.diagnostics.push(
+            Diagnostic::new(Severity::Note, &file, format!("not published: {reason}"))
+                .fix("nothing to do, unless readers should see it: then make it a post or a page"),
+        );
+        self.skipped.push(file);
+    }
+
     pub fn error_count(&self) -> usize {
         self.diagnostics
             .iter()
@@ -84,6 +95,7 @@ impl ContentIndex {
         self.posts.len()
             + self.pages.len()
             + self.sections.len()
+            + self.skipped.len()
             + self.drafts.len()
             + self.failed.len()
     }
@@ -103,18 +115,33 @@ pub enum IndexError {
     },
 }
 
-/// Lists the post files and assets below `content_dir`, in a stable order.
-pub fn list_files(content_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), IndexError> {
+/// The files below a site's content folder, sorted into what is read as a
+/// post, what is copied as it is, and what the generator never publishes.
+#[derive(Debug, Default)]
+pub struct ContentFiles {
+    pub posts: Vec<PathBuf>,
+    pub assets: Vec<PathBuf>,
+}
+
+/// Folders no generator publishes; not even walked, since they can hold
+/// tens of thousands of files.
+const NEVER_CONTENT: &[&str] = &["node_modules", ".git", "_site", "vendor", "resources"];
+
+/// Lists the files below the source's content folder, in a stable order.
+pub fn list_files(source: &SiteSource) -> Result<ContentFiles, IndexError> {
+    let content_dir = &source.content_dir;
     if !content_dir.is_dir() {
         return Err(IndexError::Missing(content_dir.to_path_buf()));
     }
-    let mut posts = Vec::new();
-    let mut assets = Vec::new();
+    let mut files = ContentFiles::default();
     let walker = walkdir::WalkDir::new(content_dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || NEVER_CONTENT.contains(&name.as_ref()))
+        });
     for entry in walker {
         let entry = entry.map_err(|source| IndexError::Walk {
             path: content_dir.to_path_buf(),
@@ -129,53 +156,36 @@ pub fn list_files(content_dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), In
         if relative == Path::new(CONFIG_FILE) {
             continue;
         }
+        let relative = relative.to_path_buf();
         let is_post = relative
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| POST_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()));
         if is_post {
-            posts.push(relative.to_path_buf());
-        } else {
-            assets.push(relative.to_path_buf());
+            files.posts.push(relative);
+            continue;
+        }
+        match source.classify(&relative, None) {
+            FileRole::Skip { .. } => {}
+            _ => files.assets.push(relative),
         }
     }
-    Ok((posts, assets))
+    Ok(files)
 }
 
-/// What a file is to the blog, before it is read further.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileRole {
-    /// A dated entry of the list, the timeline and the feeds.
-    Post,
-    /// A standalone page ("about"): linked from the site, never listed.
-    Page,
-    /// A section's metadata (`_index.md`): read, not published.
-    Section,
-}
-
-/// Tells a post from a page or a section by the file's place and its front matter.
-pub fn file_role(file: &Path, fields: &FrontMatter) -> FileRole {
-    let name = file.file_name().map(|n| n.to_string_lossy().to_lowercase());
-    if name.as_deref().is_some_and(|n| n.starts_with("_index.")) {
-        return FileRole::Section;
-    }
-    let declared_page = ["type", "layout"].iter().any(|key| {
-        fields
+/// The hints the generator rules read from front matter.
+fn hints_of(read: &ReadPost) -> Option<FrontMatterHints> {
+    let text = |key: &str| {
+        read.fields
             .extra
-            .get(*key)
+            .get(key)
             .and_then(|v| v.as_str())
-            .is_some_and(|v| v.eq_ignore_ascii_case("page"))
-    });
-    let in_pages_folder = file
-        .components()
-        .next()
-        .is_some_and(|c| c.as_os_str() == "pages")
-        && file.components().count() > 1;
-    if declared_page || in_pages_folder {
-        FileRole::Page
-    } else {
-        FileRole::Post
-    }
+            .map(str::to_owned)
+    };
+    read.has_front_matter.then(|| FrontMatterHints {
+        layout: text("layout"),
+        kind: text("type"),
+    })
 }
 
 /// One file through the first pass, with its role.
@@ -185,23 +195,32 @@ struct ReadFile {
     read: ReadPost,
 }
 
-/// Indexes every post under `content_dir`; `on_file` is called after each (for progress).
+/// Indexes every post of `source`; `on_file` is called after each (for progress).
 pub fn index_content(
-    content_dir: &Path,
+    source: &SiteSource,
     site: &SiteMeta,
     options: IndexOptions,
     mut on_file: impl FnMut(usize, usize),
 ) -> Result<ContentIndex, IndexError> {
-    let (post_files, assets) = list_files(content_dir)?;
+    let content_dir = source.content_dir.as_path();
+    let files = list_files(source)?;
     let zone: Tz = site.time_zone.parse().unwrap_or(Tz::UTC);
     let mut index = ContentIndex {
-        assets,
+        assets: files.assets,
         ..ContentIndex::default()
     };
-    let total = post_files.len();
+    let total = files.posts.len();
     let mut read_files = Vec::new();
-    for (done, file) in post_files.into_iter().enumerate() {
-        match read_file(content_dir, &file, zone, &mut index.diagnostics) {
+    for (done, file) in files.posts.into_iter().enumerate() {
+        match read_file(source, &file, zone, &mut index.diagnostics) {
+            Some(ReadFile {
+                role: FileRole::Skip { reason },
+                ..
+            }) => index.skip(file, reason),
+            Some(ReadFile {
+                role: FileRole::Asset,
+                ..
+            }) => index.assets.push(file),
             Some(read) if read.role == FileRole::Section => {
                 index.diagnostics.push(
                     Diagnostic::new(
@@ -215,7 +234,10 @@ pub fn index_content(
                 );
                 index.sections.push(file);
             }
-            Some(read) if read.read.fields.draft && !options.include_drafts => {
+            Some(read)
+                if (read.read.fields.draft || read.role == FileRole::Draft)
+                    && !options.include_drafts =>
+            {
                 index.drafts.push(file);
             }
             Some(read) => read_files.push(read),
@@ -225,7 +247,7 @@ pub fn index_content(
     }
     let (mut posts, mut pages): (Vec<ReadFile>, Vec<ReadFile>) = read_files
         .into_iter()
-        .partition(|read| read.role == FileRole::Post);
+        .partition(|read| matches!(read.role, FileRole::Post | FileRole::Draft));
     // Newest first by instant; the file breaks ties so builds are reproducible.
     posts.sort_by(|a, b| {
         b.read
@@ -254,6 +276,7 @@ pub fn index_content(
             ),
     );
     let publish = PublishContext {
+        source,
         content_dir,
         site,
         links: &links,
@@ -271,12 +294,12 @@ pub fn index_content(
 
 /// Reads one file and tells its role; `None` when it cannot be published.
 fn read_file(
-    content_dir: &Path,
+    source: &SiteSource,
     file: &Path,
     zone: Tz,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ReadFile> {
-    let path = content_dir.join(file);
+    let path = source.content_dir.join(file);
     let bytes = match std::fs::read(&path) {
         Ok(bytes) => bytes,
         Err(err) => {
@@ -305,10 +328,11 @@ fn read_file(
         },
         &mut quiet,
     );
-    let role = probe
-        .as_ref()
-        .map_or(FileRole::Post, |read| file_role(file, &read.fields));
-    if role != FileRole::Post {
+    let role = match &probe {
+        Some(read) => source.classify(file, hints_of(read).as_ref()),
+        None => source.classify(file, None),
+    };
+    if !matches!(role, FileRole::Post | FileRole::Draft) {
         diagnostics.extend(quiet);
         return probe.map(|read| ReadFile {
             file: file.to_path_buf(),
@@ -341,6 +365,7 @@ struct Published {
 
 /// The second pass: bodies normalised once every post's URL is known.
 struct PublishContext<'a> {
+    source: &'a SiteSource,
     content_dir: &'a Path,
     site: &'a SiteMeta,
     links: &'a links::LinkTable,
@@ -386,7 +411,23 @@ impl PublishContext<'_> {
 
     fn post(&self, post: ReadFile, published: Published) -> IndexedPost {
         let ReadFile { file, read, .. } = post;
-        let fields = read.fields;
+        let old_url = self.source.old_post_url(&OldUrlParts {
+            file: file.clone(),
+            slug: read.fields.slug.clone(),
+            title: read.fields.title.clone(),
+            date: read.date.map(|d| d.date_naive()),
+            categories: read.fields.categories.clone(),
+            permalink: None,
+        });
+        let mut fields = read.fields;
+        // The address the old generator published the post at keeps working.
+        if let Some(old) = old_url {
+            let old = format!("/{}", old.trim_start_matches('/'));
+            let own = Route::Post(read.slug.clone()).relative_href();
+            if old.trim_matches('/') != own.trim_matches('/') && !fields.aliases.contains(&old) {
+                fields.aliases.push(old);
+            }
+        }
         let zone: Tz = self.site.time_zone.parse().unwrap_or(Tz::UTC);
         // A post always has a date after the first pass; the epoch is never reached.
         let date = read.date.unwrap_or_default();
@@ -435,6 +476,12 @@ impl PublishContext<'_> {
     fn page(&self, page: ReadFile, published: Published) -> IndexedPage {
         let ReadFile { file, read, .. } = page;
         let derived = published.derived;
+        let mut aliases = read.fields.aliases;
+        // A page's own `permalink`/`url` is its old address; without one, the
+        // generator published it at its path.
+        if aliases.is_empty() {
+            aliases.extend(old_page_url(self.source.generator, &file));
+        }
         let meta = PageMeta {
             slug: read.slug,
             title: read.fields.title.unwrap_or_else(|| bundle_or_stem(&file)),
@@ -442,7 +489,7 @@ impl PublishContext<'_> {
             source: served_path(&file),
             hash: derived.hash,
             lang: read.fields.lang,
-            aliases: read.fields.aliases,
+            aliases,
             outline: derived.outline,
         };
         IndexedPage {
@@ -450,6 +497,18 @@ impl PublishContext<'_> {
             body: published.body,
             file,
         }
+    }
+}
+
+/// Where a generator published a page that sets no address of its own:
+/// Jekyll as `about.html`, the others as `about/`; Folio pages have no old address.
+fn old_page_url(generator: Generator, file: &Path) -> Option<String> {
+    let path = file.with_extension("").to_string_lossy().replace('\\', "/");
+    let path = path.strip_suffix("/index").unwrap_or(&path);
+    match generator {
+        Generator::Folio => None,
+        Generator::Jekyll => Some(format!("/{path}.html")),
+        _ => Some(format!("/{path}/")),
     }
 }
 

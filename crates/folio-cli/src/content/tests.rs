@@ -3,7 +3,6 @@
 use std::path::{Path, PathBuf};
 
 use super::*;
-use crate::config::SiteConfig;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -12,9 +11,12 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 fn index_dir(dir: &Path) -> ContentIndex {
-    let config = SiteConfig::load(dir).expect("fixture config");
-    let site = config.site_meta(dir, None);
-    index_content(dir, &site, IndexOptions::default(), |_, _| {}).expect("fixture indexes")
+    index_with(dir, IndexOptions::default())
+}
+
+fn index_with(dir: &Path, options: IndexOptions) -> ContentIndex {
+    let opened = crate::site::open_content(dir, None).expect("fixture opens");
+    index_content(&opened.source, &opened.site, options, |_, _| {}).expect("fixture indexes")
 }
 
 fn error_for<'a>(index: &'a ContentIndex, file: &str) -> &'a Diagnostic {
@@ -46,15 +48,16 @@ fn post<'a>(index: &'a ContentIndex, slug: &str) -> &'a PostMeta {
 fn every_input_is_a_post_a_draft_or_an_error() {
     // A bad date and a shared slug no longer cost a post: they are warnings.
     let index = index_dir(&fixture("mixed"));
-    let (files, assets) = list_files(&fixture("mixed")).expect("lists");
-    assert_eq!(files.len(), 14);
-    assert_eq!(index.input_count(), files.len());
+    let source = generator::detect_site(&fixture("mixed")).expect("detects");
+    let files = list_files(&source).expect("lists");
+    assert_eq!(files.posts.len(), 14);
+    assert_eq!(index.input_count(), files.posts.len());
     assert_eq!(
         (index.posts.len(), index.drafts.len(), index.failed.len()),
         (9, 1, 4)
     );
     assert_eq!(index.error_count(), index.failed.len());
-    assert_eq!(assets, [PathBuf::from("gatsby-bundle/cover.svg")]);
+    assert_eq!(files.assets, [PathBuf::from("gatsby-bundle/cover.svg")]);
 }
 
 #[test]
@@ -173,19 +176,12 @@ fn manifest_entries_match_their_snapshot() {
 
 #[test]
 fn drafts_are_built_when_asked() {
-    let dir = fixture("mixed");
-    let site = SiteConfig::load(&dir)
-        .expect("config")
-        .site_meta(&dir, None);
-    let index = index_content(
-        &dir,
-        &site,
+    let index = index_with(
+        &fixture("mixed"),
         IndexOptions {
             include_drafts: true,
         },
-        |_, _| {},
-    )
-    .expect("indexes");
+    );
     assert!(index.posts.iter().any(|p| p.meta.slug == "draft"));
     assert!(index.drafts.is_empty());
 }
@@ -258,16 +254,12 @@ fn built_drafts_take_their_own_address_and_bundles_take_their_folder_date() {
         "2023-01-06-trip/index.md",
         "No front matter here, only text.\n",
     );
-    let site = SiteConfig::default().site_meta(dir.path(), None);
-    let index = index_content(
+    let index = index_with(
         dir.path(),
-        &site,
         IndexOptions {
             include_drafts: true,
         },
-        |_, _| {},
-    )
-    .expect("indexes");
+    );
     assert!(index
         .diagnostics
         .iter()
@@ -341,4 +333,60 @@ fn an_unreadable_date_falls_back_to_the_file_name() {
     assert!(warning_for(&index, "2018-02-14-valentine.md")
         .message
         .contains("using the date in the file name"));
+}
+
+/// Each generator's site root, indexed as a newcomer would point Folio at it.
+fn site_summary(name: &str) -> String {
+    let opened =
+        crate::site::open_content(&fixture(&format!("sites/{name}")), None).expect("opens");
+    let index = index_content(
+        &opened.source,
+        &opened.site,
+        IndexOptions::default(),
+        |_, _| {},
+    )
+    .expect("indexes");
+    let mut lines = vec![format!(
+        "{} · title {:?} · lang {} · zone {} · base {} · url {:?}",
+        opened.source.generator,
+        opened.site.title,
+        opened.site.lang,
+        opened.site.time_zone,
+        opened.site.base_path,
+        opened.site.url
+    )];
+    for post in &index.posts {
+        lines.push(format!(
+            "post {} {} {:?} aliases {:?}",
+            post.meta.slug, post.meta.date, post.meta.title, post.meta.aliases
+        ));
+    }
+    for page in &index.pages {
+        lines.push(format!(
+            "page {} {:?} aliases {:?}",
+            page.meta.slug, page.meta.title, page.meta.aliases
+        ));
+    }
+    for file in &index.sections {
+        lines.push(format!("section {}", file.display()));
+    }
+    for file in &index.skipped {
+        lines.push(format!("skipped {}", file.display()));
+    }
+    for file in &index.drafts {
+        lines.push(format!("draft {}", file.display()));
+    }
+    for file in &index.failed {
+        lines.push(format!("failed {}", file.display()));
+    }
+    lines.join("\n")
+}
+
+#[test_case::test_case("hugo" ; "hugo")]
+#[test_case::test_case("jekyll" ; "jekyll")]
+#[test_case::test_case("zola" ; "zola")]
+#[test_case::test_case("gatsby" ; "gatsby")]
+#[test_case::test_case("nextjs" ; "nextjs")]
+fn a_generator_site_root_is_read_with_its_config(name: &str) {
+    insta::assert_snapshot!(format!("site_root_{name}"), site_summary(name));
 }

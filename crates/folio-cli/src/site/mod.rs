@@ -30,6 +30,7 @@ use folio_core::routes::Route;
 use folio_core::{browse, Manifest, MANIFEST_VERSION};
 
 use crate::config::{ConfigError, SiteConfig};
+use crate::content::generator::{detect_site, GeneratorError, SiteSource};
 use crate::content::{index_content, ContentIndex, IndexError, IndexOptions};
 pub use app_bundle::{AppBundle, AppBundleError};
 use context::SiteContext;
@@ -53,6 +54,8 @@ pub struct BuildOptions {
 pub enum BuildError {
     #[error(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    Generator(#[from] GeneratorError),
     #[error(transparent)]
     Index(#[from] IndexError),
     #[error(transparent)]
@@ -81,16 +84,43 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
 }
 
+/// A content folder as `--content` named it: where its posts are, which
+/// generator wrote it, and the site settings from both configs.
+pub struct OpenedContent {
+    pub source: SiteSource,
+    pub config: SiteConfig,
+    pub site: folio_core::SiteMeta,
+}
+
+/// Opens what `--content` names: a folder of posts, or a Hugo, Jekyll, Zola,
+/// Gatsby or Next.js site. `folio.toml` beside it overrides the generator's config.
+pub fn open_content(content: &Path, base_path: Option<&str>) -> Result<OpenedContent, BuildError> {
+    if !content.is_dir() {
+        return Err(IndexError::Missing(content.to_path_buf()).into());
+    }
+    let config = SiteConfig::load(content)?;
+    let source = detect_site(content)?;
+    let site = config.site_meta(&source.root, &source.settings, base_path);
+    Ok(OpenedContent {
+        source,
+        config,
+        site,
+    })
+}
+
 /// Indexes the content, then writes the site if there were no errors (or `keep_going`).
 pub fn build_site(
     options: &BuildOptions,
     app: &AppBundle,
     on_file: impl FnMut(usize, usize),
 ) -> Result<BuildReport, BuildError> {
-    let config = SiteConfig::load(&options.content_dir)?;
-    let site = config.site_meta(&options.content_dir, options.base_path.as_deref());
+    let OpenedContent {
+        source,
+        config,
+        site,
+    } = open_content(&options.content_dir, options.base_path.as_deref())?;
     let index = index_content(
-        &options.content_dir,
+        &source,
         &site,
         IndexOptions {
             include_drafts: options.include_drafts,
@@ -131,11 +161,9 @@ pub fn build_site(
     for asset in &index.assets {
         let to = out.join("content").join(asset);
         ensure_parent(&to)?;
-        std::fs::copy(options.content_dir.join(asset), &to).map_err(|source| {
-            BuildError::Write {
-                path: to.clone(),
-                source,
-            }
+        std::fs::copy(source.content_dir.join(asset), &to).map_err(|source| BuildError::Write {
+            path: to.clone(),
+            source,
         })?;
     }
     let site = SiteContext::new(

@@ -11,6 +11,8 @@ pub struct FrontMatter {
     pub date: Option<(String, String)>,
     pub updated: Option<(String, String)>,
     pub tags: Vec<String>,
+    /// Jekyll's `categories`, also among `tags`, kept apart because they shape old URLs.
+    pub categories: Vec<String>,
     pub draft: bool,
     pub cover: Option<String>,
     pub slug: Option<String>,
@@ -103,6 +105,9 @@ impl FrontMatter {
                     }
                     _ => list_of_text(&value),
                 };
+                if matches!(*name, "categories" | "category") {
+                    fm.categories.extend(tags.iter().cloned());
+                }
                 for tag in tags {
                     if !fm.tags.contains(&tag) {
                         fm.tags.push(tag);

@@ -111,7 +111,10 @@ fn is_markdown(generator: Generator, file: &Path) -> bool {
     matches!(
         (generator, ext.as_deref()),
         (_, Some("md" | "markdown"))
-            | (Generator::Gatsby | Generator::NextJs, Some("mdx"))
+            | (
+                Generator::Gatsby | Generator::NextJs | Generator::Folio,
+                Some("mdx")
+            )
             | (Generator::Folio, Some("txt"))
     )
 }
