@@ -52,8 +52,17 @@ impl AppBundle {
     /// Builds the app from its source with Trunk in release mode, then opens it.
     pub fn build(workspace: &Path) -> Result<AppBundle, AppBundleError> {
         let dist = workspace.join("target/folio-app");
+        // The set-up script installs wasm-opt from npm into `tools/`; Trunk
+        // looks for it on the PATH.
+        let tools = workspace.join("tools/node_modules/.bin");
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let path = std::env::join_paths(
+            std::iter::once(tools).chain(std::env::split_paths(&path)),
+        )
+        .unwrap_or(path);
         let status = Command::new("trunk")
             .current_dir(workspace)
+            .env("PATH", path)
             .args([
                 "build",
                 "--release",
