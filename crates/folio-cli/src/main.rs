@@ -8,6 +8,7 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
+use folio_cli::content::generator::Generator;
 use folio_cli::content::{index_content, ContentIndex, IndexOptions};
 use folio_cli::diagnostics::Severity;
 use folio_cli::serve::{serve, ServeOptions};
@@ -150,6 +151,10 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
             for warning in &report.warnings {
                 eprintln!("warning: {warning}");
             }
+            println!("{}", report.index.summary(report.generator));
+            if let Some(transformed) = report.index.transformation_summary() {
+                println!("{transformed}");
+            }
             println!(
                 "built {} posts ({} drafts skipped, {} errors), {} pages in {} ms → {}",
                 report.index.posts.len(),
@@ -167,7 +172,7 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
         }
         Err(BuildError::ContentErrors { count }) => {
             // Index again only to show what was wrong; the build wrote nothing.
-            if let Some(index) = quick_index(&options.content_dir) {
+            if let Some((_, index)) = quick_index(&options.content_dir) {
                 print_diagnostics(&index);
             }
             eprintln!("error: {}", BuildError::ContentErrors { count });
@@ -181,17 +186,14 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
 }
 
 fn run_check(content: &Path) -> ExitCode {
-    let Some(index) = quick_index(content) else {
+    let Some((generator, index)) = quick_index(content) else {
         return ExitCode::FAILURE;
     };
     print_diagnostics(&index);
-    println!(
-        "{} posts, {} drafts, {} with errors ({} files read)",
-        index.posts.len(),
-        index.drafts.len(),
-        index.failed.len(),
-        index.input_count()
-    );
+    println!("{}", index.summary(generator));
+    if let Some(transformed) = index.transformation_summary() {
+        println!("{transformed}");
+    }
     if index.error_count() > 0 {
         ExitCode::FAILURE
     } else {
@@ -199,10 +201,11 @@ fn run_check(content: &Path) -> ExitCode {
     }
 }
 
-fn quick_index(content: &Path) -> Option<ContentIndex> {
+fn quick_index(content: &Path) -> Option<(Generator, ContentIndex)> {
     let opened = open_content(content, None)
         .map_err(|err| eprintln!("error: {err}"))
         .ok()?;
+    let generator = opened.source.generator;
     index_content(
         &opened.source,
         &opened.site,
@@ -211,6 +214,7 @@ fn quick_index(content: &Path) -> Option<ContentIndex> {
     )
     .map_err(|err| eprintln!("error: {err}"))
     .ok()
+    .map(|index| (generator, index))
 }
 
 fn print_diagnostics(index: &ContentIndex) {

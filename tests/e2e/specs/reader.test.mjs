@@ -226,8 +226,16 @@ describe('posts that misbehave', () => {
     await page.waitForTimeout(300);
     assert.deepEqual(page.dialogs, []);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.equal(await page.locator('.post-body script, .post-body iframe, .post-body svg, .post-body [onerror]').count(), 0);
-    assert.ok((await page.locator('.post-body').textContent()).includes('<script>'), 'the script is shown as text');
+    assert.equal(await page.locator(
+      '.post-body :is(script, iframe, svg, object, embed, style, [onerror], [onload], [onclick], [style])',
+    ).count(), 0);
+    const text = await page.locator('.post-body').textContent();
+    assert.ok(!text.includes('__pwned = "script"'), 'a script is dropped, not shown');
+    assert.ok(text.includes('A div with handlers'), 'a div keeps its text without its handlers');
+    for (const href of await page.locator('.post-body a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))) {
+      assert.ok(!/^\s*(javascript|data):/i.test(href ?? ''), `unsafe link ${href}`);
+    }
+    assert.equal(await page.locator('.post-body a[href="https://evil.example.com/frame"]').count(), 1, 'an unknown iframe becomes a link');
     assert.equal(await page.locator('.post-body h2[onfocus], .post-body h2[autofocus]').count(), 0);
     assert.equal(await page.locator('#main').count(), 1, 'a post cannot take the page\'s own ids');
     assert.ok(!(await page.locator('.post-body').textContent()).includes('never see'));

@@ -7,6 +7,7 @@ pub mod generator;
 pub mod infer;
 mod links;
 pub mod read;
+mod report;
 mod slugs;
 pub mod source;
 
@@ -333,7 +334,10 @@ fn read_file(
         None => source.classify(file, None),
     };
     if !matches!(role, FileRole::Post | FileRole::Draft) {
-        diagnostics.extend(quiet);
+        // What a skipped file's text would have given is not worth reporting.
+        if !matches!(role, FileRole::Skip { .. } | FileRole::Asset) {
+            diagnostics.extend(quiet);
+        }
         return probe.map(|read| ReadFile {
             file: file.to_path_buf(),
             role,

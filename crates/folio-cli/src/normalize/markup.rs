@@ -3,6 +3,8 @@
 //! source ranges, so everything else stays byte for byte as the author wrote it.
 
 mod embeds;
+
+pub use embeds::EMBED_ORIGINS;
 mod html;
 mod math;
 mod prepare;

@@ -12,7 +12,10 @@
 //!    tag and math becomes MathML, each written back in place of its source.
 
 pub mod markup;
+pub mod residue;
 pub mod templates;
+
+pub use markup::EMBED_ORIGINS;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -6,6 +6,8 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
+use crate::normalize::EMBED_ORIGINS;
+
 /// The page with a `<meta http-equiv="Content-Security-Policy">` added at the top of its head.
 /// `content_origin` is the origin manifest and posts come from, when not the site's own.
 pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) -> String {
@@ -22,11 +24,15 @@ pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) ->
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_owned(),
     };
+    // Embeds load only from the providers the sanitiser lets through; images
+    // and media from anywhere, as posts link them.
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
-         img-src * data: blob:; connect-src {connect}; font-src 'self' data:; manifest-src 'self'; \
-         worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
-        script_hashes.join(" ")
+         img-src * data: blob:; media-src * data: blob:; frame-src {}; connect-src {connect}; \
+         font-src 'self' data:; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'none'",
+        script_hashes.join(" "),
+        EMBED_ORIGINS.join(" ")
     );
     let meta = format!("\n  <meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">");
     // Before every script, so it covers them all.

@@ -21,6 +21,7 @@ mod headers;
 mod pages;
 mod pwa;
 mod sitemap;
+mod static_files;
 mod static_html;
 mod xml;
 
@@ -76,6 +77,8 @@ pub enum BuildError {
 /// What a build did, for the summary line.
 #[derive(Debug)]
 pub struct BuildReport {
+    /// The generator the content was written for.
+    pub generator: crate::content::generator::Generator,
     pub index: ContentIndex,
     pub pages: usize,
     pub manifest: Manifest,
@@ -218,14 +221,44 @@ pub fn build_site(
     )?;
     // GitHub Pages would otherwise hide folders that start with `_`.
     write(&out.join(".nojekyll"), b"")?;
-    // Last, so an alias can see every file the site itself wrote and never replace one.
+    // Last, so neither can replace a file the site itself wrote.
     warnings.extend(write_alias_pages(out, &site));
+    warnings.extend(copy_static_files(out, &source, &index.assets));
     Ok(BuildReport {
+        generator: source.generator,
         index,
         pages: routes.len(),
         manifest,
         warnings,
     })
+}
+
+/// Copies the generator's root-level static files where they are free; returns what was skipped and why.
+fn copy_static_files(out: &Path, source: &SiteSource, assets: &[PathBuf]) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (from, relative) in static_files::static_files(source, assets) {
+        let to = out.join(&relative);
+        if to.exists() {
+            warnings.push(format!(
+                "{}: not copied, {} is already a file of the site\n  fix: rename it if posts link to it",
+                from.display(),
+                relative.display()
+            ));
+            continue;
+        }
+        let copied = ensure_parent(&to).and_then(|()| {
+            std::fs::copy(&from, &to)
+                .map(|_| ())
+                .map_err(|source| BuildError::Write {
+                    path: to.clone(),
+                    source,
+                })
+        });
+        if let Err(err) = copied {
+            warnings.push(format!("{}: not copied: {err}", from.display()));
+        }
+    }
+    warnings
 }
 
 /// Writes each redirect page whose file is free; returns what was skipped and why.

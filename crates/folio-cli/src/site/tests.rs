@@ -460,3 +460,171 @@ fn only_a_folder_an_earlier_build_marked_is_replaced() {
     assert!(matches!(refused, Err(BuildError::ForeignOutDir { .. })));
     assert!(content.join("posts/a.md").exists());
 }
+
+/// The prerendered body of a post: what sits in its `.post-body`.
+fn post_body(page: &str) -> &str {
+    let start = page
+        .find("<div class=\"post-body\">")
+        .expect("the page has a post body");
+    let end = start
+        + page[start..]
+            .find("\n</div>\n</div>")
+            .expect("the body ends");
+    &page[start..end]
+}
+
+#[test]
+fn exported_blogs_render_without_template_html_or_tex_residue() {
+    for generator in ["hugo", "jekyll", "zola", "gatsby", "nextjs"] {
+        let built = build(&fixture(&format!("sites/{generator}")), "/");
+        assert!(
+            built.report.index.failed.is_empty(),
+            "{generator}: {:#?}",
+            built.report.index.diagnostics
+        );
+        for post in &built.report.manifest.posts {
+            let page = built.read(&Route::Post(post.slug.clone()).output_file());
+            let residue = crate::normalize::residue::find_residue(post_body(&page));
+            assert_eq!(residue, [], "{generator} post {}", post.slug);
+        }
+    }
+}
+
+#[test]
+fn jekyll_liquid_kramdown_html_and_math_render_as_meant() {
+    let built = build(&fixture("sites/jekyll"), "/notes/");
+    let page = built.read("posts/2021-06-01-liquid-and-kramdown/index.html");
+    let body = post_body(&page);
+    // `{% highlight %}` is code: its `#` line is a comment, not a heading.
+    assert!(body.contains("data-lang=\"python\""), "{body}");
+    assert!(!body.contains("<h1"), "{body}");
+    assert!(
+        body.contains("{{ page.title }} stays as written here"),
+        "raw keeps its text"
+    );
+    assert!(
+        body.contains("href=\"/notes/posts/spring-notes/\""),
+        "post_url resolves"
+    );
+    assert!(
+        body.contains("A note shared between posts"),
+        "include_relative inlines the file"
+    );
+    assert!(
+        body.contains("newsletter.html"),
+        "a missing include is named in a placeholder"
+    );
+    // Inline `$$` mid-sentence is inline math; `$$` on its own lines is display.
+    assert!(
+        body.contains("<math") && body.contains("display=\"block\""),
+        "{body}"
+    );
+    assert!(body.contains("class=\"align-center\""));
+    assert!(body.contains("<u>가운데 밑줄</u>"));
+    assert!(
+        body.contains("Map&lt;K, V&gt;") || body.contains("Map&lt;K, V>"),
+        "{body}"
+    );
+    assert!(body.contains("width=\"700\""));
+    assert!(body.contains("<figcaption>A cover, centred</figcaption>"));
+    assert!(
+        built.exists("assets/img/cover.svg"),
+        "static files keep their root path"
+    );
+    let diagnostics = &built.report.index.diagnostics;
+    assert!(diagnostics
+        .iter()
+        .any(|d| d.message.contains("newsletter.html") && d.line > 0));
+}
+
+#[test]
+fn hugo_and_zola_shortcodes_and_mdx_components_render_as_meant() {
+    let hugo = build(&fixture("sites/hugo"), "/");
+    let page = hugo.read("posts/shortcodes/index.html");
+    let body = post_body(&page);
+    assert!(body.contains("data-lang=\"go\""));
+    assert!(
+        body.contains("<figcaption>항구의 저녁</figcaption>"),
+        "{body}"
+    );
+    assert_eq!(
+        body.matches("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
+            .count(),
+        2,
+        "{body}"
+    );
+    assert!(body.contains("sandbox="));
+    assert!(
+        body.contains("twitter.com/folio/status/1234567890")
+            || body.contains("x.com/folio/status/1234567890"),
+        "{body}"
+    );
+    assert!(
+        body.contains("href=\"/posts/trip-to-jeju/\""),
+        "ref resolves: {body}"
+    );
+    assert!(body.contains("Text inside an unknown shortcode stays."));
+    assert!(
+        body.contains("controls") && !body.contains("autoplay"),
+        "{body}"
+    );
+    assert!(
+        body.contains("{{&lt; youtube id &gt;}}") || body.contains("{{< youtube id >}}"),
+        "Hugo's escape prints the syntax"
+    );
+    let post = hugo
+        .report
+        .manifest
+        .posts
+        .iter()
+        .find(|p| p.slug == "shortcodes")
+        .expect("post");
+    assert_eq!(post.summary, "A summary the author chose, above the fold.");
+    assert!(hugo
+        .report
+        .index
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("unknown-widget")));
+
+    let zola = build(&fixture("sites/zola"), "/");
+    let page = zola.read("posts/zola-shortcodes/index.html");
+    let body = post_body(&page);
+    assert!(body.contains("youtube-nocookie.com/embed/dQw4w9WgXcQ"));
+    assert!(
+        body.contains("<figcaption>새벽 하늘</figcaption>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("callout") && body.contains("<strong>path</strong>"),
+        "{body}"
+    );
+
+    let gatsby = build(&fixture("sites/gatsby"), "/");
+    let page = gatsby.read("posts/mdx-post/index.html");
+    let body = post_body(&page);
+    assert!(
+        body.contains("The <strong>children</strong> of a component are kept."),
+        "{body}"
+    );
+    assert!(
+        !body.contains("Chart") && !body.contains("import"),
+        "{body}"
+    );
+    assert!(body.contains("class=\"note\""));
+    assert!(
+        body.contains("<aside class=\"callout callout-info\">"),
+        "{body}"
+    );
+    assert!(body.contains("<em>Markdown</em>"));
+}
+
+#[test]
+fn embeds_are_allowed_by_the_content_security_policy() {
+    let built = build(&fixture("sites/hugo"), "/");
+    let page = built.read("posts/shortcodes/index.html");
+    assert!(
+        page.contains("frame-src https://www.youtube-nocookie.com"),
+        "{page}"
+    );
+}

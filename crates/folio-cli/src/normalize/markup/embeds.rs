@@ -2,6 +2,18 @@
 
 use ammonia::Url;
 
+/// Origins the allowed embeds load from, for the pages' `frame-src`: the
+/// sanitiser and the Content-Security-Policy must agree on this one list.
+pub const EMBED_ORIGINS: &[&str] = &[
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://codepen.io",
+    "https://gist.github.com",
+    "https://www.slideshare.net",
+    "https://slideshare.net",
+    "https://open.spotify.com",
+];
+
 /// An iframe source the reader may load, rewritten to its privacy-friendly
 /// https form, with a default title naming the provider.
 pub struct Embed {

@@ -17,8 +17,87 @@ pub struct Prepared {
 }
 
 pub fn prepare(markdown: &str, mdx: bool) -> Prepared {
-    let text = convert_tex_delimiters(markdown);
+    let mut text = convert_tex_delimiters(markdown);
+    if mdx {
+        text = without_jsx_expressions(&text);
+    }
     open_markdown_blocks(&text, mdx)
+}
+
+/// MDX components take JavaScript values (`<Chart data={[1, 2]} />`), which
+/// CommonMark does not read as a tag at all. The values mean nothing to a
+/// reader, so `name={…}` and `{…spread}` are removed from capitalised tags
+/// (outside code fences), leaving a tag the sanitiser understands. Newlines
+/// inside a removed value are kept, so line numbers stay right.
+fn without_jsx_expressions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut fence: Option<(char, usize)> = None;
+    let mut in_tag = false;
+    let mut depth = 0usize;
+    for line in text.split_inclusive('\n') {
+        let unindented = line.trim_start_matches(' ');
+        let marker = unindented.chars().next().filter(|c| matches!(c, '`' | '~'));
+        if !in_tag {
+            if let Some(c) = marker {
+                let run = unindented.chars().take_while(|&x| x == c).count();
+                if run >= 3 {
+                    fence = match fence {
+                        None => Some((c, run)),
+                        Some((f, n)) if f == c && run >= n => None,
+                        open => open,
+                    };
+                    out.push_str(line);
+                    continue;
+                }
+            }
+        }
+        if fence.is_some() {
+            out.push_str(line);
+            continue;
+        }
+        let chars: Vec<char> = line.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let c = chars[i];
+            if depth > 0 {
+                // Inside a removed `{…}` value: keep only line breaks.
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    '\n' => out.push('\n'),
+                    _ => {}
+                }
+                i += 1;
+                continue;
+            }
+            if !in_tag {
+                if c == '<' && chars.get(i + 1).is_some_and(|n| n.is_ascii_uppercase()) {
+                    in_tag = true;
+                }
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            match c {
+                '>' => {
+                    in_tag = false;
+                    out.push(c);
+                }
+                '{' => depth = 1,
+                '=' if chars.get(i + 1) == Some(&'{') => {
+                    // Drop the attribute's name already written, then its value.
+                    while out.ends_with(|ch: char| ch.is_alphanumeric() || ch == '-' || ch == '_') {
+                        out.pop();
+                    }
+                    depth = 1;
+                    i += 1;
+                }
+                _ => out.push(c),
+            }
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Ranges holding code or raw HTML, where delimiters are left alone.
@@ -225,6 +304,15 @@ mod tests {
     #[test_case("\\(a\n\nb\\)", "\\(a\n\nb\\)" ; "not across paragraphs")]
     fn tex_delimiters(input: &str, expected: &str) {
         assert_eq!(convert_tex_delimiters(input), expected);
+    }
+
+    #[test]
+    fn jsx_values_are_removed_from_components_but_not_from_code() {
+        let input = "<Chart data={[1, {a: 2}]} title=\"T\" {...rest} />\n\n```jsx\n<Chart data={x} />\n```\n<Multi\n  value={{\n    a: 1\n  }}\n/>\n";
+        assert_eq!(
+            without_jsx_expressions(input),
+            "<Chart  title=\"T\"  />\n\n```jsx\n<Chart data={x} />\n```\n<Multi\n  \n\n\n/>\n"
+        );
     }
 
     #[test]
