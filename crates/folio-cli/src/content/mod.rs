@@ -186,6 +186,7 @@ fn hints_of(read: &ReadPost) -> Option<FrontMatterHints> {
     read.has_front_matter.then(|| FrontMatterHints {
         layout: text("layout"),
         kind: text("type"),
+        undated: read.date.is_none(),
     })
 }
 

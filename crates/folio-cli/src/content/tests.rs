@@ -390,3 +390,23 @@ fn site_summary(name: &str) -> String {
 fn a_generator_site_root_is_read_with_its_config(name: &str) {
     insta::assert_snapshot!(format!("site_root_{name}"), site_summary(name));
 }
+
+#[test]
+fn an_undated_about_file_is_a_page_and_a_dated_one_a_post() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("about.md"),
+        "---\ntitle: About me\n---\nHello.",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("2024-01-02-about.md"),
+        "---\ntitle: About the new year\n---\nA post.",
+    )
+    .expect("write");
+    let index = index_dir(dir.path());
+    let pages: Vec<&str> = index.pages.iter().map(|p| p.meta.title.as_str()).collect();
+    assert_eq!(pages, ["About me"]);
+    assert_eq!(index.posts.len(), 1);
+    assert_eq!(index.posts[0].meta.title, "About the new year");
+}

@@ -18,7 +18,27 @@ pub struct FrontMatterHints {
     pub layout: Option<String>,
     /// The `type` key.
     pub kind: Option<String>,
+    /// Neither the front matter nor the file name gives a date.
+    pub undated: bool,
 }
+
+/// Names of the standalone pages blogs have; an undated file so named is a
+/// page, not a post dated by its modification time.
+const PAGE_NAMES: &[&str] = &[
+    "about",
+    "about-me",
+    "contact",
+    "now",
+    "uses",
+    "privacy",
+    "resume",
+    "cv",
+    "projects",
+    "colophon",
+    "links",
+    "소개",
+    "프로필",
+];
 
 impl FrontMatterHints {
     fn says_page(&self) -> bool {
@@ -162,6 +182,7 @@ pub fn classify(site: &SiteSource, file: &Path, hints: Option<&FrontMatterHints>
             } else if is_stem(name, "_index") {
                 FileRole::Section
             } else if hints.is_some_and(FrontMatterHints::says_page)
+                || hints.is_some_and(|h| h.undated && is_page_name(name))
                 || (site.generator == Generator::Folio && dirs.first() == Some(&"pages"))
             {
                 FileRole::Page
@@ -170,6 +191,13 @@ pub fn classify(site: &SiteSource, file: &Path, hints: Option<&FrontMatterHints>
             }
         }
     }
+}
+
+fn is_page_name(name: &str) -> bool {
+    Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| PAGE_NAMES.contains(&stem.to_lowercase().as_str()))
 }
 
 fn is_stem(name: &str, stem: &str) -> bool {
