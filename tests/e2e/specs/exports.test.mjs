@@ -146,6 +146,25 @@ describe('exported blogs prerendered, JavaScript off', () => {
     server?.stop();
   });
 
+  it('shows Zola shortcodes as an embed, a captioned image and an aside without the app', async () => {
+    const zola = buildSite({ content: path.join(sites, 'zola'), basePath: '/' });
+    const zolaServer = await serveStatic(zola.root);
+    try {
+      const page = await openPage(browser);
+      await answerEmbedsLocally(page);
+      await page.goto(zolaServer.origin + postPath('/', 'zola-shortcodes'));
+      const body = page.locator('.post-body');
+      assert.equal(await body.locator('figcaption').textContent(), '새벽 하늘');
+      assert.ok(await body.locator('figure img').evaluate((img) => img.complete && img.naturalWidth > 0));
+      assert.equal(await body.locator('aside.callout strong').textContent(), 'path');
+      assert.match(await body.locator('iframe').getAttribute('src'), /youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
+      assert.equal(await body.locator('math').count(), 2);
+      assert.deepEqual(await visibleResidue(body), []);
+    } finally {
+      zolaServer.stop();
+    }
+  });
+
   it('shows shortcodes, figures and MathML without the app', async () => {
     const page = await openPage(browser);
     await answerEmbedsLocally(page);

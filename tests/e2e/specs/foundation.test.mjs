@@ -28,7 +28,7 @@ for (const basePath of ['/', '/blog/']) {
       await page.goto(server.origin + basePath);
       await page.locator('.post-card').first().waitFor();
       const titles = await page.locator('.post-card-title').allTextContents();
-      assert.equal(titles.length, 12);
+      assert.equal(titles.length, 13);
       assert.deepEqual(titles, manifest.posts.map((p) => p.title));
       const dates = await page.locator('.post-card time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
       const sorted = [...dates].sort().reverse();
