@@ -156,7 +156,7 @@ describe('exported blogs prerendered, JavaScript off', () => {
       const body = page.locator('.post-body');
       assert.equal(await body.locator('figcaption').textContent(), '새벽 하늘');
       assert.ok(await body.locator('figure img').evaluate((img) => img.complete && img.naturalWidth > 0));
-      assert.equal(await body.locator('aside.callout strong').textContent(), 'path');
+      assert.deepEqual(await body.locator('aside.callout strong').allTextContents(), ['조심', 'path'], 'the title and the Markdown inside');
       assert.match(await body.locator('iframe').getAttribute('src'), /youtube-nocookie\.com\/embed\/dQw4w9WgXcQ/);
       assert.equal(await body.locator('math').count(), 2);
       assert.deepEqual(await visibleResidue(body), []);
