@@ -1,11 +1,13 @@
 // Folio's service worker: the app shell precached, the manifest network-first,
 // each post cached once read (keyed by its content hash), never an error response.
+// Manifest and posts may live on another origin (`content_url`); they are
+// cached the same way, so offline reading works there too.
 //
 // `folio build` replaces the FOLIO_PRECACHE line with this deploy's version,
 // base path and file list, so every deploy is a new worker and old caches go.
 
 /* global self, caches, fetch, Response, URL */
-const FOLIO_PRECACHE = { version: 'dev', base: '/', files: [] }; // replaced by folio build
+const FOLIO_PRECACHE = { version: 'dev', base: '/', content: '/', files: [] }; // replaced by folio build
 
 const SHELL_CACHE = `folio-shell-${FOLIO_PRECACHE.version}`;
 // Pages name this deploy's app files, so they go with the deploy.
@@ -13,10 +15,17 @@ const PAGES_CACHE = `folio-pages-${FOLIO_PRECACHE.version}`;
 const DATA_CACHE = 'folio-data';
 const POSTS_CACHE = 'folio-posts';
 const base = FOLIO_PRECACHE.base;
+// Absolute URL of the folder holding manifest.json and content/.
+const contentBase = new URL(FOLIO_PRECACHE.content || base, self.location.origin).href;
 
 self.addEventListener('install', (event) => {
   // Wait for the reader to accept the update: nothing changes mid-read.
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(FOLIO_PRECACHE.files.map((f) => base + f))));
+  event.waitUntil(Promise.all([
+    caches.open(SHELL_CACHE).then((cache) => cache.addAll(FOLIO_PRECACHE.files.map((f) => base + f))),
+    // The page fetched the list of posts before this worker could see it:
+    // keep a copy now, or the first offline visit would have no list at all.
+    caches.open(DATA_CACHE).then((cache) => cache.add(contentBase + 'manifest.json')).catch(() => {}),
+  ]));
 });
 
 self.addEventListener('activate', (event) => {
@@ -38,19 +47,22 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
+  const contentPath = request.url.startsWith(contentBase) ? url.href.slice(contentBase.length).split('?')[0] : null;
+  if (contentPath === 'manifest.json') {
+    event.respondWith(networkFirst(request, DATA_CACHE));
+    return;
+  }
+  if (contentPath !== null && contentPath.startsWith('content/')) {
+    // Bodies carry ?v=<hash>: a cached copy is never an outdated one. Images
+    // keep their names when replaced: fresh when online, saved copy offline.
+    event.respondWith(url.searchParams.has('v') ? cacheFirst(request, POSTS_CACHE) : networkFirst(request, POSTS_CACHE));
+    return;
+  }
   if (url.origin !== self.location.origin || !url.pathname.startsWith(base)) return;
   const path = url.pathname.slice(base.length);
 
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, PAGES_CACHE, () => caches.match(base + 'shell.html')));
-  } else if (path === 'manifest.json') {
-    event.respondWith(networkFirst(request, DATA_CACHE));
-  } else if (path.startsWith('content/') && url.searchParams.has('v')) {
-    // Bodies carry ?v=<hash>: a cached copy is never an outdated one.
-    event.respondWith(cacheFirst(request, POSTS_CACHE));
-  } else if (path.startsWith('content/')) {
-    // Images keep their names when replaced: fresh when online, saved copy offline.
-    event.respondWith(networkFirst(request, POSTS_CACHE));
   } else {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }

@@ -10,6 +10,8 @@ use leptos::prelude::*;
 
 const STATIC_ID: &str = "folio-static";
 const BOOTING_CLASS: &str = "folio-booting";
+/// Set on `<html>` once the app has taken over the page.
+const APP_READY_ATTRIBUTE: &str = "data-folio-app";
 
 #[derive(Clone, Copy)]
 pub struct PageReady(RwSignal<bool>);
@@ -28,6 +30,9 @@ pub fn start_handoff() -> PageReady {
             }
             if let Some(root) = document().document_element() {
                 let _ = root.class_list().remove_1(BOOTING_CLASS);
+                // The one signal that the running app, not the prerendered
+                // copy, is what the reader sees; the browser tests wait for it.
+                let _ = root.set_attribute(APP_READY_ATTRIBUTE, "ready");
             }
         }
     });

@@ -2,6 +2,7 @@
 // binary, serve it with a plain static server (no rewrites), drive Debian's
 // Chromium through playwright-core.
 
+import { afterEach } from 'node:test';
 import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,6 +10,8 @@ import path from 'node:path';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+import pixelmatch from 'pixelmatch';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const outputDir = path.join(repoRoot, 'tests/output');
@@ -17,6 +20,28 @@ export const demoContent = path.join(repoRoot, 'demo/content');
 const folioBin = process.env.FOLIO_BIN ?? path.join(repoRoot, 'target/debug/folio');
 const appDir = process.env.FOLIO_APP_DIR ?? path.join(repoRoot, 'target/folio-app');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `scripts/test-the-tests.sh` sets this: every site is built with a WASM file
+ * that fails to instantiate, so each test of the app must fail, and the
+ * tests of prerendered pages (JavaScript off) must still pass. Waits are
+ * short then, since nothing is coming.
+ */
+export const appBroken = process.env.FOLIO_BREAK_APP === '1';
+const DEFAULT_TIMEOUT = appBroken ? 4000 : 30000;
+
+/** Pages opened by the current test, checked for CSP violations after it. */
+const openPages = new Set();
+
+// Any Content-Security-Policy violation fails the test it happened in: the
+// policy must allow everything Folio does, and nothing else.
+afterEach(() => {
+  const violations = [...openPages].flatMap((page) => page.cspViolations);
+  openPages.clear();
+  if (violations.length > 0) {
+    throw new Error(`Content-Security-Policy violations:\n${violations.join('\n')}`);
+  }
+});
 
 /** Chromium flags for a sandbox-less, network-less machine. */
 const CHROMIUM_ARGS = [
@@ -35,7 +60,15 @@ export function buildSite({ content = demoContent, basePath = '/', extraArgs = [
   execFileSync(folioBin, [
     'build', '--content', content, '--out', siteDir, '--base-path', basePath, '--app-dir', appDir, ...extraArgs,
   ], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, FOLIO_QUIET_NOTES: '1' } });
+  if (appBroken) breakApp(siteDir);
   return { root, siteDir, basePath };
+}
+
+/** Replaces the site's WASM with bytes that fail to instantiate. */
+export function breakApp(siteDir) {
+  for (const file of fs.readdirSync(siteDir)) {
+    if (file.endsWith('.wasm')) fs.writeFileSync(path.join(siteDir, file), 'this is not WebAssembly');
+  }
 }
 
 export async function freePort() {
@@ -83,9 +116,22 @@ export async function launchBrowser(options = {}) {
   return context;
 }
 
-/** Opens a page that fails the test on any uncaught error or WASM panic. */
+/**
+ * Opens a page that records uncaught errors and WASM panics (tests assert
+ * `page.errors` is empty) and Content-Security-Policy violations (any fails
+ * the test).
+ */
 export async function openPage(context) {
   const page = await context.newPage();
+  page.setDefaultTimeout(DEFAULT_TIMEOUT);
+  page.cspViolations = [];
+  openPages.add(page);
+  await page.exposeFunction('__folioReportCspViolation', (report) => page.cspViolations.push(report));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__folioReportCspViolation(`${event.violatedDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`);
+    });
+  });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
@@ -108,6 +154,43 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
 }
 
+/** Reviewed screenshots live here; `FOLIO_UPDATE_BASELINES=1` rewrites them after a deliberate change. */
+const baselineDir = path.join(repoRoot, 'tests/e2e/baselines');
+/** Share of pixels that may differ (anti-aliasing), far below any real change of layout or colour. */
+const BASELINE_TOLERANCE = 0.005;
+
+/**
+ * Takes a screenshot and compares it with its reviewed baseline; a difference
+ * beyond anti-aliasing fails the test and leaves `<name>.diff.png` beside the
+ * screenshot in `tests/output/screenshots/`.
+ */
+export async function matchesBaseline(page, name) {
+  const dir = path.join(outputDir, 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const shot = await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled', caret: 'hide' });
+  const baselinePath = path.join(baselineDir, `${name}.png`);
+  if (process.env.FOLIO_UPDATE_BASELINES === '1') {
+    fs.mkdirSync(baselineDir, { recursive: true });
+    fs.writeFileSync(baselinePath, shot);
+    return;
+  }
+  if (!fs.existsSync(baselinePath)) {
+    throw new Error(`no baseline for ${name}: review tests/output/screenshots/${name}.png, then run with FOLIO_UPDATE_BASELINES=1`);
+  }
+  const actual = PNG.sync.read(shot);
+  const expected = PNG.sync.read(fs.readFileSync(baselinePath));
+  if (actual.width !== expected.width || actual.height !== expected.height) {
+    throw new Error(`${name}: ${actual.width}×${actual.height}, baseline ${expected.width}×${expected.height}`);
+  }
+  const diff = new PNG({ width: actual.width, height: actual.height });
+  const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
+  const share = changed / (actual.width * actual.height);
+  if (share > BASELINE_TOLERANCE) {
+    fs.writeFileSync(path.join(dir, `${name}.diff.png`), PNG.sync.write(diff));
+    throw new Error(`${name} differs from its baseline in ${(share * 100).toFixed(2)} % of its pixels (see ${name}.diff.png)`);
+  }
+}
+
 export function readManifest(siteDir) {
   return JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8'));
 }
@@ -117,7 +200,22 @@ export function postPath(basePath, slug) {
   return `${basePath}posts/${encodeURIComponent(slug)}/`;
 }
 
-/** Waits until the app has taken over from the prerendered copy of the page. */
+/**
+ * Marks the current document, so a test can tell a navigation inside the app
+ * (the mark survives) from a document load (it does not).
+ */
+export async function markDocument(page) {
+  await page.evaluate(() => { window.__folioSameDocument = true; });
+}
+
+export async function isSameDocument(page) {
+  return page.evaluate(() => window.__folioSameDocument === true);
+}
+
+/**
+ * Waits for the app's ready signal: `<html data-folio-app="ready">`, set once
+ * the running app (not the prerendered copy) is what the reader sees.
+ */
 export async function waitForApp(page) {
-  await page.waitForFunction(() => !document.getElementById('folio-static') && document.getElementById('folio-app'));
+  await page.waitForSelector('html[data-folio-app="ready"]', { state: 'attached' });
 }

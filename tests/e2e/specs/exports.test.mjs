@@ -45,7 +45,7 @@ describe('exported blogs in the running app', () => {
     for (const s of [hugo, jekyll, gatsby]) s?.server?.stop();
   });
 
-  it('renders Hugo shortcodes, embeds, raw HTML and math after navigating in the app', async () => {
+  it('[app] renders Hugo shortcodes, embeds, raw HTML and math after navigating in the app', async () => {
     const page = await openPage(browser);
     await answerEmbedsLocally(page);
     await page.goto(hugo.server.origin + '/blog/');
@@ -81,7 +81,7 @@ describe('exported blogs in the running app', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('reads Jekyll posts that share a file slug, keeps old URLs and links its pages', async () => {
+  it('[app] reads Jekyll posts that share a file slug, keeps old URLs and links its pages', async () => {
     const origin = jekyll.server.origin;
     const page = await openPage(browser);
     // The address Jekyll published the post at still leads to it.
@@ -117,7 +117,7 @@ describe('exported blogs in the running app', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('renders MDX components by their children and custom elements as asides', async () => {
+  it('[app] renders MDX components by their children and custom elements as asides', async () => {
     const page = await openPage(browser);
     await page.goto(gatsby.server.origin + postPath('/', 'mdx-post'));
     await waitForApp(page);
@@ -146,7 +146,7 @@ describe('exported blogs prerendered, JavaScript off', () => {
     server?.stop();
   });
 
-  it('shows Zola shortcodes as an embed, a captioned image and an aside without the app', async () => {
+  it('[static] shows Zola shortcodes as an embed, a captioned image and an aside without the app', async () => {
     const zola = buildSite({ content: path.join(sites, 'zola'), basePath: '/' });
     const zolaServer = await serveStatic(zola.root);
     try {
@@ -165,7 +165,7 @@ describe('exported blogs prerendered, JavaScript off', () => {
     }
   });
 
-  it('shows shortcodes, figures and MathML without the app', async () => {
+  it('[static] shows shortcodes, figures and MathML without the app', async () => {
     const page = await openPage(browser);
     await answerEmbedsLocally(page);
     await page.goto(server.origin + postPath('/', 'shortcodes'));

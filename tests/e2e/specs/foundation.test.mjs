@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, screenshot, readManifest, postPath } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, screenshot, readManifest, postPath, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
 
 for (const basePath of ['/', '/blog/']) {
   describe(`the demo blog served at ${basePath}`, () => {
@@ -23,11 +23,11 @@ for (const basePath of ['/', '/blog/']) {
       server?.stop();
     });
 
-    it('lists every demo post, newest first', async () => {
+    it('[app] lists every demo post, newest first', async () => {
       const page = await openPage(browser);
       await page.goto(server.origin + basePath);
-      await page.locator('.post-card').first().waitFor();
-      const titles = await page.locator('.post-card-title').allTextContents();
+      await waitForApp(page);
+      const titles = await page.locator('#folio-app .post-card-title').allTextContents();
       assert.equal(titles.length, 13);
       assert.deepEqual(titles, manifest.posts.map((p) => p.title));
       const dates = await page.locator('.post-card time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
@@ -37,13 +37,18 @@ for (const basePath of ['/', '/blog/']) {
       if (basePath === '/') await screenshot(page, 'home-1280-light');
     });
 
-    it('opens a post from the list and shows its rendered text', async () => {
+    it('[app] opens a post from the list in the page and shows its rendered text', async () => {
       const page = await openPage(browser);
       await page.goto(server.origin + basePath);
+      await waitForApp(page);
+      await markDocument(page);
       const bundle = manifest.posts.find((p) => p.slug === '2023-seoul-walk');
       await page.getByRole('link', { name: bundle.title, exact: true }).click();
       await page.waitForURL(server.origin + postPath(basePath, bundle.slug));
       await assertPostShown(page, site, bundle);
+      assert.ok(await isSameDocument(page), 'the app navigated without loading a document');
+      await page.waitForFunction((title) => document.title.startsWith(title), bundle.title);
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the new heading');
       // The page bundle's relative image resolves against the post's folder.
       const image = page.locator('.post-body figure img');
       await image.waitFor();
@@ -53,29 +58,31 @@ for (const basePath of ['/', '/blog/']) {
       if (basePath === '/') await screenshot(page, 'post-ko-1280-light');
     });
 
-    it('opens every post by deep link and again after a reload', async () => {
+    it('[app] opens every post by deep link and again after a reload', async () => {
       const page = await openPage(browser);
       for (const post of manifest.posts) {
         await page.goto(server.origin + postPath(basePath, post.slug));
+        await waitForApp(page);
         await assertPostShown(page, site, post);
       }
       const korean = manifest.posts.find((p) => p.slug === '회고-2024');
       await page.goto(server.origin + postPath(basePath, korean.slug));
       await page.reload();
+      await waitForApp(page);
       await assertPostShown(page, site, korean);
       assert.deepEqual(page.errors, []);
     });
   });
 }
 
-/** The post's title is the page heading and its first paragraph is in the body. */
+/** The app shows the post: its title is the heading and its first paragraph is in the body. */
 async function assertPostShown(page, site, post) {
-  await page.locator('h1.post-title').waitFor();
-  assert.equal(await page.locator('h1.post-title').textContent(), post.title);
-  await page.locator('.post-body').waitFor();
+  await page.locator('#folio-app h1.post-title').waitFor();
+  assert.equal(await page.locator('#folio-app h1.post-title').textContent(), post.title);
+  await page.locator('#folio-app .post-body').waitFor();
   const body = fs.readFileSync(path.join(site.siteDir, post.source), 'utf8');
   const firstWords = firstProse(body);
-  const text = await page.locator('.post-body').textContent();
+  const text = await page.locator('#folio-app .post-body').textContent();
   assert.ok(text.includes(firstWords), `post ${post.slug} shows “${firstWords}”`);
 }
 

@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
 
 describe('content served from another origin', () => {
   let appServer, contentServer, browser, manifest;
@@ -30,16 +30,43 @@ describe('content served from another origin', () => {
     contentServer?.stop();
   });
 
-  it('lists posts and opens a page bundle with its image from the content origin', async () => {
+  it('[app] fetches the list and a post from the content origin, and reads them offline', async () => {
     const page = await openPage(browser);
+    const fetched = [];
+    page.on('requestfinished', (request) => {
+      if (request.url().startsWith(contentServer.origin)) fetched.push(new URL(request.url()).pathname);
+    });
     await page.goto(appServer.origin + '/');
-    await page.locator('.post-card').first().waitFor();
-    assert.equal(await page.locator('.post-card').count(), manifest.posts.length);
-    await page.goto(appServer.origin + postPath('/', '2023-seoul-walk'));
-    const image = page.locator('.post-body figure img');
+    await waitForApp(page);
+    assert.equal(await page.locator('#folio-app .post-card').count(), manifest.posts.length);
+    assert.ok(fetched.includes('/manifest.json'), 'the app fetched the manifest across origins');
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      }
+    });
+    await markDocument(page);
+    const post = manifest.posts.find((p) => p.slug === '2023-seoul-walk');
+    await page.getByRole('link', { name: post.title, exact: true }).click();
+    const image = page.locator('#folio-app .post-body figure img');
     await image.waitFor();
+    assert.ok(await isSameDocument(page));
+    assert.ok(fetched.some((p) => p.startsWith('/content/') && p.endsWith('.md')), 'the app fetched the body across origins');
     assert.ok((await image.getAttribute('src')).startsWith(contentServer.origin));
-    assert.equal(await image.evaluate((img) => img.complete && img.naturalWidth > 0), true);
+    await image.evaluate((img) => img.complete || new Promise((resolve) => { img.onload = resolve; img.onerror = resolve; }));
+    assert.equal(await image.evaluate((img) => img.naturalWidth > 0), true);
+
+    // Offline, the post read from the other origin opens again from the worker's cache.
+    await browser.setOffline(true);
+    try {
+      await page.reload();
+      await waitForApp(page);
+      await page.locator('#folio-app .post-body p').first().waitFor();
+      assert.equal(await page.locator('#folio-app h1').textContent(), post.title);
+    } finally {
+      await browser.setOffline(false);
+    }
     assert.deepEqual(page.errors, []);
   });
 });
@@ -59,7 +86,7 @@ describe('every route kind under a sub-path', () => {
     server?.stop();
   });
 
-  it('opens home, a post, the tag index, a Korean tag, the timeline and a year by deep link and reload', async () => {
+  it('[app] opens home, a post, the tag index, a Korean tag, the timeline and a year by deep link and reload', async () => {
     const page = await openPage(browser);
     const routes = [
       ['/blog/', 'All posts'],
@@ -72,8 +99,10 @@ describe('every route kind under a sub-path', () => {
     ];
     for (const [route, heading] of routes) {
       await page.goto(server.origin + route);
+      await waitForApp(page);
       await page.locator('#folio-app h1').filter({ hasText: heading }).waitFor();
       await page.reload();
+      await waitForApp(page);
       await page.locator('#folio-app h1').filter({ hasText: heading }).waitFor();
     }
     assert.deepEqual(page.errors, []);
@@ -91,7 +120,7 @@ describe('readable before the app loads', () => {
 
   after(() => server?.stop());
 
-  it('lets a reader with JavaScript off read every post and follow every link', async () => {
+  it('[static] lets a reader with JavaScript off read every post and follow every link', async () => {
     const browser = await launchBrowser({ javaScriptEnabled: false });
     try {
       const page = await openPage(browser);
@@ -117,7 +146,7 @@ describe('readable before the app loads', () => {
     }
   });
 
-  it('shows the post text before the WASM has loaded, and nothing moves when the app takes over', async () => {
+  it('[app] shows the post text before the WASM has loaded, and nothing moves when the app takes over', async () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
@@ -136,7 +165,8 @@ describe('readable before the app loads', () => {
       const before = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
 
       releaseWasm();
-      await page.waitForFunction(() => !document.getElementById('folio-static') && document.querySelector('#folio-app .post-body p'));
+      await waitForApp(page);
+      await page.locator('#folio-app .post-body p').first().waitFor();
       const after = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
       assert.equal(after.text, before.text);
       assert.ok(Math.abs(after.title.y - before.title.y) <= 1, `title moved ${before.title.y} → ${after.title.y}`);
@@ -150,10 +180,10 @@ describe('readable before the app loads', () => {
 });
 
 describe('old addresses of imported posts', () => {
-  it('send the reader from a Hugo alias to the post', async () => {
+  it('[static] send the reader from a Hugo alias to the post, with JavaScript off', async () => {
     const site = buildSite({ content: path.join(repoRoot, 'tests/fixtures/generators'), basePath: '/blog/' });
     const server = await serveStatic(site.root);
-    const browser = await launchBrowser();
+    const browser = await launchBrowser({ javaScriptEnabled: false });
     try {
       const page = await openPage(browser);
       await page.goto(server.origin + '/blog/2022/10/busan/');
@@ -168,15 +198,15 @@ describe('old addresses of imported posts', () => {
 });
 
 describe('covers of imported posts', () => {
-  it('shows each cover as a lazy thumbnail of fixed size on the cards', async () => {
+  it('[app] shows each cover as a lazy thumbnail of fixed size on the cards', async () => {
     const site = buildSite({ content: path.join(repoRoot, 'tests/fixtures/generators'), basePath: '/' });
     const server = await serveStatic(site.root);
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
       await page.goto(server.origin + '/');
-      await page.waitForFunction(() => !document.getElementById('folio-static'));
-      const covers = page.locator('.post-card-cover');
+      await waitForApp(page);
+      const covers = page.locator('#folio-app .post-card-cover');
       assert.equal(await covers.count(), 2, 'the Hugo and Gatsby posts have covers');
       for (const cover of await covers.all()) {
         assert.equal(await cover.getAttribute('loading'), 'lazy');

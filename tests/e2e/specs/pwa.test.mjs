@@ -4,11 +4,12 @@
 
 import { describe, it, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, demoContent, repoRoot } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, demoContent, repoRoot, waitForApp, appBroken, breakApp } from '../harness.mjs';
 
 async function waitForWorker(page) {
   await page.evaluate(async () => {
@@ -20,14 +21,14 @@ async function waitForWorker(page) {
 }
 
 for (const basePath of ['/', '/blog/']) {
-  it(`is installable at ${basePath}`, async () => {
+  it(`[app] is installable at ${basePath}`, async () => {
     const site = buildSite({ basePath });
     const server = await serveStatic(site.root);
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
       await page.goto(server.origin + basePath);
-      await page.locator('.post-card').first().waitFor();
+      await waitForApp(page);
       await waitForWorker(page);
       const cdp = await browser.newCDPSession(page);
       const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
@@ -63,11 +64,11 @@ describe('reading offline', () => {
   // A failed test must not leave the next one offline.
   afterEach(() => browser.setOffline(false));
 
-  it('opens read posts offline, explains unread ones, and recovers when back online', async () => {
+  it('[app] opens read posts offline, explains unread ones, and recovers when back online', async () => {
     const page = await openPage(browser);
     const [first, second, unread] = manifest.posts;
     await page.goto(server.origin + '/blog/');
-    await page.locator('.post-card').first().waitFor();
+    await waitForApp(page);
     await waitForWorker(page);
     for (const post of [first, second]) {
       await page.goto(server.origin + postPath('/blog/', post.slug));
@@ -76,11 +77,11 @@ describe('reading offline', () => {
 
     await browser.setOffline(true);
     await page.goto(server.origin + '/blog/');
+    await waitForApp(page);
     await page.getByText('You are offline').waitFor();
-    assert.equal(await page.locator('.post-card').count(), manifest.posts.length);
-    await page.waitForFunction(() => document.querySelectorAll('.post-card .saved-mark').length === 2, null, { timeout: 5000 })
-      .catch(() => {});
-    assert.equal(await page.locator('.post-card .saved-mark').count(), 2, 'the two read posts are marked');
+    assert.equal(await page.locator('#folio-app .post-card').count(), manifest.posts.length);
+    await page.waitForFunction(() => document.querySelectorAll('#folio-app .post-card .saved-mark').length === 2);
+    assert.equal(await page.locator('#folio-app .post-card .saved-mark').count(), 2, 'the two read posts are marked');
     for (const post of [first, second]) {
       await page.goto(server.origin + postPath('/blog/', post.slug));
       await page.locator('#folio-app .post-body').waitFor();
@@ -95,9 +96,10 @@ describe('reading offline', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('saves every post for offline reading with visible progress', async () => {
+  it('[app] saves every post for offline reading with visible progress', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + '/blog/');
+    await waitForApp(page);
     await waitForWorker(page);
     // Slow the bodies down so the progress can be seen.
     await browser.route('**/content/**', async (route) => {
@@ -117,9 +119,10 @@ describe('reading offline', () => {
     await browser.setOffline(false);
   });
 
-  it('never keeps an error response as if it were content', async () => {
+  it('[app] never keeps an error response as if it were content', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + '/blog/');
+    await waitForApp(page);
     await waitForWorker(page);
     const status = await page.evaluate(async () => (await fetch('/blog/content/missing.md?v=1')).status);
     assert.equal(status, 404);
@@ -131,23 +134,52 @@ describe('reading offline', () => {
     assert.equal(offline, 'network error');
   });
 
-  it('offers a new deploy as an update and then shows the new text, never the old', async () => {
+  it('[app] offers a new deploy of the app as an update, reloads into it and leaves no old caches', async () => {
     const page = await openPage(browser);
     const post = manifest.posts.find((p) => p.slug === 'hello-folio');
     await page.goto(server.origin + postPath('/blog/', post.slug));
+    await waitForApp(page);
     await page.locator('#folio-app .post-body').waitFor();
     await waitForWorker(page);
+    const cachesBefore = await page.evaluate(() => caches.keys());
 
+    // The second deploy changes the app bundle itself (its stylesheet) and a post.
+    const app = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-app-v2-'));
+    fs.cpSync(path.join(repoRoot, 'target/folio-app'), app, { recursive: true });
+    // As Trunk would write it: new content under a new hashed name.
+    const css = fs.readdirSync(app).find((f) => f.endsWith('.css'));
+    const renamed = css.replace(/-[0-9a-f]{16}\.css$/, '-5ec0d5ec0d5ec0d5.css');
+    assert.notEqual(renamed, css);
+    fs.renameSync(path.join(app, css), path.join(app, renamed));
+    fs.appendFileSync(path.join(app, renamed), '\n:root { --folio-deploy: "second"; }\n');
+    const template = path.join(app, 'index.html');
+    const integrity = (file) => `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(app, file))).digest('base64')}`;
+    const oldIntegrity = `sha384-${crypto.createHash('sha384').update(fs.readFileSync(path.join(repoRoot, 'target/folio-app', css))).digest('base64')}`;
+    fs.writeFileSync(template, fs.readFileSync(template, 'utf8').replaceAll(css, renamed).replaceAll(oldIntegrity, integrity(renamed)));
     const file = path.join(content, '2021-04-10-hello-folio.md');
     const marker = 'This sentence arrived with the second deploy.';
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8') + `\n\n${marker}\n`);
     execFileSync(path.join(repoRoot, 'target/debug/folio'), ['build', '--content', content, '--out', site.siteDir,
-      '--base-path', '/blog/', '--app-dir', path.join(repoRoot, 'target/folio-app')], { stdio: 'ignore', env: { ...process.env, FOLIO_APP_DIR: '' } });
+      '--base-path', '/blog/', '--app-dir', app], { stdio: 'ignore', env: { ...process.env, FOLIO_APP_DIR: '' } });
+    if (appBroken) breakApp(site.siteDir);
 
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
     await page.getByText('A new version of this blog is available.').waitFor();
     await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+    await waitForApp(page);
     await page.locator('#folio-app .post-body').waitFor();
     assert.ok((await page.locator('#folio-app .post-body').textContent()).includes(marker));
+    const deploy = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--folio-deploy').trim());
+    assert.equal(deploy, '"second"', 'the new app bundle is running');
+
+    // The old deploy's shell and pages are gone; only this deploy's remain.
+    const cachesAfter = await page.evaluate(() => caches.keys());
+    const shells = cachesAfter.filter((name) => name.startsWith('folio-shell-'));
+    const pages = cachesAfter.filter((name) => name.startsWith('folio-pages-'));
+    assert.equal(shells.length, 1, `one shell cache: ${cachesAfter}`);
+    assert.ok(pages.length <= 1, `at most one page cache: ${cachesAfter}`);
+    for (const old of cachesBefore.filter((name) => name.startsWith('folio-shell-') || name.startsWith('folio-pages-'))) {
+      assert.ok(!cachesAfter.includes(old), `old cache ${old} was deleted`);
+    }
   });
 });

@@ -5,7 +5,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot, waitForApp } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
 
 const KOREAN_TAG = '회고';
 
@@ -29,26 +29,31 @@ describe('browsing and reading the demo blog', () => {
   });
 
   const titlesWhere = (predicate) => manifest.posts.filter(predicate).map((p) => p.title);
+  /** The titles the running app lists: it waits for the app, never reads the prerendered copy. */
   const shownTitles = async (page) => {
-    await page.locator('.post-card-title, .empty-state').first().waitFor();
-    return page.locator('.post-card-title').allTextContents();
+    await waitForApp(page);
+    await page.locator('#folio-app :is(.post-card-title, .empty-state)').first().waitFor();
+    return page.locator('#folio-app .post-card-title').allTextContents();
   };
 
-  it('filters by a Korean tag from the UI and from a typed URL', async () => {
+  it('[app] filters by a Korean tag from the UI and from a typed URL', async () => {
     const page = await openPage(browser);
     await page.goto(origin + '/');
+    await waitForApp(page);
+    await markDocument(page);
     await page.getByRole('link', { name: `#${KOREAN_TAG}` }).first().click();
     await page.waitForURL(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
     const expected = titlesWhere((p) => p.tags.includes(KOREAN_TAG));
     assert.ok(expected.length >= 3);
     assert.deepEqual(await shownTitles(page), expected);
+    assert.ok(await isSameDocument(page), 'the list was filtered in the page, without loading another');
     assert.equal(await page.locator('h1').textContent(), `#${KOREAN_TAG}`);
     await page.goto(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
     assert.deepEqual(await shownTitles(page), expected);
     assert.deepEqual(page.errors, []);
   });
 
-  it('filters by year, combines a tag with a year, and restores filters on back and forward', async () => {
+  it('[app] filters by year, combines a tag with a year, and restores filters on back and forward', async () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
     await shownTitles(page);
@@ -70,7 +75,7 @@ describe('browsing and reading the demo blog', () => {
     assert.deepEqual(page.errors, []);
   });
 
-  it('narrows with all of several tags, widens with any of them, and clears in one click', async () => {
+  it('[app] narrows with all of several tags, widens with any of them, and clears in one click', async () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)},rust`);
     const all = titlesWhere((p) => p.tags.includes(KOREAN_TAG) && p.tags.includes('rust'));
@@ -84,7 +89,7 @@ describe('browsing and reading the demo blog', () => {
     assert.equal((await shownTitles(page)).length, manifest.posts.length);
   });
 
-  it('says so when nothing matches and offers to clear the filters', async () => {
+  it('[app] says so when nothing matches and offers to clear the filters', async () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)},${encodeURIComponent('여행')}`);
     await page.getByText('No posts match these filters.').waitFor();
@@ -93,10 +98,11 @@ describe('browsing and reading the demo blog', () => {
     assert.equal((await shownTitles(page)).length, manifest.posts.length);
   });
 
-  it('shows the timeline by year and month, newest first, with counts', async () => {
+  it('[app] shows the timeline by year and month, newest first, with counts', async () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/timeline/`);
-    await page.locator('.timeline-year').first().waitFor();
+    await waitForApp(page);
+    await page.locator('#folio-app .timeline-year').first().waitFor();
     const years = await page.locator('.timeline-year h2 a').allTextContents();
     assert.deepEqual(years, ['2025', '2024', '2023', '2022', '2021']);
     const counts = await page.locator('.timeline-count').allTextContents();
@@ -108,7 +114,7 @@ describe('browsing and reading the demo blog', () => {
     await screenshot(page, 'timeline-year-1280-light');
   });
 
-  it('renders a post with a table, footnotes, highlighted code with a copy button, and a table of contents', async () => {
+  it('[app] renders a post with a table, footnotes, highlighted code with a copy button, and a table of contents', async () => {
     const page = await openPage(browser);
     const post = manifest.posts.find((p) => p.slug === 'footnotes-and-tables');
     await page.goto(origin + postPath('/', post.slug));
@@ -150,54 +156,71 @@ describe('browsing and reading the demo blog', () => {
     await screenshot(page, 'post-en-1280-light');
   });
 
-  it('shows previous, next and related posts, and follows the post in the page title', async () => {
+  it('[app] shows previous, next and related posts, and follows the post in the page title', async () => {
     const page = await openPage(browser);
     const index = manifest.posts.findIndex((p) => p.slug === '2023-seoul-walk');
     const post = manifest.posts[index];
-    await page.goto(origin + postPath('/', post.slug));
+    await page.goto(origin + '/');
+    await waitForApp(page);
+    await markDocument(page);
+    await page.getByRole('link', { name: post.title, exact: true }).click();
     await page.locator('#folio-app .post-body').waitFor();
     const expected = `${post.title} · ${manifest.site.title}`;
-    await page.waitForFunction((title) => document.title === title, expected, { timeout: 5000 }).catch(() => {});
-    assert.equal(await page.title(), expected);
+    // The app sets the title when it navigates; no document was loaded.
+    await page.waitForFunction((title) => document.title === title, expected);
+    assert.ok(await isSameDocument(page));
     assert.equal(await page.locator('meta[name="description"]').last().getAttribute('content'), post.summary);
     assert.equal(await page.locator('.post-nav-newer').textContent(), `Newer${manifest.posts[index - 1].title}`);
     assert.equal(await page.locator('.post-nav-older').textContent(), `Older${manifest.posts[index + 1].title}`);
   });
 
-  it('shows a not-found page for a missing post, tag or year, with a way home', async () => {
+  it('[app] shows a not-found page for a missing post, tag or year, with a way home', async () => {
     const page = await openPage(browser);
     for (const missing of ['/posts/no-such-post/', '/tags/no-such-tag/', '/years/1999/', '/no/such/page']) {
       await page.goto(origin + missing);
-      await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+      await waitForApp(page);
+      await page.locator('#folio-app').getByRole('heading', { name: 'Page not found' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href'), '/');
     }
     assert.deepEqual(page.errors, []);
   });
 
-  it('explains a failed manifest fetch and recovers with Try again', async () => {
+  it('[app] explains a failed manifest fetch and recovers with Try again', async () => {
     const page = await openPage(browser);
     await page.route('**/manifest.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
     await page.goto(origin + '/');
+    await waitForApp(page);
     await page.getByRole('alert').getByText('the server answered 500').waitFor();
     await page.unroute('**/manifest.json');
     await page.getByRole('button', { name: 'Try again' }).click();
     assert.equal((await shownTitles(page)).length, manifest.posts.length);
   });
 
-  it('explains a malformed manifest and a failed post fetch', async () => {
+  it('[app] explains a malformed manifest and a failed post fetch', async () => {
     const page = await openPage(browser);
     await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, body: '{"version": 1, "posts": [' }));
     await page.goto(origin + '/');
+    await waitForApp(page);
     await page.getByRole('alert').getByText(/Could not read the list of posts/).waitFor();
     await page.unroute('**/manifest.json');
 
     const post = manifest.posts[0];
-    await page.route('**/content/**', (route) => route.abort('failed'));
+    let bodyRequests = 0;
+    await page.route('**/content/**', (route) => { bodyRequests += 1; return route.abort('failed'); });
     await page.goto(origin + postPath('/', post.slug));
+    await waitForApp(page);
     await page.getByRole('alert').getByText(/Could not load the post/).waitFor();
+    // Outlast the page's own retries, so only the button can bring the post.
+    let settled = -1;
+    while (settled !== bodyRequests) {
+      settled = bodyRequests;
+      await page.waitForTimeout(2500);
+    }
     await page.unroute('**/content/**');
+    await page.waitForTimeout(1000);
+    assert.equal(await page.locator('#folio-app .post-body').count(), 0, 'nothing fetched the post by itself');
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.locator('.post-body').waitFor();
+    await page.locator('#folio-app .post-body').waitFor();
     assert.deepEqual(page.errors, []);
   });
 });
@@ -216,16 +239,39 @@ describe('posts that misbehave', () => {
     server?.stop();
   });
 
-  it('never runs script from a post', async () => {
+  it('[app] never runs script from a post', async () => {
     const page = await openPage(browser);
-    await page.goto(server.origin + postPath('/blog/', 'xss'));
-    await page.getByText('Plain text after the attacks.').waitFor();
-    for (const link of await page.locator('.post-body a').all()) {
-      await link.click({ force: true, noWaitAfter: true }).catch(() => {});
+    const url = server.origin + postPath('/blog/', 'xss');
+    await page.goto(url);
+    await waitForApp(page);
+    await page.locator('#folio-app .post-body').getByText('Plain text after the attacks.').waitFor();
+    const probe = async (after) => {
+      assert.deepEqual(page.dialogs, [], `no dialog after ${after}`);
+      assert.equal(await page.evaluate(() => window.__pwned), undefined, `no script ran after ${after}`);
+    };
+    await probe('the app rendered the post');
+    const links = page.locator('#folio-app .post-body a');
+    const count = await links.count();
+    for (let i = 0; i < count; i++) {
+      const link = links.nth(i);
+      const label = `clicking link ${i} (${await link.getAttribute('href')})`;
+      const opensTab = (await link.getAttribute('target')) === '_blank';
+      if (opensTab) {
+        // External links open a new tab; the post's page must stay unharmed.
+        const [popup] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+        await popup.close();
+      } else {
+        await link.click();
+        await page.waitForLoadState();
+        if (page.url() !== url) {
+          await page.goto(url);
+          await waitForApp(page);
+        }
+      }
+      await probe(label);
     }
-    await page.waitForTimeout(300);
-    assert.deepEqual(page.dialogs, []);
-    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    await page.locator('#folio-app .post-body h2').focus();
+    await probe('focusing the heading');
     assert.equal(await page.locator(
       '.post-body :is(script, iframe, svg, object, embed, style, [onerror], [onload], [onclick], [style])',
     ).count(), 0);
@@ -243,10 +289,12 @@ describe('posts that misbehave', () => {
     assert.equal(await page.locator('.post-body details summary').textContent(), 'More');
   });
 
-  it('shows the alt text in place of an image that fails to load', async () => {
+  it('[app] shows the alt text in place of an image that fails to load', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + postPath('/blog/', 'broken-image'));
-    const frame = page.locator('.post-image.is-broken');
+    await waitForApp(page);
+    // Marking a broken image is the app's work.
+    const frame = page.locator('#folio-app .post-image.is-broken');
     await frame.waitFor();
     assert.equal(await frame.getAttribute('aria-label'), 'A harbour at dusk in Jeju');
     const shown = await frame.evaluate((el) => getComputedStyle(el, '::after').content);

@@ -203,12 +203,7 @@ pub fn build_site(
         &out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
     )?;
-    for (file, bytes) in pwa::pwa_files(
-        &manifest,
-        app,
-        &manifest_json,
-        csp::origin_of(&content_base),
-    )? {
+    for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json, &content_base)? {
         write(&out.join(file), &bytes)?;
     }
     write(

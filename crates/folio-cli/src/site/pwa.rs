@@ -13,7 +13,7 @@ use super::app_bundle::{AppBundle, BASE_PLACEHOLDER};
 
 /// The line of `public/sw.js` that `folio build` replaces.
 const PRECACHE_MARKER: &str =
-    "const FOLIO_PRECACHE = { version: 'dev', base: '/', files: [] }; // replaced by folio build";
+    "const FOLIO_PRECACHE = { version: 'dev', base: '/', content: '/', files: [] }; // replaced by folio build";
 pub const SHELL_PAGE: &str = "shell.html";
 pub const WEB_MANIFEST: &str = "manifest.webmanifest";
 /// Light theme background; the dark theme's colour is set per media query in each page.
@@ -30,8 +30,9 @@ pub fn pwa_files(
     manifest: &Manifest,
     app: &AppBundle,
     manifest_json: &str,
-    content_origin: Option<&str>,
+    content_base: &str,
 ) -> Result<Vec<(String, Vec<u8>)>, PwaError> {
+    let content_origin = super::csp::origin_of(content_base);
     let site = &manifest.site;
     let web_manifest = json!({
         "name": site.title,
@@ -89,7 +90,14 @@ pub fn pwa_files(
     if !worker.contains(PRECACHE_MARKER) {
         return Err(PwaError::MissingWorker);
     }
-    let precache_json = json!({ "version": version, "base": site.base_path, "files": precache });
+    // `content`: where manifest and posts are fetched from, so the worker
+    // caches them for offline reading even when they live on another origin.
+    let precache_json = json!({
+        "version": version,
+        "base": site.base_path,
+        "content": content_base,
+        "files": precache
+    });
     let worker = worker.replace(
         PRECACHE_MARKER,
         &format!("const FOLIO_PRECACHE = {precache_json};"),

@@ -9,7 +9,7 @@ use super::*;
 
 /// The service worker line `pwa.rs` replaces; the stand-in bundle needs it.
 const WORKER: &str =
-    "const FOLIO_PRECACHE = { version: 'dev', base: '/', files: [] }; // replaced by folio build\n";
+    "const FOLIO_PRECACHE = { version: 'dev', base: '/', content: '/', files: [] }; // replaced by folio build\n";
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
