@@ -22,6 +22,11 @@ cargo build --quiet -p folio-cli
 
 say "browser tests (headless Chromium)"
 rm -rf tests/output
-cd tests/e2e
-FOLIO_BIN="$PWD/../../target/debug/folio" FOLIO_APP_DIR="$PWD/../../target/folio-app" \
-  node --test --test-concurrency=1 specs/
+(
+  cd tests/e2e
+  FOLIO_BIN="$PWD/../../target/debug/folio" FOLIO_APP_DIR="$PWD/../../target/folio-app" \
+    node --test --test-concurrency=1 specs/
+)
+
+say "the tests of the app fail without the app"
+scripts/test-the-tests.sh

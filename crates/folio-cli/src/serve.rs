@@ -1,12 +1,37 @@
-//! `folio serve`: build, serve on localhost, rebuild when content changes.
+//! `folio serve`: build, serve on localhost, rebuild when content changes,
+//! and reload the pages open in the browser once the rebuild is done.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
 use crate::site::{build_site, AppBundle, BuildOptions};
+
+/// Counts builds; open pages poll it and reload when it changes.
+const GENERATION_PATH: &str = "/__folio/generation";
+/// The preview's reload script: a file, so the pages' Content-Security-Policy
+/// (script only from the site's own files) allows it as it is.
+const LIVE_RELOAD_PATH: &str = "/__folio/live-reload.js";
+const LIVE_RELOAD_SCRIPT: &str = r#"// folio serve: reload this page when the preview has been rebuilt.
+(() => {
+  let seen;
+  const check = async () => {
+    try {
+      const response = await fetch("/__folio/generation", { cache: "no-store" });
+      const generation = await response.text();
+      if (seen !== undefined && generation !== seen) location.reload();
+      seen = generation;
+    } catch (error) {
+      // The preview is restarting; try again on the next tick.
+    }
+  };
+  check();
+  setInterval(check, 500);
+})();
+"#;
 
 pub struct ServeOptions {
     pub build: BuildOptions,
@@ -26,6 +51,7 @@ pub enum ServeError {
 
 pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> {
     rebuild(&options.build, app);
+    let generation = &AtomicU64::new(1);
     let server =
         tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|err| ServeError::Listen {
             port: options.port,
@@ -72,10 +98,22 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
                 std::thread::sleep(Duration::from_millis(150));
                 while changed_rx.try_recv().is_ok() {}
                 rebuild(&options.build, app);
+                generation.fetch_add(1, Ordering::SeqCst);
             }
         });
         for request in server.incoming_requests() {
-            let response = respond(&root, &base, request.url());
+            let response = match request.url().split('?').next().unwrap_or_default() {
+                GENERATION_PATH => tiny_http::Response::from_data(
+                    generation.load(Ordering::SeqCst).to_string().into_bytes(),
+                )
+                .with_header(header("Cache-Control", "no-store"))
+                .with_header(header("Content-Type", "text/plain")),
+                LIVE_RELOAD_PATH => {
+                    tiny_http::Response::from_data(LIVE_RELOAD_SCRIPT.as_bytes().to_vec())
+                        .with_header(header("Content-Type", "text/javascript"))
+                }
+                _ => respond(&root, &base, request.url()),
+            };
             let _ = request.respond(response);
         }
     });
@@ -127,16 +165,37 @@ fn respond(root: &Path, base: &str, url: &str) -> tiny_http::Response<std::io::C
         }
         file.push("index.html");
     }
+    let is_html = content_type(&file).starts_with("text/html");
     match std::fs::read(&file) {
-        Ok(bytes) => tiny_http::Response::from_data(bytes)
-            .with_header(header("Content-Type", content_type(&file))),
+        Ok(bytes) => {
+            let bytes = if is_html {
+                with_live_reload(bytes)
+            } else {
+                bytes
+            };
+            tiny_http::Response::from_data(bytes)
+                .with_header(header("Content-Type", content_type(&file)))
+        }
         Err(_) => {
             let page =
                 std::fs::read(root.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
-            tiny_http::Response::from_data(page)
+            tiny_http::Response::from_data(with_live_reload(page))
                 .with_status_code(404)
                 .with_header(header("Content-Type", "text/html; charset=utf-8"))
         }
+    }
+}
+
+/// A page of the preview, with the reload script before `</body>`.
+fn with_live_reload(page: Vec<u8>) -> Vec<u8> {
+    let text = match String::from_utf8(page) {
+        Ok(text) => text,
+        Err(err) => return err.into_bytes(),
+    };
+    let tag = format!("<script src=\"{LIVE_RELOAD_PATH}\"></script>");
+    match text.rfind("</body>") {
+        Some(at) => format!("{}{tag}{}", &text[..at], &text[at..]).into_bytes(),
+        None => format!("{text}{tag}").into_bytes(),
     }
 }
 
