@@ -8,11 +8,12 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use folio_cli::content::generator::Generator;
 use folio_cli::content::{index_content, ContentIndex, IndexOptions};
 use folio_cli::diagnostics::Severity;
 use folio_cli::serve::{serve, ServeOptions};
-use folio_cli::site::{build_site, open_content, AppBundle, BuildError, BuildOptions};
+use folio_cli::site::{
+    build_site, open_content, AppBundle, BuildError, BuildOptions, OpenedContent,
+};
 
 #[derive(Parser)]
 #[command(
@@ -186,13 +187,16 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
 }
 
 fn run_check(content: &Path) -> ExitCode {
-    let Some((generator, index)) = quick_index(content) else {
+    let Some((site, index)) = quick_index(content) else {
         return ExitCode::FAILURE;
     };
     print_diagnostics(&index);
-    println!("{}", index.summary(generator));
+    println!("{}", index.summary(site.source.generator));
     if let Some(transformed) = index.transformation_summary() {
         println!("{transformed}");
+    }
+    if site.site.url.is_none() {
+        println!("note: no site URL, so pages carry no canonical link and previews no absolute address\n  fix: set `url = \"https://…\"` in folio.toml");
     }
     if index.error_count() > 0 {
         ExitCode::FAILURE
@@ -201,11 +205,10 @@ fn run_check(content: &Path) -> ExitCode {
     }
 }
 
-fn quick_index(content: &Path) -> Option<(Generator, ContentIndex)> {
+fn quick_index(content: &Path) -> Option<(OpenedContent, ContentIndex)> {
     let opened = open_content(content, None)
         .map_err(|err| eprintln!("error: {err}"))
         .ok()?;
-    let generator = opened.source.generator;
     index_content(
         &opened.source,
         &opened.site,
@@ -214,7 +217,7 @@ fn quick_index(content: &Path) -> Option<(Generator, ContentIndex)> {
     )
     .map_err(|err| eprintln!("error: {err}"))
     .ok()
-    .map(|index| (generator, index))
+    .map(|index| (opened, index))
 }
 
 fn print_diagnostics(index: &ContentIndex) {

@@ -105,6 +105,30 @@ pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Norm
                 let display = alone_in_paragraph(&events, at);
                 replacements.push((range.clone(), convert_math(tex, display, line, out)));
             }
+            Event::Start(Tag::Image { dest_url, .. }) if is_missing_file(dest_url, context) => {
+                // Decided here, once: the page shows the placeholder and never
+                // asks the server for a file that is not there.
+                let end = (at..events.len())
+                    .find(|&i| matches!(events[i].0, Event::End(TagEnd::Image)))
+                    .unwrap_or(events.len() - 1);
+                let alt: String = events[at + 1..end]
+                    .iter()
+                    .filter_map(|(e, _)| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
+                out.transformations.count("image", "missing");
+                out.findings.push(Finding {
+                    line,
+                    severity: Severity::Warning,
+                    message: format!("image `{dest_url}` is not in the content folder"),
+                    fix: "add the file beside the post, or correct the path".to_owned(),
+                });
+                replacements.push((range.clone(), missing_image_html(&alt)));
+                at = end + 1;
+                continue;
+            }
             Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
                 if info.split_whitespace().next() == Some("math") =>
             {
@@ -141,6 +165,56 @@ pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Norm
         out.findings.push(finding);
     }
     apply(text, replacements)
+}
+
+/// Whether `url` names a file relative to the post that the content folder
+/// does not have. URLs, root-relative paths and data URLs are not judged here.
+fn is_missing_file(url: &str, context: &NormalizeContext) -> bool {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let is_relative = !path.is_empty()
+        && !path.starts_with('/')
+        && !path.contains(':')
+        && !path.starts_with("//");
+    if !is_relative {
+        return false;
+    }
+    let decoded = folio_core::routes::decode_component(path);
+    let folder = context
+        .file
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new(""));
+    !context.content_dir.join(folder).join(decoded).is_file()
+}
+
+/// The placeholder of a missing image: its alt text in a tidy frame, named
+/// for screen readers, with no `<img>` for the browser to fail on.
+fn missing_image_html(alt: &str) -> String {
+    let label = if alt.trim().is_empty() {
+        "Missing image"
+    } else {
+        alt.trim()
+    };
+    let label = pulldown_cmark_escape_attr(label);
+    format!("<span class=\"post-image is-broken\" role=\"img\" aria-label=\"{label}\" data-alt=\"{label}\"></span>")
+}
+
+/// Escapes text for an attribute value, with Markdown punctuation as character
+/// references so the parser reading the normalised body cannot change it.
+fn pulldown_cmark_escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '*' | '_' | '`' | '[' | ']' | '\\' | '~' | '$' => {
+                out.push_str(&format!("&#{};", c as u32))
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn convert_math(tex: &str, display: bool, line: usize, out: &mut Normalized) -> String {

@@ -101,9 +101,14 @@ fn redirect_page(site: &SiteContext, target: &Target) -> String {
     push_text(&mut html, lang);
     html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
     push_text(&mut html, target.title);
-    html.push_str("</title>\n<link rel=\"canonical\" href=\"");
-    push_text(&mut html, &canonical);
-    html.push_str("\">\n<meta http-equiv=\"refresh\" content=\"0; url=");
+    html.push_str("</title>\n");
+    // Only an absolute canonical means anything; without the site's URL, none.
+    if site.site().url.is_some() {
+        html.push_str("<link rel=\"canonical\" href=\"");
+        push_text(&mut html, &canonical);
+        html.push_str("\">\n");
+    }
+    html.push_str("<meta http-equiv=\"refresh\" content=\"0; url=");
     push_text(&mut html, &href);
     html.push_str("\">\n</head>\n<body>\n<p>This page has moved to <a href=\"");
     push_text(&mut html, &href);

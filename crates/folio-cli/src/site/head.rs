@@ -17,9 +17,11 @@ struct PageSummary<'a> {
     title: String,
     /// The page's own name, for link previews.
     name: String,
-    description: &'a str,
-    /// Canonical URL; a 404 page answers at any missing address and has none.
+    description: String,
+    /// Canonical URL: only when the site's URL is known.
     url: Option<String>,
+    /// A 404 page answers at any missing address; search engines should skip it.
+    indexable: bool,
     image: Option<String>,
 }
 
@@ -43,8 +45,11 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
                 _ => None,
             })
             .filter(|summary| !summary.is_empty())
-            .unwrap_or(&meta.description),
-        url: (*route != Route::NotFound).then(|| site.route_url(route)),
+            .map_or_else(|| list_description(site, route), str::to_owned),
+        // Without the site's URL a canonical link could only be relative,
+        // which search engines read as an error: better none at all.
+        url: (*route != Route::NotFound && meta.url.is_some()).then(|| site.route_url(route)),
+        indexable: *route != Route::NotFound,
         image: post
             .and_then(|p| p.cover.as_deref())
             .map(|c| site.cover_url(c)),
@@ -67,11 +72,13 @@ fn basic_tags(head: &mut String, page: &PageSummary) {
     push_text(head, &page.title);
     head.push_str("</title>\n");
     if !page.description.is_empty() {
-        meta_tag(head, "name", "description", page.description);
+        meta_tag(head, "name", "description", &page.description);
     }
-    match &page.url {
-        Some(url) => link_tag(head, "canonical", None, None, url),
-        None => meta_tag(head, "name", "robots", "noindex"),
+    if let Some(url) = &page.url {
+        link_tag(head, "canonical", None, None, url);
+    }
+    if !page.indexable {
+        meta_tag(head, "name", "robots", "noindex");
     }
 }
 
@@ -80,7 +87,7 @@ fn open_graph_tags(head: &mut String, site: &SiteContext, page: &PageSummary) {
     meta_tag(head, "property", "og:site_name", &site.site().title);
     meta_tag(head, "property", "og:title", &page.name);
     if !page.description.is_empty() {
-        meta_tag(head, "property", "og:description", page.description);
+        meta_tag(head, "property", "og:description", &page.description);
     }
     let og_type = if page.post.is_some() {
         "article"
@@ -115,7 +122,7 @@ fn twitter_tags(head: &mut String, page: &PageSummary) {
     meta_tag(head, "name", "twitter:card", card);
     meta_tag(head, "name", "twitter:title", &page.name);
     if !page.description.is_empty() {
-        meta_tag(head, "name", "twitter:description", page.description);
+        meta_tag(head, "name", "twitter:description", &page.description);
     }
     if let Some(image) = &page.image {
         meta_tag(head, "name", "twitter:image", image);
@@ -148,6 +155,42 @@ fn feed_links(head: &mut String, site: &SiteContext, route: &Route) {
                 &href,
             );
         }
+    }
+}
+
+/// What a list page holds, for search results and link previews: the site's
+/// own description on the home page when it has one, otherwise a sentence
+/// made from the site's title and its counts.
+fn list_description(site: &SiteContext, route: &Route) -> String {
+    let meta = site.site();
+    let posts = &site.manifest.posts;
+    let title = &meta.title;
+    let count = |n: usize| {
+        if n == 1 {
+            "1 post".to_owned()
+        } else {
+            format!("{n} posts")
+        }
+    };
+    match route {
+        Route::Home | Route::NotFound if !meta.description.is_empty() => meta.description.clone(),
+        Route::Tag(tag) => {
+            let n = posts.iter().filter(|p| p.tags.contains(tag)).count();
+            format!("{} tagged #{tag} on {title}.", count(n))
+        }
+        Route::Year(year) => {
+            let n = posts.iter().filter(|p| p.local_date.year == *year).count();
+            format!("{} from {year} on {title}.", count(n))
+        }
+        Route::TagIndex => format!(
+            "Every tag of {title}, by how often it is used, across {}.",
+            count(posts.len())
+        ),
+        Route::Timeline => format!(
+            "{title} year by year and month by month: {}.",
+            count(posts.len())
+        ),
+        _ => format!("{title}: {}.", count(posts.len())),
     }
 }
 
@@ -207,8 +250,11 @@ fn blog_posting(site: &SiteContext, post: &PostMeta) -> Value {
         "inLanguage".into(),
         json!(post.lang.as_deref().unwrap_or(&site.site().lang)),
     );
-    data.insert("url".into(), json!(url));
-    data.insert("mainEntityOfPage".into(), json!(url));
+    // Structured data wants absolute addresses; without the site's URL there are none.
+    if site.site().url.is_some() {
+        data.insert("url".into(), json!(url));
+        data.insert("mainEntityOfPage".into(), json!(url));
+    }
     Value::Object(data)
 }
 

@@ -402,12 +402,27 @@ fn aliases_redirect_to_the_post_and_never_replace_a_page() {
 }
 
 #[test]
-fn a_site_without_url_uses_base_relative_links() {
+fn a_site_without_url_has_no_relative_canonical_and_lists_have_descriptions() {
     let built = build(&fixture("mixed"), "/");
     let post = built.read("posts/toml-post/index.html");
-    assert!(post.contains("<link rel=\"canonical\" href=\"/posts/toml-post/\">"));
+    assert!(
+        !post.contains("rel=\"canonical\""),
+        "no canonical without the site's URL"
+    );
+    assert!(!post.contains("og:url"));
+    assert!(!post.contains("noindex"), "a post is still indexable");
     assert!(post.contains("Text of the Hugo post."));
-    assert_eq!(json_ld(&post)["url"], "/posts/toml-post/");
+    assert_eq!(json_ld(&post).get("url"), None);
+    let home = built.read("index.html");
+    let posts = built.report.manifest.posts.len();
+    assert!(
+        home.contains(&format!(
+            "<meta name=\"description\" content=\"Fixture: {posts} posts.\">"
+        )),
+        "a generated description: {home}"
+    );
+    let not_found = built.read("404.html");
+    assert!(not_found.contains("<meta name=\"robots\" content=\"noindex\">"));
     assert_eq!(built.read("robots.txt"), "User-agent: *\nAllow: /\n");
     let atom = parse_feed(&built.read("feed.xml"));
     assert_eq!(atom.entries.len(), built.report.manifest.posts.len());

@@ -312,3 +312,44 @@ fn has_event_handler(html: &str) -> bool {
             _ => false,
         })
 }
+
+#[test]
+fn a_missing_relative_image_becomes_a_named_placeholder_and_a_finding() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("2024")).expect("post folder");
+    std::fs::write(dir.path().join("2024/here.png"), b"png").expect("image");
+    let context = NormalizeContext {
+        file: Path::new("2024/notes.md"),
+        content_dir: dir.path(),
+        base_path: "/",
+        site_url: None,
+        links: &NoLinks,
+        mdx: false,
+    };
+    let mut out = Normalized::default();
+    let markdown = "Intro.\n\n![항구 *저녁*](gone.png)\n\n![](also-gone.png) ![kept](here.png) ![far](https://example.com/x.png)\n";
+    let normalised = rewrite_markup(markdown, &context, &mut out);
+    assert!(normalised.contains("<span class=\"post-image is-broken\" role=\"img\" aria-label=\"항구 저녁\" data-alt=\"항구 저녁\"></span>"), "{normalised}");
+    assert!(
+        normalised.contains("aria-label=\"Missing image\""),
+        "an image without alt text still has a name"
+    );
+    assert!(
+        normalised.contains("![kept](here.png)")
+            && normalised.contains("![far](https://example.com/x.png)")
+    );
+    let lines: Vec<usize> = out.findings.iter().map(|f| f.line).collect();
+    assert_eq!(lines, [3, 5]);
+    assert!(out.findings[0].message.contains("gone.png"));
+    let html = render_markdown(
+        &normalised,
+        &RenderOptions {
+            post_dir_href: "/content/2024/",
+        },
+    )
+    .html;
+    assert!(
+        !html.contains("gone.png"),
+        "the page never requests the missing file: {html}"
+    );
+}
