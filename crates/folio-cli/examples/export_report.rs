@@ -32,9 +32,18 @@ fn main() -> ExitCode {
 fn report(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
     let opened = open_content(folder, None)?;
-    let index = index_content(&opened.source, &opened.site, IndexOptions::default(), |_, _| {})?;
+    let index = index_content(
+        &opened.source,
+        &opened.site,
+        IndexOptions::default(),
+        |_, _| {},
+    )?;
     let elapsed = started.elapsed();
-    println!("{} ({})", folder.display(), index.summary(opened.source.generator));
+    println!(
+        "{} ({})",
+        folder.display(),
+        index.summary(opened.source.generator)
+    );
     let dated = index.posts.len() + index.failed.len();
     println!(
         "  published          {:>6} of {} dated posts ({:.1} %), indexed in {} ms",
@@ -44,7 +53,11 @@ fn report(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
         elapsed.as_millis()
     );
     println!("  dropped            {:>6}", index.failed.len());
-    for diagnostic in index.diagnostics.iter().filter(|d| d.severity == Severity::Error) {
+    for diagnostic in index
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+    {
         println!("    {diagnostic}");
     }
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
