@@ -465,6 +465,13 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let inner = &self.src[at + open.len()..end];
+        if !self.context.liquid && matches!(open, "{%" | "{{") {
+            let inner = trim_whitespace_control(inner);
+            let closes_body = inner == "end" && !self.open_bodies.is_empty();
+            if zola::call(inner).is_none() && !closes_body {
+                return false;
+            }
+        }
         self.pos = end + close.len();
         let emit = match open {
             "{{<" | "{{%" => self.hugo_shortcode(inner, at),

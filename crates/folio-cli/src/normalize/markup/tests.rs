@@ -24,6 +24,7 @@ fn run(markdown: &str, mdx: bool) -> (String, Normalized) {
         site_url: None,
         links: &NoLinks,
         mdx,
+        liquid: true,
     };
     let mut out = Normalized::default();
     let markdown = rewrite_markup(markdown, &context, &mut out);

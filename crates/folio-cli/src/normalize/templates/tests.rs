@@ -30,10 +30,45 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
         site_url: Some("https://example.com"),
         links: &KnownPosts,
         mdx,
+        liquid: true,
     };
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);
     out
+}
+
+/// As a Hugo or Zola site reads it: `{{ … }}` and `{% … %}` are not Liquid.
+fn resolve_without_liquid(body: &str) -> Normalized {
+    let context = NormalizeContext {
+        file: Path::new("content/posts/post.md"),
+        content_dir: Path::new("/nonexistent-content"),
+        base_path: "/",
+        site_url: None,
+        links: &KnownPosts,
+        mdx: false,
+        liquid: false,
+    };
+    let mut out = Normalized::default();
+    out.markdown = resolve_templates(body, &context, &mut out);
+    out
+}
+
+#[test_case(
+    "레이아웃에서 {{ .Title }} 과 {{ range .Pages }} 를 쓴다.\n{% if x %}그대로{% endif %}\n",
+    "레이아웃에서 {{ .Title }} 과 {{ range .Pages }} 를 쓴다.\n{% if x %}그대로{% endif %}\n" ; "go templates and liquid stay literal"
+)]
+#[test_case(
+    "{{< youtube abc >}}\n",
+    "<div class=\"embed embed-video\"><iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"YouTube video\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" allowfullscreen></iframe></div>\n" ; "hugo shortcodes still resolve"
+)]
+#[test_case(
+    "{% note() %}\nZola body\n{% end %}\n",
+    "<aside class=\"callout callout-note\">\n\nZola body\n\n</aside>\n" ; "zola shortcodes still resolve"
+)]
+fn sites_without_liquid_print_braces_as_written(body: &str, expected: &str) {
+    let out = resolve_without_liquid(body);
+    assert_eq!(out.markdown, expected);
+    assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
 
 fn resolve(body: &str) -> Normalized {
