@@ -3,6 +3,10 @@
 //! show template syntax, HTML as text or raw TeX. Run by `scripts/bench-exports.sh`.
 //!
 //! Usage: `cargo run --release -p folio-cli --example export_report -- <content folder>…`
+//!
+//! With `FOLIO_REPORT_DUMP=<text>` set, the rendered HTML of every post whose
+//! file path contains that text is printed too, to read what the residue
+//! detector cannot judge.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -74,6 +78,11 @@ fn report(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut by_kind: BTreeMap<ResidueKind, (usize, String)> = BTreeMap::new();
     for post in &index.posts {
         let html = render_markdown(&post.body, &RenderOptions { post_dir_href: "/" }).html;
+        if let Ok(wanted) = std::env::var("FOLIO_REPORT_DUMP") {
+            if post.file.to_string_lossy().contains(&wanted) {
+                println!("----- {}\n{}\n-----", post.file.display(), html);
+            }
+        }
         let residue = find_residue(&html);
         if residue.is_empty() {
             continue;

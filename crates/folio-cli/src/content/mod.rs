@@ -391,6 +391,7 @@ impl PublishContext<'_> {
                 site_url: self.site.url.as_deref(),
                 links: self.links,
                 mdx: is_mdx,
+                liquid: matches!(self.source.generator, Generator::Jekyll | Generator::Folio),
             },
         );
         for finding in &normalized.findings {

@@ -37,6 +37,10 @@ pub struct NormalizeContext<'a> {
     pub links: &'a dyn PostLinks,
     /// The file is MDX: `import`/`export` lines and JSX components are expected.
     pub mdx: bool,
+    /// `{% … %}` and `{{ … }}` are Liquid (Jekyll, or a folder whose generator
+    /// is unknown). Hugo, Zola, Gatsby and Next.js print them as written, so
+    /// there only their own shortcodes are resolved.
+    pub liquid: bool,
 }
 
 /// Resolves a reference to another post to its site-relative URL (`/posts/notes/`).

@@ -172,7 +172,11 @@ fn decode_entities(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let Some(end) = rest[..rest.len().min(12)].find(';') else {
+        let window = rest
+            .char_indices()
+            .nth(12)
+            .map_or(rest, |(at, _)| &rest[..at]);
+        let Some(end) = window.find(';') else {
             out.push('&');
             rest = &rest[1..];
             continue;
@@ -229,6 +233,7 @@ mod tests {
     #[test_case("<p><math><mi>x</mi><annotation encoding=\"application/x-tex\">\\frac{1}{2}</annotation></math></p>" ; "mathml")]
     #[test_case("<p>List&lt;String&gt; and Map&lt;K, V&gt; cost $5 and $10.</p>" ; "generics and prices")]
     #[test_case("<div class=\"align-center\"><img src=\"a.png\" alt=\"\"></div>" ; "real html")]
+    #[test_case("<blockquote><p>&gt; 한 글자씩 읽어서 &amp 토큰을 만든다</p></blockquote>" ; "entity before hangul")]
     fn clean_text_has_no_residue(html: &str) {
         assert_eq!(find_residue(html), []);
     }

@@ -83,6 +83,9 @@ struct Resolver<'a> {
     include_vars: HashMap<String, String>,
     /// How many includes deep this run is.
     depth: usize,
+    /// `{% capture name %}` bodies and `{% assign name = "text" %}` values,
+    /// as written, for `{{ name }}` further on.
+    captures: HashMap<String, String>,
     pos: usize,
     line_starts: Vec<usize>,
     out: String,
@@ -118,6 +121,7 @@ impl<'a> Resolver<'a> {
             context,
             include_vars,
             depth,
+            captures: HashMap::new(),
             pos: 0,
             line_starts,
             out: String::with_capacity(src.len()),
@@ -461,6 +465,13 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let inner = &self.src[at + open.len()..end];
+        if !self.context.liquid && matches!(open, "{%" | "{{") {
+            let inner = trim_whitespace_control(inner);
+            let closes_body = inner == "end" && !self.open_bodies.is_empty();
+            if zola::call(inner).is_none() && !closes_body {
+                return false;
+            }
+        }
         self.pos = end + close.len();
         let emit = match open {
             "{{<" | "{{%" => self.hugo_shortcode(inner, at),

@@ -11,7 +11,9 @@ use super::{Generator, SiteSource};
 pub const JS_CONTENT_DIRS: &[&str] = &[
     "content/blog",
     "content/posts",
+    "contents/posts",
     "content",
+    "contents",
     "posts",
     "_posts",
     "data/blog",
@@ -153,18 +155,27 @@ fn detect_root(root: &Path) -> Result<Option<SiteSource>, GeneratorError> {
         let Some(config_path) = first_file(root, configs) else {
             continue;
         };
-        let Some(content_dir) = JS_CONTENT_DIRS
+        let source = settings::read_text(&config_path)?;
+        let declared = match generator {
+            Generator::Gatsby => settings::gatsby_source_paths(&source),
+            _ => Vec::new(),
+        };
+        let declared = declared
             .iter()
             .map(|d| root.join(d))
-            .find(|d| d.is_dir())
-        else {
+            .find(|d| d.is_dir() && holds_markdown(d, 3));
+        let Some(content_dir) = declared.or_else(|| {
+            JS_CONTENT_DIRS
+                .iter()
+                .map(|d| root.join(d))
+                .find(|d| d.is_dir())
+        }) else {
             return Err(GeneratorError::MissingContent {
                 config: config_path,
                 generator: generator.name(),
                 content_dir: root.join(JS_CONTENT_DIRS[0]),
             });
         };
-        let source = settings::read_text(&config_path)?;
         let settings = match generator {
             Generator::Gatsby => settings::gatsby_settings(&source),
             _ => settings::nextjs_settings(&source),
@@ -172,6 +183,24 @@ fn detect_root(root: &Path) -> Result<Option<SiteSource>, GeneratorError> {
         return Ok(Some(site(generator, content_dir, settings)));
     }
     Ok(None)
+}
+
+/// Whether `dir` has a Markdown or MDX file within `depth` folders.
+fn holds_markdown(dir: &Path, depth: usize) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries.flatten().any(|entry| {
+        let path = entry.path();
+        if path.is_dir() {
+            depth > 0 && holds_markdown(&path, depth - 1)
+        } else {
+            matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("md" | "mdx" | "markdown")
+            )
+        }
+    })
 }
 
 /// Zola spells it `base_url`; Hugo `baseURL` (any case, but never with `_`).

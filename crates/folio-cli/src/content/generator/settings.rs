@@ -322,6 +322,65 @@ pub fn gatsby_settings(source: &str) -> GeneratorSettings {
     }
 }
 
+/// The folders `gatsby-source-filesystem` is given in `gatsby-config.*`, in
+/// the order written, relative to the site root: `path: \`${__dirname}/x\``,
+/// `path: "./x"` and `path: path.join(__dirname, "x", "y")`.
+pub fn gatsby_source_paths(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = source;
+    while let Some(at) = rest.find("path") {
+        let after = &rest[at + 4..];
+        rest = after;
+        let preceded_by_word = source.len() - after.len() > 4
+            && source[..source.len() - after.len() - 4]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.');
+        let Some(value) = after.trim_start().strip_prefix(':') else {
+            continue;
+        };
+        if preceded_by_word {
+            continue;
+        }
+        let value = value.trim_start();
+        let parts: Vec<&str> = if let Some(args) = value.strip_prefix("path.join(") {
+            let args = &args[..args.find(')').unwrap_or(args.len())];
+            args.split(',').filter_map(|a| quoted(a.trim())).collect()
+        } else {
+            quoted_prefix(value).into_iter().collect()
+        };
+        let joined = parts.join("/");
+        let relative = joined
+            .trim_start_matches("${__dirname}")
+            .trim_start_matches('/')
+            .trim_start_matches("./")
+            .trim_end_matches('/');
+        if !relative.is_empty() && !relative.contains("..") && !relative.contains("${") {
+            found.push(relative.to_owned());
+        }
+    }
+    found
+}
+
+/// `"x"`, `'x'` or `` `x` `` → `x`.
+fn quoted(text: &str) -> Option<&str> {
+    let quote = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    text[1..].strip_suffix(quote)
+}
+
+/// The quoted string `text` starts with.
+fn quoted_prefix(text: &str) -> Option<&str> {
+    let quote = text
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\'' | '`'))?;
+    let end = text[1..].find(quote)?;
+    Some(&text[1..1 + end])
+}
+
 /// Settings from `next.config.*`: only whether URLs end in a slash.
 pub fn nextjs_settings(source: &str) -> GeneratorSettings {
     let compact: String = source.chars().filter(|c| !c.is_whitespace()).collect();

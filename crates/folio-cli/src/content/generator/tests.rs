@@ -60,6 +60,31 @@ fn detects(path: &str, generator: Generator, content_dir: &str) {
     assert_eq!(relative(&site.content_dir), Path::new(content_dir));
 }
 
+#[test_case("path: `${__dirname}/contents/posts`,", &["contents/posts"] ; "template literal")]
+#[test_case("{ name: 'blog', path: './content/글' }", &["content/글"] ; "relative string")]
+#[test_case("path: path.join(__dirname, `src`, \"posts\"),", &["src/posts"] ; "path join")]
+#[test_case("const path = require('path'); filePath: 'x', path: __dirname + '/a'", &[] ; "nothing readable")]
+fn gatsby_source_paths_are_read(config: &str, expected: &[&str]) {
+    assert_eq!(settings::gatsby_source_paths(config), expected);
+}
+
+#[test]
+fn gatsby_content_folder_comes_from_its_config() {
+    let config = "module.exports = {\n  plugins: [\n    { resolve: `gatsby-source-filesystem`, options: { name: `images`, path: `${__dirname}/static` } },\n    { resolve: `gatsby-source-filesystem`, options: { name: `글`, path: `${__dirname}/contents/posts` } },\n  ],\n}\n";
+    let dir = temp_site(&[
+        ("gatsby-config.js", config),
+        ("static/logo.png", "png"),
+        ("content/notes.txt", "not posts"),
+        (
+            "contents/posts/첫-글/index.md",
+            "---\ntitle: 첫 글\ndate: 2023-04-01\n---\n본문\n",
+        ),
+    ]);
+    let site = detect_site(dir.path()).expect("reads");
+    assert_eq!(site.generator, Generator::Gatsby);
+    assert_eq!(site.content_dir, dir.path().join("contents/posts"));
+}
+
 #[test]
 fn plain_folder_is_folio() {
     let dir = temp_site(&[("2024-01-01-hello.md", "# hi"), ("folio.toml", "")]);

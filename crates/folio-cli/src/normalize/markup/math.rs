@@ -10,8 +10,14 @@ pub fn tex_to_mathml(tex: &str, display: bool) -> Result<String, String> {
     if tex.is_empty() {
         return Err("empty formula".to_owned());
     }
+    let source = with_common_macros(tex);
+    let source = if display {
+        with_top_level_rows(&source)
+    } else {
+        source
+    };
     let storage = Storage::new();
-    let events: Vec<_> = Parser::new(tex, &storage).collect();
+    let events: Vec<_> = Parser::new(&source, &storage).collect();
     if let Some(Err(error)) = events.iter().find(|e| e.is_err()) {
         return Err(error
             .to_string()
@@ -38,6 +44,93 @@ pub fn tex_to_mathml(tex: &str, display: bool) -> Result<String, String> {
         mathml = mathml.replacen("<math display=\"inline\">", "<math>", 1);
     }
     Ok(protect_from_markdown(&mathml))
+}
+
+/// Macros MathJax and KaTeX define that plain LaTeX (and pulldown-latex) do
+/// not: the blackboard letters for number sets, and `\space`.
+const COMMON_MACROS: &[(&str, &str)] = &[
+    ("R", "\\mathbb{R}"),
+    ("Z", "\\mathbb{Z}"),
+    ("N", "\\mathbb{N}"),
+    ("Q", "\\mathbb{Q}"),
+    ("C", "\\mathbb{C}"),
+    ("Reals", "\\mathbb{R}"),
+    ("space", "\\ "),
+    ("bold", "\\mathbf"),
+];
+
+/// `tex` with [`COMMON_MACROS`] written out; `\\` and other escapes untouched.
+fn with_common_macros(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let name_len = after
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(after.len());
+        let name = &after[..name_len];
+        match COMMON_MACROS
+            .iter()
+            .find(|(macro_name, _)| *macro_name == name)
+        {
+            Some((_, expansion)) if !name.is_empty() => {
+                out.push_str(expansion);
+                rest = &after[name_len..];
+            }
+            _ => {
+                // The command as written; a `\\` pair is copied whole.
+                let len = if name.is_empty() {
+                    after.chars().next().map_or(0, char::len_utf8)
+                } else {
+                    name_len
+                };
+                out.push('\\');
+                out.push_str(&after[..len]);
+                rest = &after[len..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Display math with line breaks (`\\`) outside any environment, which
+/// MathJax and KaTeX accept, inside `aligned` (when rows use `&`) or
+/// `gathered`, which is how LaTeX spells it.
+fn with_top_level_rows(tex: &str) -> String {
+    let mut depth = 0usize;
+    let mut top_level_break = false;
+    let mut top_level_ampersand = false;
+    let mut rest = tex;
+    while let Some(c) = rest.chars().next() {
+        if let Some(after) = rest.strip_prefix("\\begin{") {
+            depth += 1;
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("\\end{") {
+            depth = depth.saturating_sub(1);
+            rest = after;
+        } else if let Some(after) = rest.strip_prefix("\\\\") {
+            top_level_break |= depth == 0;
+            rest = after;
+        } else if rest.starts_with('\\') {
+            // An escaped character such as `\&` is not a column.
+            rest = &rest[1..];
+            rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
+        } else {
+            top_level_ampersand |= depth == 0 && c == '&';
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if !top_level_break {
+        return tex.to_owned();
+    }
+    let environment = if top_level_ampersand {
+        "aligned"
+    } else {
+        "gathered"
+    };
+    format!("\\begin{{{environment}}}{tex}\\end{{{environment}}}")
 }
 
 /// The failed formula, shown as code.
@@ -102,6 +195,28 @@ mod tests {
         let display = tex_to_mathml("\\frac{a}{b}", true).unwrap();
         assert!(display.starts_with("<math display=\"block\">"), "{display}");
         assert!(display.contains("&#92;frac&#123;a&#125;&#123;b&#125;"));
+    }
+
+    #[test_case::test_case("a = b \\\\ c = d", "<mtable" ; "rows")]
+    #[test_case::test_case("a &= b \\\\ &= c", "<mtable class=\"menv-alignlike" ; "aligned rows")]
+    #[test_case::test_case("x \\in \\R^d, \\space n \\in \\Z", "ℝ" ; "number sets and space")]
+    fn mathjax_habits_convert(tex: &str, contains: &str) {
+        let display = tex_to_mathml(tex, true).expect("converts");
+        assert!(display.contains(contains), "{display}");
+        assert!(
+            display.contains("&#92;&#92;") || display.contains("&#92;R"),
+            "the annotation keeps the source: {display}"
+        );
+    }
+
+    #[test]
+    fn rows_inside_an_environment_are_left_alone() {
+        let tex = "\\begin{aligned} a &= b \\\\ c &= d \\end{aligned}";
+        assert_eq!(with_top_level_rows(tex), tex);
+        assert_eq!(
+            with_common_macros("\\Rightarrow \\\\ \\R"),
+            "\\Rightarrow \\\\ \\mathbb{R}"
+        );
     }
 
     #[test]

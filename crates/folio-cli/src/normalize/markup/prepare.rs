@@ -17,7 +17,7 @@ pub struct Prepared {
 }
 
 pub fn prepare(markdown: &str, mdx: bool) -> Prepared {
-    let mut text = convert_tex_delimiters(markdown);
+    let mut text = protect_display_math(&convert_tex_delimiters(markdown));
     if mdx {
         text = without_jsx_expressions(&text);
     }
@@ -179,6 +179,60 @@ fn convert_tex_delimiters(markdown: &str) -> String {
     out
 }
 
+/// A `$$` display block whose lines start like Markdown blocks (`- x`,
+/// `+ y`, `# n`, `> z`, `===`) is split by CommonMark into a list, heading or
+/// quote before the math is found. Its inner lines are indented four more
+/// spaces, which makes them paragraph text, and TeX ignores the spaces. Only
+/// blocks closed before the next blank line are touched; lines stay lines.
+fn protect_display_math(text: &str) -> String {
+    if !text.contains("$$") {
+        return text.to_owned();
+    }
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut fence: Option<(char, usize)> = None;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        index += 1;
+        let unindented = line.trim_start_matches(' ');
+        let indent = line.len() - unindented.len();
+        if indent <= 3 {
+            if let Some(c) = unindented.chars().next().filter(|c| matches!(c, '`' | '~')) {
+                let run = unindented.chars().take_while(|&x| x == c).count();
+                if run >= 3 {
+                    fence = match fence {
+                        None => Some((c, run)),
+                        Some((f, n)) if f == c && run >= n => None,
+                        open => open,
+                    };
+                }
+            }
+        }
+        out.push_str(line);
+        let trimmed = line.trim();
+        let opens = fence.is_none()
+            && indent <= 3
+            && trimmed.starts_with("$$")
+            && !trimmed[2..].contains("$$");
+        if !opens {
+            continue;
+        }
+        let closing = lines[index..]
+            .iter()
+            .take_while(|l| !l.trim().is_empty())
+            .position(|l| l.contains("$$"));
+        if let Some(closing) = closing {
+            for inner in &lines[index..=index + closing] {
+                out.push_str("    ");
+                out.push_str(inner);
+            }
+            index += closing + 1;
+        }
+    }
+    out
+}
+
 /// Opening tags on a line of their own that hold Markdown get a blank line
 /// after them, their closing tags one before, so the content is Markdown.
 fn open_markdown_blocks(text: &str, mdx: bool) -> Prepared {
@@ -304,6 +358,15 @@ mod tests {
     #[test_case("\\(a\n\nb\\)", "\\(a\n\nb\\)" ; "not across paragraphs")]
     fn tex_delimiters(input: &str, expected: &str) {
         assert_eq!(convert_tex_delimiters(input), expected);
+    }
+
+    #[test_case("$$\nx\n- y\n$$\n", "$$\n    x\n    - y\n    $$\n" ; "list marker inside")]
+    #[test_case("$$ a\n+ b $$\n", "$$ a\n    + b $$\n" ; "closing on a text line")]
+    #[test_case("$$\nno close\n\n- list\n", "$$\nno close\n\n- list\n" ; "unclosed left alone")]
+    #[test_case("```\n$$\n- a\n$$\n```\n", "```\n$$\n- a\n$$\n```\n" ; "fenced code left alone")]
+    #[test_case("$$ x $$\n- item\n", "$$ x $$\n- item\n" ; "one-line display")]
+    fn display_math_lines_stay_inside_the_formula(input: &str, expected: &str) {
+        assert_eq!(protect_display_math(input), expected);
     }
 
     #[test]

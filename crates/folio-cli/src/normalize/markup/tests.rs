@@ -24,6 +24,7 @@ fn run(markdown: &str, mdx: bool) -> (String, Normalized) {
         site_url: None,
         links: &NoLinks,
         mdx,
+        liquid: true,
     };
     let mut out = Normalized::default();
     let markdown = rewrite_markup(markdown, &context, &mut out);
@@ -203,6 +204,7 @@ fn mdx_components_render_their_children() {
 #[test_case("\\[\n\\int_0^1 x\\,dx\n\\]\n", "<math display=\"block\">", true ; "bracket display")]
 #[test_case("\\\\[ a^2 + b^2 \\\\]\n", "<math display=\"block\">", true ; "escaped bracket display")]
 #[test_case("```math\n\\sum_{i=1}^n i\n```\n", "<math display=\"block\">", true ; "math fence")]
+#[test_case("두 상태의 차:\n\n$$\n\\begin{aligned}\nf &= a + b\n- c \\\\\n&= d\n\\end{aligned}\n$$\n", "<math display=\"block\">", true ; "display lines starting like a list")]
 fn math(input: &str, starts: &str, display: bool) {
     let (out, normalized) = run(input, false);
     assert!(out.contains(starts), "{out}");

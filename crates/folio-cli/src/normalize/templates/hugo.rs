@@ -4,7 +4,7 @@
 
 use super::args::Args;
 use super::render::{self, Figure};
-use super::{Emit, OpenBody, Resolver, UnknownKind};
+use super::{zola, Emit, OpenBody, Resolver, UnknownKind};
 
 /// Shortcode names themes use for a boxed note; `type`/first argument picks its kind.
 const GENERIC_CALLOUTS: &[&str] = &["admonition", "notice", "hint", "alert", "callout"];
@@ -102,6 +102,11 @@ impl Resolver<'_> {
                     });
                     Some(Emit::Block(render::callout_open(kind, title)))
                 }
+                _ if !self.hugo_closer_follows(name)
+                    && self.standalone_fallback(name, &args).is_some() =>
+                {
+                    self.standalone_fallback(name, &args)
+                }
                 _ => {
                     if self.hugo_closer_follows(name) {
                         self.open_bodies.push(OpenBody {
@@ -129,6 +134,32 @@ impl Resolver<'_> {
                 );
                 Emit::Inline(String::new())
             }
+        }
+    }
+
+    /// What a theme's own shortcode, standing alone, still shows when Folio
+    /// does not know it: an image helper's picture, an encyclopedia link, or
+    /// the one word it wraps in the middle of a sentence, which removing it
+    /// would leave as a hole.
+    pub(super) fn standalone_fallback(&self, name: &str, args: &Args) -> Option<Emit> {
+        if zola::is_image_name(name) {
+            if let Some(figure) = Figure::from_generic(args) {
+                return Some(Emit::Block(figure.to_html()));
+            }
+        }
+        if matches!(name, "wikipedia" | "wiki" | "wp") {
+            let term = args.get("term", 0).or(args.named("title"))?;
+            let label = args
+                .named("text")
+                .or(args.positional.get(1).map(String::as_str));
+            return Some(Emit::Inline(render::wikipedia_link(term, label)));
+        }
+        let in_sentence = !self.out_line_is_blank() || !self.rest_of_line_is_blank();
+        match args.positional.as_slice() {
+            [text] if in_sentence && args.named.is_empty() && !text.contains('/') => {
+                Some(Emit::Inline(render::markdown_text(text)))
+            }
+            _ => None,
         }
     }
 

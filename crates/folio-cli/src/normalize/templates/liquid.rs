@@ -40,7 +40,7 @@ const LOGIC_TAGS: &[&str] = &[
 ];
 
 /// Tags whose content Jekyll never prints.
-const SILENT_BLOCK_TAGS: &[(&str, &str)] = &[("comment", "endcomment"), ("capture", "endcapture")];
+const SILENT_BLOCK_TAGS: &[(&str, &str)] = &[("comment", "endcomment")];
 
 /// The length of a `{% raw %}` or `{% endraw %}` marker at the start of `text`.
 pub(super) fn raw_marker_len(text: &str) -> Option<usize> {
@@ -94,6 +94,17 @@ impl Resolver<'_> {
                 Emit::Inline(self.post_link(rest, at))
             }
             "include" | "include_relative" => self.include(name, rest, at),
+            "capture" => self.capture(rest, at),
+            "assign" => {
+                self.transformations.count("liquid", name);
+                if let Some((variable, value)) = rest.split_once('=') {
+                    let value = split_filters(value).into_iter().next().unwrap_or("");
+                    if let Some(value) = self.liquid_value(value) {
+                        self.captures.insert(variable.trim().to_owned(), value);
+                    }
+                }
+                Emit::Inline(String::new())
+            }
             _ => {
                 if let Some((_, end_name)) =
                     SILENT_BLOCK_TAGS.iter().find(|(open, _)| *open == name)
@@ -115,6 +126,26 @@ impl Resolver<'_> {
                 Emit::Inline(String::new())
             }
         }
+    }
+
+    /// `{% capture name %} … {% endcapture %}`: the body is kept for a later
+    /// `{{ name }}`, which is where Jekyll prints it.
+    fn capture(&mut self, rest: &str, at: usize) -> Emit {
+        self.transformations.count("liquid", "capture");
+        let name = rest.split_whitespace().next().unwrap_or("").to_owned();
+        match find_tag(self.src, self.pos, "endcapture") {
+            Some((start, end)) => {
+                let body = self.src[self.pos..start].to_owned();
+                self.captures.insert(name, body);
+                self.pos = end;
+            }
+            None => self.warn(
+                at,
+                "`{% capture %}` is never closed".into(),
+                "Add `{% endcapture %}`; until then only the tag itself is removed",
+            ),
+        }
+        Emit::Inline(String::new())
     }
 
     /// `{% highlight lang [linenos] %} … {% endhighlight %}` as a fenced block.
@@ -215,6 +246,17 @@ impl Resolver<'_> {
     pub(super) fn liquid_output(&mut self, inner: &str, at: usize) -> Emit {
         let mut parts = split_filters(inner).into_iter();
         let base = parts.next().unwrap_or("").trim();
+        if let Some(captured) = self.captures.get(base).cloned() {
+            self.transformations.count("liquid", "captured text");
+            let vars = self.include_vars.clone();
+            let resolved = self.resolve_included(&captured, vars, at);
+            let resolved = resolved.trim();
+            return if resolved.contains('\n') {
+                Emit::Block(resolved.to_owned())
+            } else {
+                Emit::Inline(resolved.to_owned())
+            };
+        }
         let Some(mut value) = self.liquid_value(base) else {
             let name = base.split_whitespace().next().unwrap_or(base);
             self.note_unknown(UnknownKind::LiquidOutput, name, at);
@@ -247,6 +289,9 @@ impl Resolver<'_> {
             {
                 return Some(literal.to_owned());
             }
+        }
+        if let Some(value) = self.captures.get(expression) {
+            return Some(value.clone());
         }
         match expression {
             "site.baseurl" => Some(self.base_without_slash().to_owned()),

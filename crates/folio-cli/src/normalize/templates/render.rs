@@ -158,6 +158,20 @@ pub fn callout_open(kind: &str, title: Option<&str>) -> String {
 
 pub const CALLOUT_CLOSE: &str = "</aside>";
 
+/// An encyclopedia link, as the `wikipedia` shortcodes of several themes write it.
+pub fn wikipedia_link(term: &str, label: Option<&str>) -> String {
+    let page: String = term
+        .trim()
+        .chars()
+        .map(|c| if c == ' ' { '_' } else { c })
+        .filter(|c| !matches!(c, '<' | '>' | '\n'))
+        .collect();
+    format!(
+        "[{}](<https://en.wikipedia.org/wiki/{page}>)",
+        markdown_text(label.unwrap_or(term).trim())
+    )
+}
+
 /// A visible note where an include could not be read.
 pub fn missing_include(name: &str) -> String {
     format!(
@@ -167,7 +181,7 @@ pub fn missing_include(name: &str) -> String {
 }
 
 /// Text safe inside Markdown link text or emphasis.
-fn markdown_text(text: &str) -> String {
+pub fn markdown_text(text: &str) -> String {
     let mut escaped = String::new();
     for c in text.chars() {
         if matches!(c, '[' | ']' | '*' | '_' | '`' | '<' | '>' | '\\') {

@@ -30,10 +30,45 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
         site_url: Some("https://example.com"),
         links: &KnownPosts,
         mdx,
+        liquid: true,
     };
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);
     out
+}
+
+/// As a Hugo or Zola site reads it: `{{ … }}` and `{% … %}` are not Liquid.
+fn resolve_without_liquid(body: &str) -> Normalized {
+    let context = NormalizeContext {
+        file: Path::new("content/posts/post.md"),
+        content_dir: Path::new("/nonexistent-content"),
+        base_path: "/",
+        site_url: None,
+        links: &KnownPosts,
+        mdx: false,
+        liquid: false,
+    };
+    let mut out = Normalized::default();
+    out.markdown = resolve_templates(body, &context, &mut out);
+    out
+}
+
+#[test_case(
+    "레이아웃에서 {{ .Title }} 과 {{ range .Pages }} 를 쓴다.\n{% if x %}그대로{% endif %}\n",
+    "레이아웃에서 {{ .Title }} 과 {{ range .Pages }} 를 쓴다.\n{% if x %}그대로{% endif %}\n" ; "go templates and liquid stay literal"
+)]
+#[test_case(
+    "{{< youtube abc >}}\n",
+    "<div class=\"embed embed-video\"><iframe src=\"https://www.youtube-nocookie.com/embed/abc\" title=\"YouTube video\" loading=\"lazy\" allow=\"fullscreen; picture-in-picture\" allowfullscreen></iframe></div>\n" ; "hugo shortcodes still resolve"
+)]
+#[test_case(
+    "{% note() %}\nZola body\n{% end %}\n",
+    "<aside class=\"callout callout-note\">\n\nZola body\n\n</aside>\n" ; "zola shortcodes still resolve"
+)]
+fn sites_without_liquid_print_braces_as_written(body: &str, expected: &str) {
+    let out = resolve_without_liquid(body);
+    assert_eq!(out.markdown, expected);
+    assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
 
 fn resolve(body: &str) -> Normalized {
@@ -149,6 +184,24 @@ fn liquid_syntax_never_prints(body: &str, expected: &str) {
     assert_eq!(resolve(body).markdown, expected);
 }
 
+#[test_case(
+    "{% capture box-1 %}\n**정의**: 두 상태를 구별할 수 있다.\n\n$$\nx = 1\n$$\n{% endcapture %}\n<div class=\"notice\">{{ box-1 | markdownify }}</div>\n\n다음 문단.\n",
+    "<div class=\"notice\">\n\n**정의**: 두 상태를 구별할 수 있다.\n\n$$\nx = 1\n$$\n\n</div>\n\n다음 문단.\n" ; "captured markdown printed where it is used"
+)]
+#[test_case(
+    "{%- capture greeting -%}Hello, reader{%- endcapture -%}\n{{ greeting }}!\n",
+    "Hello, reader!\n" ; "one-line capture inline"
+)]
+#[test_case(
+    "{% assign who = \"독자\" | upcase %}\n안녕, {{ who }}.\n",
+    "안녕, 독자.\n" ; "assigned string printed"
+)]
+fn captured_text_is_printed_where_used(body: &str, expected: &str) {
+    let out = resolve(body);
+    assert_eq!(out.markdown, expected);
+    assert!(out.findings.is_empty(), "{:?}", out.findings);
+}
+
 #[test]
 fn unknown_liquid_tags_are_reported_once_per_name() {
     let out = resolve("{% blockquote %}\n인용\n{% endblockquote %}\n{% blockquote %}b{% endblockquote %}\n{{ page.title }}\n");
@@ -218,6 +271,22 @@ fn includes_are_inlined_or_replaced_by_a_note() {
 #[test_case("{{< tweet 123 >}}", "> [Post on X](<https://x.com/i/status/123>)\n" ; "hugo tweet id only")]
 #[test_case("Show `{{</* youtube abc */>}}` and {{</* figure src=\"a\" */>}}.", "Show `{{< youtube abc >}}` and {{< figure src=\"a\" >}}." ; "hugo escape inline")]
 #[test_case("```\n{{</* gist a b */>}}\n{{%/* note */%}}\n```\n", "```\n{{< gist a b >}}\n{{% note %}}\n```\n" ; "hugo escape in code")]
+#[test_case(
+    "{{< zimg src=\"/posts/trip/bread.jpg\" width=\"480\" title=\"갓 구운 빵\" >}}\n",
+    "<figure><img src=\"/posts/trip/bread.jpg\" alt=\"갓 구운 빵\" width=\"480\"><figcaption><strong>갓 구운 빵</strong></figcaption></figure>\n" ; "theme image shortcode"
+)]
+#[test_case(
+    "요즘 {{< wikipedia \"field programmable gate array\" \"FPGA\" >}}를 자주 쓴다.\n",
+    "요즘 [FPGA](<https://en.wikipedia.org/wiki/field_programmable_gate_array>)를 자주 쓴다.\n" ; "wikipedia link with label"
+)]
+#[test_case(
+    "The {{< wp \"RISC-V\" >}} core boots.\n",
+    "The [RISC-V](<https://en.wikipedia.org/wiki/RISC-V>) core boots.\n" ; "wp link"
+)]
+#[test_case(
+    "새 {{< term \"컴파일러\" >}} 이야기.\n",
+    "새 컴파일러 이야기.\n" ; "unknown shortcode keeps its word in a sentence"
+)]
 fn hugo_shortcodes(body: &str, expected: &str) {
     let out = resolve(body);
     assert_eq!(out.markdown, expected);
@@ -274,6 +343,7 @@ fn hugo_callout_keeps_inner_markdown() {
 #[test_case("{{% columns %}}\n왼쪽\n{{% /columns %}}\n", "왼쪽\n", "columns" ; "hugo percent paired")]
 #[test_case("{% spoiler(title=\"x\") %}\nsecret *text*\n{% end %}\n", "secret *text*\n", "spoiler" ; "zola body")]
 #[test_case("앞 {{ badge(text=\"new\") }} 뒤\n", "앞  뒤\n", "badge" ; "zola inline")]
+#[test_case("{{< term \"standalone\" >}}\n\n글\n", "\n글\n", "term" ; "hugo positional on its own line")]
 fn unknown_shortcodes_keep_their_content(body: &str, expected: &str, name: &str) {
     let out = resolve(body);
     assert_eq!(out.markdown, expected);

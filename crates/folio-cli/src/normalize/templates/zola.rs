@@ -20,7 +20,7 @@ pub(super) fn call(inner: &str) -> Option<(&str, &str)> {
 }
 
 /// Image helpers are named after what they show.
-fn is_image_name(name: &str) -> bool {
+pub(super) fn is_image_name(name: &str) -> bool {
     ["img", "image", "figure", "photo", "picture"]
         .iter()
         .any(|word| name.contains(word))
@@ -51,6 +51,9 @@ impl Resolver<'_> {
             }),
             _ if is_image_name(name) => {
                 Figure::from_generic(&args).map(|figure| Emit::Block(figure.to_html()))
+            }
+            _ if self.standalone_fallback(name, &args).is_some() => {
+                self.standalone_fallback(name, &args)
             }
             _ => {
                 self.note_unknown(UnknownKind::Shortcode, name, at);
