@@ -327,6 +327,7 @@ fn a_missing_relative_image_becomes_a_named_placeholder_and_a_finding() {
         site_url: None,
         links: &NoLinks,
         mdx: false,
+        liquid: true,
     };
     let mut out = Normalized::default();
     let markdown = "Intro.\n\n![항구 *저녁*](gone.png)\n\n![](also-gone.png) ![kept](here.png) ![far](https://example.com/x.png)\n";
