@@ -1,5 +1,7 @@
 //! Heading ids for anchors and the table of contents.
 
+use std::collections::{BTreeMap, BTreeSet};
+
 /// An id from heading text: lower-case letters and digits of any script kept
 /// (so Korean headings get readable ids), spaces and dashes folded into `-`.
 pub fn heading_id(text: &str) -> String {
@@ -29,28 +31,37 @@ const PAGE_IDS: &[&str] = &[
 ];
 
 /// Hands out ids, suffixing repeats (`intro`, `intro-1`, `intro-2`).
+///
+/// Sets, not lists: a long export can have thousands of headings that repeat
+/// ("질문", "답변"), and each claim must not rescan every id handed out before.
 pub(crate) struct HeadingIds {
-    used: Vec<String>,
+    used: BTreeSet<String>,
+    /// The next suffix to try for each wanted id.
+    next_suffix: BTreeMap<String, usize>,
 }
 
 impl Default for HeadingIds {
     fn default() -> Self {
         HeadingIds {
             used: PAGE_IDS.iter().map(|id| (*id).to_owned()).collect(),
+            next_suffix: BTreeMap::new(),
         }
     }
 }
 
 impl HeadingIds {
     pub(crate) fn claim(&mut self, wanted: String) -> String {
-        let mut candidate = wanted.clone();
-        let mut n = 1;
-        while self.used.contains(&candidate) {
-            candidate = format!("{wanted}-{n}");
-            n += 1;
+        if self.used.insert(wanted.clone()) {
+            return wanted;
         }
-        self.used.push(candidate.clone());
-        candidate
+        let n = self.next_suffix.entry(wanted.clone()).or_insert(1);
+        loop {
+            let candidate = format!("{wanted}-{n}");
+            *n += 1;
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 
@@ -73,5 +84,21 @@ mod tests {
         assert_eq!(ids.claim("a".into()), "a");
         assert_eq!(ids.claim("a".into()), "a-1");
         assert_eq!(ids.claim("a".into()), "a-2");
+    }
+
+    #[test]
+    fn many_repeated_headings_get_distinct_ids_in_order() {
+        let mut ids = HeadingIds::default();
+        let claimed: Vec<String> = (0..3000).map(|_| ids.claim("질문".to_owned())).collect();
+        assert_eq!(claimed[0], "질문");
+        assert_eq!(claimed[2999], "질문-2999");
+        let explicit = ids.claim("답변-1".to_owned());
+        assert_eq!(explicit, "답변-1");
+        assert_eq!(ids.claim("답변".to_owned()), "답변");
+        assert_eq!(
+            ids.claim("답변".to_owned()),
+            "답변-2",
+            "a suffix an author took is skipped"
+        );
     }
 }
