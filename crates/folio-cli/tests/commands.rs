@@ -36,7 +36,7 @@ fn check_exits_non_zero_and_names_file_line_and_fix_on_errors() {
     assert!(stderr.contains("error: unterminated.md:1:1:"), "{stderr}");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("Folder of posts: 9 posts, 0 pages, 0 sections, 1 draft, 0 skipped, 4 with errors (14 files read)"),
+        stdout.contains("Folder of posts: 9 posts, 0 pages, 0 sections, 1 draft, 1 skipped, 3 with errors (14 files read)"),
         "{stdout}"
     );
 }

@@ -77,8 +77,12 @@ pub struct ContentIndex {
 impl ContentIndex {
     /// Accounts for a Markdown file the generator does not publish.
     fn skip(&mut self, file: PathBuf, reason: SkipReason) {
+        let severity = match reason {
+            SkipReason::Empty => Severity::Warning,
+            _ => Severity::Note,
+        };
         self.diagnostics.push(
-            Diagnostic::new(Severity::Note, &file, format!("not published: {reason}"))
+            Diagnostic::new(severity, &file, format!("not published: {reason}"))
                 .fix("nothing to do, unless readers should see it: then make it a post or a page"),
         );
         self.skipped.push(file);
@@ -317,6 +321,19 @@ fn read_file(
         }
     };
     let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+    // Exports leave empty files behind; they are accounted for, not failures.
+    if bytes
+        .iter()
+        .all(|b| b.is_ascii_whitespace() || matches!(b, 0xEF | 0xBB | 0xBF))
+    {
+        return Some(ReadFile {
+            file: file.to_path_buf(),
+            role: FileRole::Skip {
+                reason: SkipReason::Empty,
+            },
+            read: ReadPost::default(),
+        });
+    }
     // A page needs no date, but its role is known only once its front matter
     // is read: read leniently first, then decide.
     let mut quiet = Vec::new();

@@ -17,7 +17,7 @@ use super::source::{decode_source, DecodeError};
 use crate::diagnostics::{Diagnostic, Severity};
 
 /// A post file read and understood, its body not yet normalised.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReadPost {
     pub fields: FrontMatter,
     pub body: String,

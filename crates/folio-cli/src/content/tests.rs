@@ -54,7 +54,7 @@ fn every_input_is_a_post_a_draft_or_an_error() {
     assert_eq!(index.input_count(), files.posts.len());
     assert_eq!(
         (index.posts.len(), index.drafts.len(), index.failed.len()),
-        (9, 1, 4)
+        (9, 1, 3)
     );
     assert_eq!(index.error_count(), index.failed.len());
     assert_eq!(files.assets, [PathBuf::from("gatsby-bundle/cover.svg")]);
@@ -112,7 +112,9 @@ fn bad_files_are_reported_with_line_and_fix() {
     assert!(duplicate
         .message
         .contains("published as `2020-01-01-new-year`"));
-    assert!(error_for(&index, "empty.md").message.contains("empty"));
+    // An empty file is accounted for as skipped, with a warning, not as a failed post.
+    assert!(warning_for(&index, "empty.md").message.contains("empty"));
+    assert!(index.skipped.contains(&PathBuf::from("empty.md")));
     assert_eq!(error_for(&index, "binary.md").line, 2);
 }
 

@@ -93,6 +93,8 @@ pub enum SkipReason {
     UndatedPostName,
     /// Markdown beside a bundle's `index.md`: a resource of that page, not a page.
     BundleResource,
+    /// Nothing but whitespace: there is no post to publish.
+    Empty,
 }
 
 impl std::fmt::Display for SkipReason {
@@ -118,6 +120,7 @@ impl std::fmt::Display for SkipReason {
             SkipReason::BundleResource => {
                 "a resource of the page bundle beside it, not a page"
             }
+            SkipReason::Empty => "the file is empty; write the post, or delete the file",
         })
     }
 }
