@@ -323,11 +323,67 @@ fn open_markdown_blocks(text: &str, mdx: bool) -> Prepared {
         }
         out.push_str(line);
         line_map.push(number);
+        // kramdown (and a browser) ends an HTML block at its closing tag;
+        // CommonMark runs it on to the next blank line, so the prose that
+        // follows `</figure>` would show as raw text. A blank line keeps it prose.
+        let next_is_prose = lines.get(index + 1).is_some_and(|next| {
+            let next = next.trim();
+            !next.is_empty() && !next.starts_with('<')
+        });
+        if next_is_prose && ends_with_block_closing_tag(trimmed) {
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push('\n');
+            line_map.push(number);
+        }
     }
     Prepared {
         text: out,
         line_map,
     }
+}
+
+/// Block-level elements whose closing tag ends an HTML block in kramdown.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "div",
+    "figure",
+    "center",
+    "p",
+    "table",
+    "section",
+    "article",
+    "aside",
+    "details",
+    "blockquote",
+    "ul",
+    "ol",
+    "dl",
+    "iframe",
+    "video",
+    "audio",
+    "picture",
+    "header",
+    "footer",
+    "nav",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+];
+
+fn ends_with_block_closing_tag(line: &str) -> bool {
+    let Some(rest) = line.strip_suffix('>') else {
+        return false;
+    };
+    let Some(at) = rest.rfind("</") else {
+        return false;
+    };
+    let name = rest[at + 2..].trim().to_ascii_lowercase();
+    // Only a line that is nothing but markup and ends the element counts.
+    line.starts_with('<') && BLOCK_ELEMENTS.contains(&name.as_str())
 }
 
 fn without_markdown_attribute(line: &str) -> String {
@@ -379,9 +435,25 @@ mod tests {
     }
 
     #[test]
+    fn prose_after_a_closing_block_tag_is_prose_as_in_kramdown() {
+        let input = "<figure>\n<img src=\"a.png\">\n</figure>\n그림의 $x_{6}$ 값을 **보면**\n";
+        let prepared = open_markdown_blocks(input, false);
+        assert_eq!(
+            prepared.text,
+            "<figure>\n<img src=\"a.png\">\n</figure>\n\n그림의 $x_{6}$ 값을 **보면**\n"
+        );
+        assert_eq!(prepared.line_map, [1, 2, 3, 3, 4]);
+        let inline = open_markdown_blocks("Some <b>bold</b>\nnext line\n", false);
+        assert_eq!(
+            inline.text, "Some <b>bold</b>\nnext line\n",
+            "inline markup is left alone"
+        );
+    }
+
+    #[test]
     fn markdown_blocks_get_blank_lines_and_keep_line_numbers() {
         let prepared = prepare("<div markdown=\"1\">\n**굵게**\n</div>\nafter\n", false);
-        assert_eq!(prepared.text, "<div>\n\n**굵게**\n\n</div>\nafter\n");
-        assert_eq!(prepared.line_map, [1, 1, 2, 3, 3, 4]);
+        assert_eq!(prepared.text, "<div>\n\n**굵게**\n\n</div>\n\nafter\n");
+        assert_eq!(prepared.line_map, [1, 1, 2, 3, 3, 3, 4]);
     }
 }
