@@ -10,11 +10,13 @@
 //! [`Catalogue`] (the compiler refuses a catalogue that misses a message),
 //! a [`Lang`] variant, and its tag in [`Lang::parse`].
 
+pub mod detect;
 mod en;
 mod ko;
 
 use crate::LocalDate;
 
+pub use detect::{detect_lang, ScriptCounts};
 pub use en::English;
 pub use ko::Korean;
 
