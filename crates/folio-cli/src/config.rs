@@ -69,10 +69,10 @@ impl SiteConfig {
             site_lang: self.lang.is_none() && generator.lang.is_none(),
             post_langs: true,
             time_zone: self.time_zone.is_none()
-                && !generator
+                && generator
                     .time_zone
                     .as_ref()
-                    .is_some_and(|zone| zone.parse::<chrono_tz::Tz>().is_ok()),
+                    .is_none_or(|zone| zone.parse::<chrono_tz::Tz>().is_err()),
         }
     }
 
