@@ -443,7 +443,7 @@ fn a_site_without_url_has_no_relative_canonical_and_lists_have_descriptions() {
     let posts = built.report.manifest.posts.len();
     assert!(
         home.contains(&format!(
-            "<meta name=\"description\" content=\"Fixture: {posts} posts.\">"
+            "<meta name=\"description\" content=\"Fixture: {posts}개의 글.\">"
         )),
         "a generated description: {home}"
     );
