@@ -35,13 +35,12 @@ fn main() -> ExitCode {
 
 fn report(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let started = std::time::Instant::now();
-    let opened = open_content(folder, None)?;
-    let index = index_content(
-        &opened.source,
-        &opened.site,
-        IndexOptions::default(),
-        |_, _| {},
-    )?;
+    let mut opened = open_content(folder, None)?;
+    let options = IndexOptions {
+        detect: opened.detect,
+        ..IndexOptions::default()
+    };
+    let index = index_content(&opened.source, &mut opened.site, options, |_, _| {})?;
     let elapsed = started.elapsed();
     println!(
         "{} ({})",

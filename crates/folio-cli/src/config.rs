@@ -49,7 +49,33 @@ pub struct SiteConfig {
     pub feed_full_content: Option<bool>,
 }
 
+/// What the indexer works out from the posts because no config says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Detect {
+    /// No `lang` anywhere: the site's language is the one most of its text is in.
+    pub site_lang: bool,
+    /// A post without its own `lang` whose text is in another language than
+    /// the site's gets one.
+    pub post_langs: bool,
+    /// No `time_zone` anywhere: exports from Korean platforms are read in
+    /// `Asia/Seoul` time, and the site's zone becomes it.
+    pub time_zone: bool,
+}
+
 impl SiteConfig {
+    /// What is left to detect once `folio.toml` and the generator's config are read.
+    pub fn detect(&self, generator: &GeneratorSettings) -> Detect {
+        Detect {
+            site_lang: self.lang.is_none() && generator.lang.is_none(),
+            post_langs: true,
+            time_zone: self.time_zone.is_none()
+                && generator
+                    .time_zone
+                    .as_ref()
+                    .is_none_or(|zone| zone.parse::<chrono_tz::Tz>().is_err()),
+        }
+    }
+
     pub fn load(content_dir: &Path) -> Result<SiteConfig, ConfigError> {
         let path = content_dir.join(CONFIG_FILE);
         if !path.exists() {

@@ -195,6 +195,9 @@ fn run_check(content: &Path) -> ExitCode {
     if let Some(transformed) = index.transformation_summary() {
         println!("{transformed}");
     }
+    for note in index.assumption_notes() {
+        println!("{note}");
+    }
     if site.site.url.is_none() {
         println!("note: no site URL, so pages carry no canonical link and previews no absolute address\n  fix: set `url = \"https://…\"` in folio.toml");
     }
@@ -206,18 +209,17 @@ fn run_check(content: &Path) -> ExitCode {
 }
 
 fn quick_index(content: &Path) -> Option<(OpenedContent, ContentIndex)> {
-    let opened = open_content(content, None)
+    let mut opened = open_content(content, None)
         .map_err(|err| eprintln!("error: {err}"))
         .ok()?;
-    index_content(
-        &opened.source,
-        &opened.site,
-        IndexOptions::default(),
-        |_, _| {},
-    )
-    .map_err(|err| eprintln!("error: {err}"))
-    .ok()
-    .map(|index| (opened, index))
+    let options = IndexOptions {
+        detect: opened.detect,
+        ..IndexOptions::default()
+    };
+    index_content(&opened.source, &mut opened.site, options, |_, _| {})
+        .map_err(|err| eprintln!("error: {err}"))
+        .ok()
+        .map(|index| (opened, index))
 }
 
 fn print_diagnostics(index: &ContentIndex) {

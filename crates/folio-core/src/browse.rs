@@ -1,6 +1,7 @@
 //! Browsing logic: tag and year filters, tag counts, the year/month timeline,
 //! and post neighbours. Pure functions over the manifest, tested natively.
 
+use crate::i18n::{messages, Lang, Text};
 use crate::model::PostMeta;
 
 /// How several selected tags combine.
@@ -66,16 +67,19 @@ impl BrowseFilter {
     /// `#회고 + #rust · 2022`, `Posts from 2022`. The app and the prerendered
     /// page both use it, so their headings match.
     pub fn heading(&self) -> String {
-        let joiner = match self.tag_match {
-            TagMatch::All => " + ",
-            TagMatch::Any => " or ",
-        };
+        self.heading_in(Lang::En)
+    }
+
+    /// [`BrowseFilter::heading`] in the page's language: `2022년의 글`, `#회고 또는 #rust`.
+    pub fn heading_in(&self, lang: Lang) -> String {
+        let m = messages(lang);
+        let joiner = m.tag_joiner(self.tag_match == TagMatch::All);
         let tags: Vec<String> = self.tags.iter().map(|t| format!("#{t}")).collect();
         match (tags.is_empty(), self.year) {
             (false, Some(year)) => format!("{} · {year}", tags.join(joiner)),
             (false, None) => tags.join(joiner),
-            (true, Some(year)) => format!("Posts from {year}"),
-            (true, None) => "All posts".to_owned(),
+            (true, Some(year)) => m.posts_from_year(year),
+            (true, None) => m.text(Text::AllPosts).to_owned(),
         }
     }
 }
@@ -315,6 +319,12 @@ mod tests {
         filter.tag_match = TagMatch::Any;
         filter.year = None;
         assert_eq!(filter.heading(), "#회고 or #rust");
+        assert_eq!(filter.heading_in(Lang::Ko), "#회고 또는 #rust");
+        filter.tags.clear();
+        filter.year = Some(2022);
+        assert_eq!(filter.heading_in(Lang::Ko), "2022년의 글");
+        filter.year = None;
+        assert_eq!(filter.heading_in(Lang::Ko), "모든 글");
     }
 
     #[test]

@@ -5,9 +5,11 @@
 //! and stores in the manifest, the app reads back through these same types.
 
 pub mod browse;
+pub mod i18n;
 pub mod markdown;
 pub mod model;
 pub mod routes;
 pub mod text;
 
+pub use i18n::{messages, Catalogue, Lang, Text};
 pub use model::{Heading, LocalDate, Manifest, PageMeta, PostMeta, SiteMeta, MANIFEST_VERSION};

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{messages, Lang};
+
 /// Bumped whenever a field changes meaning or disappears, so an app never
 /// misreads a manifest written by an incompatible indexer.
 pub const MANIFEST_VERSION: u32 = 1;
@@ -36,6 +38,14 @@ pub struct SiteMeta {
     /// Absolute site URL (scheme and host), when known; used for canonical links and feeds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+}
+
+impl SiteMeta {
+    /// The interface language of the site's pages (English for a language
+    /// without a catalogue).
+    pub fn interface_lang(&self) -> Lang {
+        Lang::from_tag(&self.lang)
+    }
 }
 
 fn default_lang() -> String {
@@ -99,9 +109,23 @@ impl PostMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
-    /// `3 min read`, as cards, posts and prerendered pages all show it.
+    /// `3 min read`: the reading time in English. Pages in another language
+    /// use [`PostMeta::reading_time_in`].
     pub fn reading_time_label(&self) -> String {
-        format!("{} min read", self.reading_minutes.max(1))
+        self.reading_time_in(Lang::En)
+    }
+
+    /// `3 min read`, `3분`: the reading time in the page's language, as cards,
+    /// posts and prerendered pages all show it.
+    pub fn reading_time_in(&self, lang: Lang) -> String {
+        messages(lang).reading_time(self.reading_minutes)
+    }
+
+    /// The language the post is written in: its own `lang` when set (the
+    /// author's, or detected by the indexer), else the site's. Falls back to
+    /// English for a language without a catalogue.
+    pub fn lang_in(&self, site: &SiteMeta) -> Lang {
+        Lang::from_tag(self.lang.as_deref().unwrap_or(&site.lang))
     }
 
     /// Site-relative folder of the post's source, where page-bundle images live.
@@ -154,6 +178,12 @@ impl LocalDate {
     pub fn iso(&self) -> String {
         format!("{}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// `January 5, 2024`, `2024년 1월 5일`: the date as readers see it, the same
+    /// in the prerendered page and in the app (no browser locale involved).
+    pub fn long(&self, lang: Lang) -> String {
+        messages(lang).long_date(*self)
+    }
 }
 
 /// A heading of a post, for its table of contents.
@@ -173,6 +203,35 @@ pub(crate) mod tests {
         let post = sample("a", "content/2023/trip/index.md");
         assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
         assert_eq!(post.source_dir(), "content/2023/trip");
+    }
+
+    #[test]
+    fn reading_time_and_dates_follow_the_language() {
+        let mut post = sample("a", "content/a.md");
+        post.reading_minutes = 9;
+        assert_eq!(post.reading_time_label(), "9 min read");
+        assert_eq!(post.reading_time_in(Lang::Ko), "9분");
+        assert_eq!(post.local_date.long(Lang::Ko), "2023년 1월 6일");
+        assert_eq!(post.local_date.long(Lang::En), "January 6, 2023");
+        assert_eq!(post.local_date.iso(), "2023-01-06");
+    }
+
+    #[test]
+    fn a_post_speaks_its_own_language_or_the_sites() {
+        let mut site = SiteMeta {
+            title: "T".into(),
+            description: String::new(),
+            base_path: "/".into(),
+            lang: "ko-KR".into(),
+            time_zone: "UTC".into(),
+            url: None,
+        };
+        let mut post = sample("a", "content/a.md");
+        assert_eq!(post.lang_in(&site), Lang::Ko);
+        post.lang = Some("en".into());
+        assert_eq!(post.lang_in(&site), Lang::En);
+        site.lang = "fr".into();
+        assert_eq!(site.interface_lang(), Lang::En);
     }
 
     #[test]

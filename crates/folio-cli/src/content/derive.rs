@@ -2,6 +2,7 @@
 
 use sha2::{Digest, Sha256};
 
+use folio_core::i18n::ScriptCounts;
 use folio_core::markdown::{render_markdown, scan_markdown, RenderOptions};
 use folio_core::text::{truncate_summary, TextCounts};
 use folio_core::Heading;
@@ -19,6 +20,8 @@ pub struct Derived {
     pub outline: Vec<Heading>,
     pub images: Vec<String>,
     pub hash: String,
+    /// Hangul and Latin letters of the plain text, to tell its language.
+    pub script: ScriptCounts,
 }
 
 pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
@@ -42,6 +45,7 @@ pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
         outline,
         images: scan.images,
         hash: content_hash(body),
+        script: ScriptCounts::of(&scan.plain_text),
     }
 }
 

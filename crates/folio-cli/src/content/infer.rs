@@ -49,12 +49,99 @@ const CHROME_WORDS: &[&str] = &[
     "clap",
 ];
 
+/// Lines of a platform's slogan block, lower-cased with spaces and dots
+/// removed: Brunch opens every exported page with "You can make anything /
+/// by writing / C.S.Lewis", and Korean platforms with a tagline of their own.
+const SLOGAN_LINES: &[&str] = &[
+    "youcanmakeanything",
+    "bywriting",
+    "youcanmakeanythingbywriting",
+    "cslewis",
+    "-cslewis",
+    "—cslewis",
+    "글이작품이되는공간,브런치",
+    "글이작품이되는공간,브런치스토리",
+    "작품이되는이야기",
+    "브런치스토리",
+    "brunchstory",
+];
+
+/// Platforms whose exports are dated in Korean time.
+const KOREAN_PLATFORMS: &[&str] = &[
+    "브런치",
+    "brunch",
+    "티스토리",
+    "tistory",
+    "네이버 블로그",
+    "blog.naver",
+    "velog",
+    "이글루스",
+    "egloos",
+];
+
+fn is_slogan(line: &str) -> bool {
+    let key: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .flat_map(char::to_lowercase)
+        .collect();
+    SLOGAN_LINES.contains(&key.as_str())
+}
+
+/// The header lines worth looking at: the first non-empty lines, a leading
+/// platform slogan block skipped.
+fn header_lines(lines: &[&str]) -> Vec<usize> {
+    let mut header = (0..lines.len()).filter(|&i| !lines[i].trim().is_empty());
+    let mut kept = Vec::new();
+    let mut in_slogan = true;
+    for i in header.by_ref() {
+        if in_slogan && is_slogan(lines[i]) {
+            continue;
+        }
+        in_slogan = false;
+        kept.push(i);
+        if kept.len() == HEADER_LINES {
+            break;
+        }
+    }
+    kept
+}
+
+/// Whether a plain-text export comes from a Korean platform, whose dates
+/// (`2023. 1. 6. 10:16`, `2023년 1월 6일`) are Korean time: a platform name or
+/// slogan in the header, or a byline dated the Korean way.
+pub fn from_korean_platform(text: &str) -> bool {
+    let lines: Vec<&str> = text.lines().collect();
+    let first: Vec<&str> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .take(HEADER_LINES + SLOGAN_LINES.len())
+        .map(|i| lines[i])
+        .collect();
+    let named = first.iter().any(|line| {
+        let lower = line.to_lowercase();
+        (line.chars().count() <= 60 && KOREAN_PLATFORMS.iter().any(|p| lower.contains(p)))
+            || is_slogan(line)
+    });
+    named
+        || header_lines(&lines).iter().any(|&i| {
+            korean_date_shape(lines[i]) && short_line_date(lines[i], chrono_tz::UTC).is_some()
+        })
+}
+
+/// `2023. 1. 6.` or `2023년 1월`: a year, then a dot or `년`, then a month.
+fn korean_date_shape(line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    chars.windows(7).any(|w| {
+        w[..4].iter().all(char::is_ascii_digit)
+            && (w[4] == '년' || w[4] == '.')
+            && w[5..].iter().any(char::is_ascii_digit)
+            && w[5..].iter().all(|c| c.is_ascii_digit() || *c == ' ')
+    })
+}
+
 pub fn infer_post(text: &str, zone: Tz) -> Inferred {
     let lines: Vec<&str> = text.lines().collect();
-    let header: Vec<usize> = (0..lines.len())
-        .filter(|&i| !lines[i].trim().is_empty())
-        .take(HEADER_LINES)
-        .collect();
+    let header = header_lines(&lines);
 
     // A Markdown heading on the first line is the title, whatever follows.
     if let Some(&first) = header.first() {
@@ -96,13 +183,23 @@ pub fn infer_post(text: &str, zone: Tz) -> Inferred {
             };
             let author = byline_author(lines[date_at])
                 .or_else(|| name_line.map(|i| lines[i].trim().to_owned()));
-            let (body, dropped_chrome) = body_text(&lines, date_at + 1);
+            // Nothing above the byline but chrome: the title is the line after it.
+            let title_below = title_at.is_none().then(|| {
+                header
+                    .iter()
+                    .copied()
+                    .find(|&i| i > date_at)
+                    .filter(|&i| is_title_candidate(lines[i]))
+            });
+            let title_at = title_at.or(title_below.flatten());
+            let body_from = title_at.map_or(date_at, |t| t.max(date_at)) + 1;
+            let (body, dropped_chrome) = body_text(&lines, body_from);
             Inferred {
                 title: title_at.map(|i| (clean_title(lines[i]), i + 1)),
                 date: Some((date, date_at + 1)),
                 author,
                 body,
-                body_line: date_at + 2,
+                body_line: body_from + 1,
                 dropped_chrome,
             }
         }
@@ -280,6 +377,54 @@ mod tests {
             Some("쿠버네티스 첫 배포")
         );
         assert_eq!(inferred.date.map(|d| d.1), Some(5));
+    }
+
+    /// The shape of a Brunch page saved as text: the platform's slogan block,
+    /// the byline, then the title and the body. Written for this test.
+    const BRUNCH_SLOGAN: &str = "You can make anything\nby writing\n\nC.S.Lewis\n\nby 윤슬 · 2021. 11. 3. 08:40\n\n바다가 보이는 작업실\n\n창문을 새로 단 날, 처음으로 바다 소리가 들렸다.\n\n둘째 문단.\n";
+
+    #[test]
+    fn brunch_slogan_block_is_skipped_and_the_title_follows_the_byline() {
+        let inferred = infer_post(BRUNCH_SLOGAN, chrono_tz::Asia::Seoul);
+        assert_eq!(inferred.title, Some(("바다가 보이는 작업실".into(), 8)));
+        assert_eq!(
+            inferred.date.map(|(d, line)| (d.to_rfc3339(), line)),
+            Some(("2021-11-03T08:40:00+09:00".into(), 6))
+        );
+        assert_eq!(inferred.author.as_deref(), Some("윤슬"));
+        assert_eq!(
+            inferred.body,
+            "창문을 새로 단 날, 처음으로 바다 소리가 들렸다.\n\n둘째 문단.\n"
+        );
+        assert_eq!(inferred.body_line, 9);
+    }
+
+    #[test]
+    fn slogan_above_the_title_is_skipped_too() {
+        let text = "You can make anything\nby writing\nC.S.Lewis\n바다가 보이는 작업실\nby 윤슬 · 2021. 11. 3. 08:40\n\n본문.\n";
+        let inferred = infer_post(text, chrono_tz::Asia::Seoul);
+        assert_eq!(
+            inferred.title.map(|t| t.0).as_deref(),
+            Some("바다가 보이는 작업실")
+        );
+        assert_eq!(inferred.body, "본문.\n");
+    }
+
+    #[test]
+    fn korean_tagline_is_a_slogan() {
+        let text = "글이 작품이 되는 공간, 브런치\n\n겨울 산책\n2020. 1. 2. 07:00\n\n본문.\n";
+        let inferred = infer_post(text, chrono_tz::Asia::Seoul);
+        assert_eq!(inferred.title.map(|t| t.0).as_deref(), Some("겨울 산책"));
+    }
+
+    #[test_case::test_case(BRUNCH, true; "brunch chrome")]
+    #[test_case::test_case(BRUNCH_SLOGAN, true; "brunch slogan")]
+    #[test_case::test_case("개발 일지\n\n쿠버네티스 첫 배포\n2023. 1. 6. 10:16\n\n본문\n", true; "korean dotted date")]
+    #[test_case::test_case("여행\n2023년 1월 6일\n\n본문\n", true; "korean date words")]
+    #[test_case::test_case("Medium – Where good ideas find you\nMy Year\nJane Doe\nJul 02. 2023 · 4 min read\n\nText.\n", false; "medium")]
+    #[test_case::test_case("A plain note\n\nWe met in 2023. 1 day later.\n", false; "plain note")]
+    fn korean_platforms_are_recognised(text: &str, korean: bool) {
+        assert_eq!(from_korean_platform(text), korean);
     }
 
     #[test]

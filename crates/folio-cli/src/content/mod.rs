@@ -16,11 +16,12 @@ use std::path::{Path, PathBuf};
 use chrono::SecondsFormat;
 use chrono_tz::Tz;
 
+use folio_core::i18n::{Lang, ScriptCounts};
 use folio_core::markdown::scan_markdown;
 use folio_core::routes::Route;
 use folio_core::{LocalDate, PageMeta, PostMeta, SiteMeta};
 
-use crate::config::CONFIG_FILE;
+use crate::config::{Detect, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::normalize::{normalize_post, NormalizeContext, Transformations};
 use derive::derive;
@@ -34,6 +35,8 @@ pub const POST_EXTENSIONS: &[&str] = &["md", "markdown", "mdx", "txt"];
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IndexOptions {
     pub include_drafts: bool,
+    /// What to work out from the posts; nothing by default.
+    pub detect: Detect,
 }
 
 /// A post ready to publish: its manifest entry and the body to serve.
@@ -72,6 +75,11 @@ pub struct ContentIndex {
     pub diagnostics: Vec<Diagnostic>,
     /// What normalisation did across all posts, for `folio check`'s summary.
     pub transformations: Transformations,
+    /// The site's language, when it was detected from the posts' text.
+    pub detected_lang: Option<String>,
+    /// The zone dates without an offset were read in because the posts came
+    /// from a platform that implies it, and how many posts that was.
+    pub assumed_time_zone: Option<(String, usize)>,
 }
 
 impl ContentIndex {
@@ -86,6 +94,24 @@ impl ContentIndex {
                 .fix("nothing to do, unless readers should see it: then make it a post or a page"),
         );
         self.skipped.push(file);
+    }
+
+    /// What the indexer assumed for want of configuration, each with how to
+    /// change it: for `folio check` to print.
+    pub fn assumption_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if let Some((zone, posts)) = &self.assumed_time_zone {
+            notes.push(format!(
+                "note: {posts} exported {} from a Korean platform had dates without a time zone; they were read as {zone} time, and {zone} is the site's zone\n  fix: if they were written elsewhere, set `time_zone = \"…\"` in folio.toml (an IANA name such as `UTC` or `Europe/Berlin`)",
+                if *posts == 1 { "post" } else { "posts" }
+            ));
+        }
+        if let Some(lang) = &self.detected_lang {
+            notes.push(format!(
+                "note: no language configured; the site's language was detected as `{lang}` from the posts' text\n  fix: set `lang = \"…\"` in folio.toml (e.g. `ko` or `en`) to choose it"
+            ));
+        }
+        notes
     }
 
     pub fn error_count(&self) -> usize {
@@ -202,9 +228,12 @@ struct ReadFile {
 }
 
 /// Indexes every post of `source`; `on_file` is called after each (for progress).
+///
+/// `site` comes back settled: with the language and time zone detected for
+/// whatever `options.detect` says no config set.
 pub fn index_content(
     source: &SiteSource,
-    site: &SiteMeta,
+    site: &mut SiteMeta,
     options: IndexOptions,
     mut on_file: impl FnMut(usize, usize),
 ) -> Result<ContentIndex, IndexError> {
@@ -218,7 +247,13 @@ pub fn index_content(
     let total = files.posts.len();
     let mut read_files = Vec::new();
     for (done, file) in files.posts.into_iter().enumerate() {
-        match read_file(source, &file, zone, &mut index.diagnostics) {
+        match read_file(
+            source,
+            &file,
+            zone,
+            options.detect.time_zone,
+            &mut index.diagnostics,
+        ) {
             Some(ReadFile {
                 role: FileRole::Skip { reason },
                 ..
@@ -254,6 +289,14 @@ pub fn index_content(
     let (mut posts, mut pages): (Vec<ReadFile>, Vec<ReadFile>) = read_files
         .into_iter()
         .partition(|read| matches!(read.role, FileRole::Post | FileRole::Draft));
+    let in_seoul = posts
+        .iter()
+        .filter(|p| p.read.assumed_zone.is_some())
+        .count();
+    if in_seoul > 0 {
+        site.time_zone = chrono_tz::Asia::Seoul.name().to_owned();
+        index.assumed_time_zone = Some((site.time_zone.clone(), in_seoul));
+    }
     // Newest first by instant; the file breaks ties so builds are reproducible.
     posts.sort_by(|a, b| {
         b.read
@@ -287,15 +330,68 @@ pub fn index_content(
         site,
         links: &links,
     };
+    let mut post_scripts = Vec::new();
     for post in posts {
         let published = publish.normalise(&post, &mut index);
+        post_scripts.push(published.derived.script);
         index.posts.push(publish.post(post, published));
     }
+    let mut page_scripts = Vec::new();
     for page in pages {
         let published = publish.normalise(&page, &mut index);
+        page_scripts.push(published.derived.script);
         index.pages.push(publish.page(page, published));
     }
+    settle_languages(
+        site,
+        &mut index,
+        &post_scripts,
+        &page_scripts,
+        options.detect,
+    );
     Ok(index)
+}
+
+/// The site's language from all its text when no config sets it, then each
+/// post's and page's own where it differs from the site's and the author set none.
+fn settle_languages(
+    site: &mut SiteMeta,
+    index: &mut ContentIndex,
+    post_scripts: &[ScriptCounts],
+    page_scripts: &[ScriptCounts],
+    detect: Detect,
+) {
+    if detect.site_lang {
+        let mut all = ScriptCounts::default();
+        post_scripts
+            .iter()
+            .chain(page_scripts)
+            .for_each(|counts| all.add(*counts));
+        if let Some(lang) = all.lang() {
+            site.lang = lang.tag().to_owned();
+            index.detected_lang = Some(site.lang.clone());
+        }
+    }
+    if !detect.post_langs {
+        return;
+    }
+    let site_lang = Lang::parse(&site.lang);
+    let own = |counts: &ScriptCounts| {
+        counts
+            .lang()
+            .filter(|&lang| Some(lang) != site_lang)
+            .map(|lang| lang.tag().to_owned())
+    };
+    for (post, counts) in index.posts.iter_mut().zip(post_scripts) {
+        if post.meta.lang.is_none() {
+            post.meta.lang = own(counts);
+        }
+    }
+    for (page, counts) in index.pages.iter_mut().zip(page_scripts) {
+        if page.meta.lang.is_none() {
+            page.meta.lang = own(counts);
+        }
+    }
 }
 
 /// Reads one file and tells its role; `None` when it cannot be published.
@@ -303,6 +399,7 @@ fn read_file(
     source: &SiteSource,
     file: &Path,
     zone: Tz,
+    korean_exports_in_seoul: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ReadFile> {
     let path = source.content_dir.join(file);
@@ -344,6 +441,7 @@ fn read_file(
             zone,
             modified,
             date_optional: true,
+            korean_exports_in_seoul,
         },
         &mut quiet,
     );
@@ -369,6 +467,7 @@ fn read_file(
             zone,
             modified,
             date_optional: false,
+            korean_exports_in_seoul,
         },
         diagnostics,
     )?;

@@ -12,7 +12,7 @@ use folio_core::markdown::{split_front_matter, SplitSource};
 use super::derive::{date_prefix, sanitize_slug, slug_from_name};
 use super::front_matter::dates::{parse_date, parse_date_lenient};
 use super::front_matter::{parse_block, FrontMatter};
-use super::infer::infer_post;
+use super::infer::{from_korean_platform, infer_post};
 use super::source::{decode_source, DecodeError};
 use crate::diagnostics::{Diagnostic, Severity};
 
@@ -28,6 +28,9 @@ pub struct ReadPost {
     pub slug: String,
     /// The file had a front matter block (pages and posts of generators need one).
     pub has_front_matter: bool,
+    /// The zone its dates were read in when it was not the site's: an export
+    /// from a Korean platform, read as Korean time because no zone is configured.
+    pub assumed_zone: Option<Tz>,
 }
 
 /// What the reader needs to know besides the bytes.
@@ -37,6 +40,9 @@ pub struct ReadContext<'a> {
     pub modified: Option<std::time::SystemTime>,
     /// Pages have no date; a missing one is not worth a warning.
     pub date_optional: bool,
+    /// No time zone is configured: an export from a Korean platform is read
+    /// as `Asia/Seoul` time rather than in `zone`.
+    pub korean_exports_in_seoul: bool,
 }
 
 /// Reads one post file; problems go to `diagnostics`. `None` means it cannot be published.
@@ -64,6 +70,25 @@ pub fn read_post(
         return None;
     }
     let stem = bundle_or_stem(file);
+    let assumed_zone = (context.korean_exports_in_seoul
+        && split.front_matter.is_none()
+        && from_korean_platform(&text))
+    .then_some(chrono_tz::Asia::Seoul)
+    .filter(|&seoul| seoul != context.zone);
+    let zoned;
+    let context = match assumed_zone {
+        Some(zone) => {
+            zoned = ReadContext {
+                file: context.file,
+                zone,
+                modified: context.modified,
+                date_optional: context.date_optional,
+                korean_exports_in_seoul: context.korean_exports_in_seoul,
+            };
+            &zoned
+        }
+        None => context,
+    };
     let (fields, body, body_line, inferred_date) = match split.front_matter {
         Some((kind, block)) => {
             let fields = read_front_matter(file, kind, block, &split, diagnostics)?;
@@ -106,6 +131,7 @@ pub fn read_post(
     }
     Some(ReadPost {
         has_front_matter: split.front_matter.is_some(),
+        assumed_zone,
         fields,
         body,
         body_line,

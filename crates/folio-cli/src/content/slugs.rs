@@ -83,6 +83,7 @@ mod tests {
             date: DateTime::parse_from_rfc3339(date).ok(),
             slug: slug.to_owned(),
             has_front_matter: true,
+            assumed_zone: None,
         }
     }
 

@@ -15,8 +15,8 @@ fn index_dir(dir: &Path) -> ContentIndex {
 }
 
 fn index_with(dir: &Path, options: IndexOptions) -> ContentIndex {
-    let opened = crate::site::open_content(dir, None).expect("fixture opens");
-    index_content(&opened.source, &opened.site, options, |_, _| {}).expect("fixture indexes")
+    let mut opened = crate::site::open_content(dir, None).expect("fixture opens");
+    index_content(&opened.source, &mut opened.site, options, |_, _| {}).expect("fixture indexes")
 }
 
 fn error_for<'a>(index: &'a ContentIndex, file: &str) -> &'a Diagnostic {
@@ -182,6 +182,7 @@ fn drafts_are_built_when_asked() {
         &fixture("mixed"),
         IndexOptions {
             include_drafts: true,
+            ..IndexOptions::default()
         },
     );
     assert!(index.posts.iter().any(|p| p.meta.slug == "draft"));
@@ -260,6 +261,7 @@ fn built_drafts_take_their_own_address_and_bundles_take_their_folder_date() {
         dir.path(),
         IndexOptions {
             include_drafts: true,
+            ..IndexOptions::default()
         },
     );
     assert!(index
@@ -339,11 +341,11 @@ fn an_unreadable_date_falls_back_to_the_file_name() {
 
 /// Each generator's site root, indexed as a newcomer would point Folio at it.
 fn site_summary(name: &str) -> String {
-    let opened =
+    let mut opened =
         crate::site::open_content(&fixture(&format!("sites/{name}")), None).expect("opens");
     let index = index_content(
         &opened.source,
-        &opened.site,
+        &mut opened.site,
         IndexOptions::default(),
         |_, _| {},
     )
@@ -411,4 +413,137 @@ fn an_undated_about_file_is_a_page_and_a_dated_one_a_post() {
     assert_eq!(pages, ["About me"]);
     assert_eq!(index.posts.len(), 1);
     assert_eq!(index.posts[0].meta.title, "About the new year");
+}
+
+/// A folder written for these tests: posts in `files`, an optional folio.toml.
+fn detecting(files: &[(&str, &str)]) -> (ContentIndex, SiteMeta) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (path, text) in files {
+        let file = dir.path().join(path);
+        std::fs::create_dir_all(file.parent().expect("parent")).expect("dir");
+        std::fs::write(file, text).expect("write");
+    }
+    let mut opened = crate::site::open_content(dir.path(), None).expect("opens");
+    let options = IndexOptions {
+        detect: opened.detect,
+        ..IndexOptions::default()
+    };
+    let index =
+        index_content(&opened.source, &mut opened.site, options, |_, _| {}).expect("indexes");
+    (index, opened.site)
+}
+
+const KOREAN_BODY: &str = "오늘은 서울에서 부산까지 기차를 타고 내려갔다. 창밖으로 논과 산이 번갈아 지나갔고, 나는 오래된 수첩을 꺼내 지난 여름의 기록을 다시 읽었다.\n";
+const ENGLISH_BODY: &str = "We took the train from Seoul to Busan today. Fields and hills went past the window while I reread last summer's notebook.\n";
+
+#[test]
+fn site_language_is_detected_and_posts_in_another_get_their_own() {
+    let (index, site) = detecting(&[
+        (
+            "a.md",
+            &format!("---\ntitle: A\ndate: 2023-01-01\n---\n{KOREAN_BODY}"),
+        ),
+        (
+            "b.md",
+            &format!("---\ntitle: B\ndate: 2023-01-02\n---\n{KOREAN_BODY}{KOREAN_BODY}"),
+        ),
+        (
+            "c.md",
+            &format!("---\ntitle: C\ndate: 2023-01-03\n---\n{ENGLISH_BODY}"),
+        ),
+        (
+            "d.md",
+            &format!("---\ntitle: D\ndate: 2023-01-04\nlang: ko\n---\n{ENGLISH_BODY}"),
+        ),
+        (
+            "e.md",
+            "---\ntitle: E\ndate: 2023-01-05\n---\nShort note.\n",
+        ),
+    ]);
+    assert_eq!(site.lang, "ko");
+    assert_eq!(index.detected_lang.as_deref(), Some("ko"));
+    assert_eq!(post(&index, "a").lang, None, "same as the site's");
+    assert_eq!(post(&index, "c").lang.as_deref(), Some("en"));
+    assert_eq!(
+        post(&index, "d").lang.as_deref(),
+        Some("ko"),
+        "the author's word stands"
+    );
+    assert_eq!(post(&index, "e").lang, None, "too short to tell");
+    assert!(index
+        .assumption_notes()
+        .iter()
+        .any(|n| n.contains("detected as `ko`") && n.contains("`lang = ")));
+}
+
+#[test]
+fn a_configured_language_is_kept_and_posts_still_detected() {
+    let (index, site) = detecting(&[
+        ("folio.toml", "lang = \"en\"\n"),
+        (
+            "a.md",
+            &format!("---\ntitle: A\ndate: 2023-01-01\n---\n{KOREAN_BODY}"),
+        ),
+        (
+            "b.md",
+            &format!("---\ntitle: B\ndate: 2023-01-02\n---\n{ENGLISH_BODY}"),
+        ),
+    ]);
+    assert_eq!(site.lang, "en");
+    assert_eq!(index.detected_lang, None);
+    assert_eq!(post(&index, "a").lang.as_deref(), Some("ko"));
+    assert_eq!(post(&index, "b").lang, None);
+    assert!(index.assumption_notes().is_empty());
+}
+
+const TISTORY_EXPORT: &str =
+    "개발 일지\n카테고리 없음\n\n쿠버네티스 첫 배포\n2023. 1. 6. 10:16\n\n본문을 시작합니다.\n";
+
+#[test]
+fn korean_platform_exports_are_read_in_seoul_time_when_no_zone_is_set() {
+    let (index, site) = detecting(&[
+        ("first-deploy.txt", TISTORY_EXPORT),
+        (
+            "note.md",
+            "---\ntitle: Note\ndate: 2023-02-01T09:00:00\n---\nText.\n",
+        ),
+    ]);
+    assert_eq!(site.time_zone, "Asia/Seoul");
+    assert_eq!(
+        post(&index, "first-deploy").date,
+        "2023-01-06T10:16:00+09:00"
+    );
+    assert_eq!(index.assumed_time_zone, Some(("Asia/Seoul".into(), 1)));
+    let notes = index.assumption_notes();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("read as Asia/Seoul time") && n.contains("`time_zone = ")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn a_configured_zone_wins_over_the_platform() {
+    let (index, site) = detecting(&[
+        ("folio.toml", "time_zone = \"UTC\"\n"),
+        ("first-deploy.txt", TISTORY_EXPORT),
+    ]);
+    assert_eq!(site.time_zone, "UTC");
+    assert_eq!(
+        post(&index, "first-deploy").date,
+        "2023-01-06T10:16:00+00:00"
+    );
+    assert_eq!(index.assumed_time_zone, None);
+}
+
+#[test]
+fn other_exports_keep_the_default_zone() {
+    let (index, site) = detecting(&[(
+        "year.txt",
+        "My Year in Rust\nJane Doe\nJul 02. 2023 · 4 min read\n\nIt began in January.\n",
+    )]);
+    assert_eq!(site.time_zone, "UTC");
+    assert_eq!(index.assumed_time_zone, None);
+    assert!(post(&index, "year").date.ends_with("+00:00"));
 }

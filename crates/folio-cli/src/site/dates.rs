@@ -4,33 +4,12 @@
 
 use chrono::DateTime;
 
-use folio_core::{LocalDate, PostMeta};
+use folio_core::{Lang, LocalDate, PostMeta};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// `April 15, 2023`: the prerendered page's date until the app shows it in
-/// the reader's own locale.
+/// `April 15, 2023`: the prerendered page's date in English; other languages
+/// use `LocalDate::long` with the page's language.
 pub fn long_date(date: LocalDate) -> String {
-    let month = date
-        .month
-        .checked_sub(1)
-        .and_then(|m| MONTHS.get(m as usize))
-        .copied()
-        .unwrap_or("?");
-    format!("{month} {}, {}", date.day, date.year)
+    date.long(Lang::En)
 }
 
 /// `2023-04-15`, for `<time datetime>`.

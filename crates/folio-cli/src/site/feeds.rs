@@ -98,7 +98,15 @@ fn atom(site: &SiteContext, source: &FeedSource, bodies: &HashMap<&str, String>)
     push_element(&mut xml, "  ", "generator", "Folio");
     for post in &source.posts {
         let url = site.route_url(&Route::Post(post.slug.clone()));
-        xml.push_str("  <entry>\n");
+        // A post in another language than the feed's says so.
+        match post.lang.as_deref().filter(|lang| *lang != meta.lang) {
+            Some(lang) => {
+                xml.push_str("  <entry xml:lang=\"");
+                push_escaped(&mut xml, lang);
+                xml.push_str("\">\n");
+            }
+            None => xml.push_str("  <entry>\n"),
+        }
         push_element(&mut xml, "    ", "title", &post.title);
         push_link(&mut xml, "    ", "alternate", "text/html", &url);
         push_element(&mut xml, "    ", "id", &url);

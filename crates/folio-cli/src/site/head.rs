@@ -5,7 +5,7 @@
 use serde_json::{json, Map, Value};
 
 use folio_core::routes::Route;
-use folio_core::PostMeta;
+use folio_core::{PostMeta, Text};
 
 use super::context::{feed_href, FeedKind, SiteContext};
 use super::static_html::push_text;
@@ -165,32 +165,20 @@ fn list_description(site: &SiteContext, route: &Route) -> String {
     let meta = site.site();
     let posts = &site.manifest.posts;
     let title = &meta.title;
-    let count = |n: usize| {
-        if n == 1 {
-            "1 post".to_owned()
-        } else {
-            format!("{n} posts")
-        }
-    };
+    let m = meta.interface_lang().messages();
     match route {
         Route::Home | Route::NotFound if !meta.description.is_empty() => meta.description.clone(),
         Route::Tag(tag) => {
             let n = posts.iter().filter(|p| p.tags.contains(tag)).count();
-            format!("{} tagged #{tag} on {title}.", count(n))
+            m.tag_description(n, tag, title)
         }
         Route::Year(year) => {
             let n = posts.iter().filter(|p| p.local_date.year == *year).count();
-            format!("{} from {year} on {title}.", count(n))
+            m.year_description(n, *year, title)
         }
-        Route::TagIndex => format!(
-            "Every tag of {title}, by how often it is used, across {}.",
-            count(posts.len())
-        ),
-        Route::Timeline => format!(
-            "{title} year by year and month by month: {}.",
-            count(posts.len())
-        ),
-        _ => format!("{title}: {}.", count(posts.len())),
+        Route::TagIndex => m.tag_index_description(posts.len(), title),
+        Route::Timeline => m.timeline_description(posts.len(), title),
+        _ => m.home_description(posts.len(), title),
     }
 }
 
@@ -206,6 +194,7 @@ pub fn page_lang<'a>(site: &'a SiteContext, route: &Route) -> &'a str {
 
 fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> String {
     let name = &site.site().title;
+    let words = site.site().interface_lang().messages();
     match route {
         Route::Post(_) => post.map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
         Route::Page(slug) => site
@@ -213,9 +202,9 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
             .map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
         Route::Tag(tag) => format!("#{tag} · {name}"),
         Route::Year(year) => format!("{year} · {name}"),
-        Route::TagIndex => format!("Tags · {name}"),
-        Route::Timeline => format!("Timeline · {name}"),
-        Route::NotFound => format!("Not found · {name}"),
+        Route::TagIndex => format!("{} · {name}", words.text(Text::Tags)),
+        Route::Timeline => format!("{} · {name}", words.text(Text::Timeline)),
+        Route::NotFound => format!("{} · {name}", words.text(Text::NotFound)),
         Route::Home => name.clone(),
     }
 }

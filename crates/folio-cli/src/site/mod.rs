@@ -93,6 +93,8 @@ pub struct OpenedContent {
     pub source: SiteSource,
     pub config: SiteConfig,
     pub site: folio_core::SiteMeta,
+    /// What neither config says, for the indexer to work out.
+    pub detect: crate::config::Detect,
 }
 
 /// Opens what `--content` names: a folder of posts, or a Hugo, Jekyll, Zola,
@@ -104,10 +106,12 @@ pub fn open_content(content: &Path, base_path: Option<&str>) -> Result<OpenedCon
     let config = SiteConfig::load(content)?;
     let source = detect_site(content)?;
     let site = config.site_meta(&source.root, &source.settings, base_path);
+    let detect = config.detect(&source.settings);
     Ok(OpenedContent {
         source,
         config,
         site,
+        detect,
     })
 }
 
@@ -120,13 +124,15 @@ pub fn build_site(
     let OpenedContent {
         source,
         config,
-        site,
+        mut site,
+        detect,
     } = open_content(&options.content_dir, options.base_path.as_deref())?;
     let index = index_content(
         &source,
-        &site,
+        &mut site,
         IndexOptions {
             include_drafts: options.include_drafts,
+            detect,
         },
         on_file,
     )?;

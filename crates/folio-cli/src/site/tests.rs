@@ -305,6 +305,32 @@ fn feeds_parse_and_carry_full_posts_when_asked() {
 }
 
 #[test]
+fn a_post_in_another_language_says_so_in_the_feed_and_json_ld() {
+    let content = tempfile::tempdir().expect("temp dir");
+    let korean = "오늘은 서울에서 부산까지 기차를 타고 내려갔다. 창밖으로 논과 산이 번갈아 지나갔고, 나는 오래된 수첩을 꺼내 지난 여름의 기록을 다시 읽었다.";
+    let english = "We took the train from Seoul to Busan today. Fields and hills went past the window while I reread last summer's notebook.";
+    for (name, day, body) in [
+        ("one", 1, korean),
+        ("two", 2, korean),
+        ("three", 3, english),
+    ] {
+        let post = format!("---\ntitle: {name}\ndate: 2024-01-0{day}\n---\n\n{body}\n");
+        std::fs::write(content.path().join(format!("{name}.md")), post).expect("writes");
+    }
+    let built = build(content.path(), "/");
+    assert_eq!(built.report.manifest.site.lang, "ko");
+    let atom = built.read("feed.xml");
+    assert!(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ko\""));
+    assert_eq!(atom.matches("<entry xml:lang=\"en\">").count(), 1, "{atom}");
+    assert_eq!(atom.matches("<entry>").count(), 2);
+    let page = built.read("posts/three/index.html");
+    assert_eq!(json_ld(&page)["inLanguage"], "en");
+    assert!(page.contains("<html lang=\"en\""));
+    let page = built.read("posts/one/index.html");
+    assert_eq!(json_ld(&page)["inLanguage"], "ko");
+}
+
+#[test]
 fn feeds_hold_the_twenty_newest_posts() {
     let content = tempfile::tempdir().expect("temp dir");
     for day in 1..=23 {
@@ -417,7 +443,7 @@ fn a_site_without_url_has_no_relative_canonical_and_lists_have_descriptions() {
     let posts = built.report.manifest.posts.len();
     assert!(
         home.contains(&format!(
-            "<meta name=\"description\" content=\"Fixture: {posts} posts.\">"
+            "<meta name=\"description\" content=\"Fixture: {posts}개의 글.\">"
         )),
         "a generated description: {home}"
     );
