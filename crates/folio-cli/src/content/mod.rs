@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::SecondsFormat;
 use chrono_tz::Tz;
+use rayon::prelude::*;
 
 use folio_core::i18n::{Lang, ScriptCounts};
 use folio_core::markdown::scan_markdown;
@@ -83,6 +84,13 @@ pub struct ContentIndex {
 }
 
 impl ContentIndex {
+    /// Takes in what normalising one body found.
+    fn absorb(&mut self, published: &Published) {
+        self.diagnostics
+            .extend(published.diagnostics.iter().cloned());
+        self.transformations.merge(&published.transformations);
+    }
+
     /// Accounts for a Markdown file the generator does not publish.
     fn skip(&mut self, file: PathBuf, reason: SkipReason) {
         let severity = match reason {
@@ -245,15 +253,27 @@ pub fn index_content(
         ..ContentIndex::default()
     };
     let total = files.posts.len();
+    // Files are read in parallel; what each one gave is then taken in file
+    // order, so the output and the messages are the same on every run.
+    let outcomes: Vec<(PathBuf, Option<ReadFile>, Vec<Diagnostic>)> = files
+        .posts
+        .into_par_iter()
+        .map(|file| {
+            let mut diagnostics = Vec::new();
+            let read = read_file(
+                source,
+                &file,
+                zone,
+                options.detect.time_zone,
+                &mut diagnostics,
+            );
+            (file, read, diagnostics)
+        })
+        .collect();
     let mut read_files = Vec::new();
-    for (done, file) in files.posts.into_iter().enumerate() {
-        match read_file(
-            source,
-            &file,
-            zone,
-            options.detect.time_zone,
-            &mut index.diagnostics,
-        ) {
+    for (done, (file, read, diagnostics)) in outcomes.into_iter().enumerate() {
+        index.diagnostics.extend(diagnostics);
+        match read {
             Some(ReadFile {
                 role: FileRole::Skip { reason },
                 ..
@@ -330,15 +350,18 @@ pub fn index_content(
         site,
         links: &links,
     };
+    // Normalising and deriving is most of the work, and each body is its own.
+    let published_posts: Vec<Published> = posts.par_iter().map(|p| publish.normalise(p)).collect();
+    let published_pages: Vec<Published> = pages.par_iter().map(|p| publish.normalise(p)).collect();
     let mut post_scripts = Vec::new();
-    for post in posts {
-        let published = publish.normalise(&post, &mut index);
+    for (post, published) in posts.into_iter().zip(published_posts) {
+        index.absorb(&published);
         post_scripts.push(published.derived.script);
         index.posts.push(publish.post(post, published));
     }
     let mut page_scripts = Vec::new();
-    for page in pages {
-        let published = publish.normalise(&page, &mut index);
+    for (page, published) in pages.into_iter().zip(published_pages) {
+        index.absorb(&published);
         page_scripts.push(published.derived.script);
         index.pages.push(publish.page(page, published));
     }
@@ -478,10 +501,13 @@ fn read_file(
     })
 }
 
-/// A body after normalisation, with what was derived from it.
+/// A body after normalisation, with what was derived from it and what
+/// normalising it found.
 struct Published {
     body: String,
     derived: derive::Derived,
+    diagnostics: Vec<Diagnostic>,
+    transformations: Transformations,
 }
 
 /// The second pass: bodies normalised once every post's URL is known.
@@ -493,7 +519,7 @@ struct PublishContext<'a> {
 }
 
 impl PublishContext<'_> {
-    fn normalise(&self, read: &ReadFile, index: &mut ContentIndex) -> Published {
+    fn normalise(&self, read: &ReadFile) -> Published {
         let is_mdx = read
             .file
             .extension()
@@ -510,14 +536,15 @@ impl PublishContext<'_> {
                 liquid: matches!(self.source.generator, Generator::Jekyll | Generator::Folio),
             },
         );
-        for finding in &normalized.findings {
-            index.diagnostics.push(
+        let diagnostics = normalized
+            .findings
+            .iter()
+            .map(|finding| {
                 Diagnostic::new(finding.severity, &read.file, finding.message.clone())
                     .at(read.read.body_line + finding.line.saturating_sub(1), 1)
-                    .fix(finding.fix.clone()),
-            );
-        }
-        index.transformations.merge(&normalized.transformations);
+                    .fix(finding.fix.clone())
+            })
+            .collect();
         // The author's `<!--more-->` split is the summary, as plain text.
         let more_summary = normalized
             .summary_markdown
@@ -528,6 +555,8 @@ impl PublishContext<'_> {
         Published {
             body: normalized.markdown,
             derived,
+            diagnostics,
+            transformations: normalized.transformations,
         }
     }
 
