@@ -45,7 +45,7 @@ impl AppBundle {
             })?;
         Ok(AppBundle {
             dir: dir.to_path_buf(),
-            index_html,
+            index_html: without_preload_integrity(&index_html),
         })
     }
 
@@ -115,5 +115,46 @@ impl AppBundle {
             std::fs::copy(entry.path(), &to).map_err(|e| (to.clone(), e))?;
         }
         Ok(())
+    }
+}
+
+/// Trunk puts an `integrity` on the WASM's `<link rel="preload" as="fetch">`,
+/// which Chromium ignores with a console warning on every page: preloads of
+/// that kind do not support it. The loader script still checks nothing
+/// either way, so the attribute is dropped from preloads only.
+fn without_preload_integrity(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<link rel=\"preload\"") {
+        let Some(len) = rest[start..].find('>') else {
+            break;
+        };
+        let tag = &rest[start..start + len + 1];
+        out.push_str(&rest[..start]);
+        match tag.find(" integrity=\"") {
+            Some(at) => {
+                let value_end = tag[at + 12..]
+                    .find('"')
+                    .map_or(tag.len(), |e| at + 12 + e + 1);
+                out.push_str(&tag[..at]);
+                out.push_str(&tag[value_end..]);
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[start + len + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn preloads_lose_their_integrity_and_nothing_else_does() {
+        let html = "<link rel=\"preload\" href=\"/a.wasm\" crossorigin=\"anonymous\" integrity=\"sha384-x\" as=\"fetch\">\n<link rel=\"stylesheet\" href=\"/m.css\" integrity=\"sha384-y\"/>";
+        assert_eq!(
+            super::without_preload_integrity(html),
+            "<link rel=\"preload\" href=\"/a.wasm\" crossorigin=\"anonymous\" as=\"fetch\">\n<link rel=\"stylesheet\" href=\"/m.css\" integrity=\"sha384-y\"/>"
+        );
     }
 }
