@@ -8,6 +8,7 @@ pub mod browse;
 pub mod markdown;
 pub mod model;
 pub mod routes;
+pub mod search;
 pub mod text;
 
 pub use model::{Heading, LocalDate, Manifest, PageMeta, PostMeta, SiteMeta, MANIFEST_VERSION};
