@@ -1,4 +1,56 @@
 //! Full-text search from static files, for Korean and English posts.
+//!
+//! `folio build` writes the index with [`IndexBuilder`]; the app reads it
+//! with [`SearchDirectory`], [`Shard`] and [`search`]. Both tokenize with
+//! [`tokenize`], so what is indexed and what is looked up are the same tokens.
+//!
+//! # Format, version 1 ([`INDEX_VERSION`])
+//!
+//! Files under `search/` in the built site:
+//!
+//! - `search/directory.json`: [`SearchDirectory`] as JSON:
+//!   `{"version":1,"posts":N,"scale":f,"build":"<hash>","first":[…],"continued":[…]}`.
+//!   `first[i]` is the first token of shard `i`; shards hold tokens in byte
+//!   order, so shard `i` holds tokens from `first[i]` up to `first[i+1]`
+//!   (included only when `i+1` is listed in `continued`, meaning a long
+//!   posting list goes on in the next shard). `scale` turns a stored impact
+//!   into a BM25 score; `build` changes whenever any shard does.
+//! - `search/<i>.bin`, shard `i`, fetched as `search/<i>.bin?v=<build>`
+//!   ([`SearchDirectory::shard_path`]); each at most [`SHARD_BYTES`]:
+//!   ```text
+//!   "FSI" version:u8 entries:varint
+//!   entry: shared:varint suffix_len:varint suffix:bytes count:varint posting*count
+//!   posting: post_delta:varint impact:u8
+//!   ```
+//!   Tokens are front-coded (bytes shared with the previous token of the
+//!   shard). Posts are positions in the manifest's `posts` (newest first),
+//!   delta-coded within a token; the first delta is from 0. `impact` is the
+//!   post's BM25 score for the token, quantised: score = impact × scale.
+//!   Title tokens count 3 times and tag tokens 2 times toward the term
+//!   frequency, so matches there outrank matches in the body.
+//!
+//! Excerpts are not in the index: the app makes them from the post's body
+//! (plain text of its Markdown, [`crate::markdown::scan_markdown`]) with [`excerpt`].
 
+mod builder;
+pub mod corpus;
+mod excerpt;
 pub mod normalize;
+mod query;
+mod shard;
 pub mod tokenize;
+
+pub use builder::{IndexBuilder, SearchDoc, SearchFiles};
+pub use excerpt::{excerpt, highlight, Excerpt};
+pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
+pub use shard::{SearchDirectory, Shard, ShardError, ShardSet};
+
+/// Bumped whenever the files' layout or meaning changes.
+pub const INDEX_VERSION: u32 = 1;
+/// Largest shard file, in bytes (uncompressed, so compressed is smaller too).
+pub const SHARD_BYTES: usize = 16_000;
+/// Where the directory is, relative to the site root.
+pub const DIRECTORY_PATH: &str = "search/directory.json";
+
+#[cfg(test)]
+mod tests;

@@ -49,12 +49,17 @@ fn compose_latin(base: char, mark: char) -> Option<char> {
     composed.chars().nth(at)
 }
 
+/// The final consonant's index of a syllable, 0 for none.
+fn final_of(syllable: u32) -> u32 {
+    (syllable - S_BASE) % T_COUNT
+}
+
 fn compose_hangul(prev: char, next: char) -> Option<char> {
     let (p, n) = (prev as u32, next as u32);
     if (L_BASE..L_BASE + L_COUNT).contains(&p) && (V_BASE..V_BASE + V_COUNT).contains(&n) {
         return char::from_u32(S_BASE + ((p - L_BASE) * V_COUNT + (n - V_BASE)) * T_COUNT);
     }
-    let is_lv = (S_BASE..S_BASE + S_COUNT).contains(&p) && (p - S_BASE) % T_COUNT == 0;
+    let is_lv = (S_BASE..S_BASE + S_COUNT).contains(&p) && final_of(p) == 0;
     if is_lv && (T_BASE + 1..T_BASE + T_COUNT).contains(&n) {
         return char::from_u32(p + (n - T_BASE));
     }

@@ -277,9 +277,9 @@ mod tests {
         assert_eq!(strip_particle(word), stem);
     }
 
-    #[test_case("회고", "ㅎㄱ")]
-    #[test_case("쿠버네티스", "ㅋㅂㄴㅌㅅ")]
-    #[test_case("a회b", "ㅎ")]
+    #[test_case("회고", "ㅎㄱ" ; "two syllables")]
+    #[test_case("쿠버네티스", "ㅋㅂㄴㅌㅅ" ; "loanword")]
+    #[test_case("a회b", "ㅎ" ; "latin ignored")]
     fn initials(word: &str, expected: &str) {
         assert_eq!(choseong(word), expected);
     }

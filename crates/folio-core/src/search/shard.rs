@@ -1,0 +1,194 @@
+//! Reading the index: the shard directory, shard files, and which shards a token needs.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::INDEX_VERSION;
+
+pub(crate) const MAGIC: &[u8; 3] = b"FSI";
+
+/// The small file a search reads first: which shard holds which tokens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchDirectory {
+    pub version: u32,
+    /// Number of posts indexed (the manifest's posts).
+    pub posts: u32,
+    /// A stored impact times this is the BM25 score.
+    pub scale: f32,
+    /// Changes whenever any shard does; the shards' cache key.
+    pub build: String,
+    /// First token of each shard.
+    pub first: Vec<String>,
+    /// Shards that begin by continuing the previous shard's last token.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub continued: Vec<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShardError {
+    /// Not a shard, or one of another format version.
+    Format,
+    /// The file ends before its entries do.
+    Truncated,
+}
+
+impl std::fmt::Display for ShardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShardError::Format => {
+                write!(f, "not a search shard of version {}", super::INDEX_VERSION)
+            }
+            ShardError::Truncated => write!(f, "the search shard is cut short"),
+        }
+    }
+}
+
+impl std::error::Error for ShardError {}
+
+impl SearchDirectory {
+    pub fn from_json(json: &str) -> Result<SearchDirectory, String> {
+        let directory: SearchDirectory =
+            serde_json::from_str(json).map_err(|err| err.to_string())?;
+        if directory.version != INDEX_VERSION {
+            return Err(format!(
+                "search index version {} (this app reads {INDEX_VERSION})",
+                directory.version
+            ));
+        }
+        Ok(directory)
+    }
+
+    /// Site-relative URL of shard `id`, with the build as its cache key.
+    pub fn shard_path(&self, id: u32) -> String {
+        format!("search/{id}.bin?v={}", self.build)
+    }
+
+    fn continues(&self, id: usize) -> bool {
+        self.continued.binary_search(&(id as u32)).is_ok()
+    }
+
+    /// Shards that may hold `token` (or, with `prefix`, any token starting with it).
+    pub fn shards_for(&self, token: &str, prefix: bool) -> Vec<u32> {
+        let mut ids = Vec::new();
+        for (i, lo) in self.first.iter().enumerate() {
+            let hi = self.first.get(i + 1);
+            let hi_included = self.continues(i + 1);
+            // The smallest token of this shard that could match.
+            let smallest = if prefix && lo.as_str() > token {
+                if !lo.starts_with(token) {
+                    break;
+                }
+                lo.as_str()
+            } else if lo.as_str() <= token {
+                token
+            } else {
+                break;
+            };
+            let below_hi = match hi {
+                None => true,
+                Some(hi) => smallest < hi.as_str() || (hi_included && smallest == hi.as_str()),
+            };
+            if below_hi {
+                ids.push(i as u32);
+            }
+        }
+        ids
+    }
+}
+
+/// One shard file, decoded: tokens in byte order, each with its postings.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Shard {
+    pub entries: Vec<(String, Vec<(u32, u8)>)>,
+}
+
+pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u32, ShardError> {
+    let mut value: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*at).ok_or(ShardError::Truncated)?;
+        *at += 1;
+        value |= u32::from(byte & 0x7F) << shift;
+        if byte & 0x80 == 0 {
+            return Ok(value);
+        }
+    }
+    Err(ShardError::Format)
+}
+
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+impl Shard {
+    pub fn decode(bytes: &[u8]) -> Result<Shard, ShardError> {
+        if bytes.len() < 4 || &bytes[..3] != MAGIC || u32::from(bytes[3]) != INDEX_VERSION {
+            return Err(ShardError::Format);
+        }
+        let mut at = 4;
+        let count = read_varint(bytes, &mut at)? as usize;
+        let mut entries: Vec<(String, Vec<(u32, u8)>)> = Vec::with_capacity(count.min(1 << 16));
+        let mut previous: Vec<u8> = Vec::new();
+        for _ in 0..count {
+            let shared = read_varint(bytes, &mut at)? as usize;
+            let len = read_varint(bytes, &mut at)? as usize;
+            let suffix = bytes.get(at..at + len).ok_or(ShardError::Truncated)?;
+            at += len;
+            previous.truncate(shared.min(previous.len()));
+            previous.extend_from_slice(suffix);
+            let token = String::from_utf8(previous.clone()).map_err(|_| ShardError::Format)?;
+            let postings = read_varint(bytes, &mut at)? as usize;
+            let mut list = Vec::with_capacity(postings.min(1 << 16));
+            let mut post = 0u32;
+            for _ in 0..postings {
+                post += read_varint(bytes, &mut at)?;
+                let impact = *bytes.get(at).ok_or(ShardError::Truncated)?;
+                at += 1;
+                list.push((post, impact));
+            }
+            entries.push((token, list));
+        }
+        Ok(Shard { entries })
+    }
+
+    /// Postings of `token`, or of every token starting with it.
+    pub fn lookup<'a>(
+        &'a self,
+        token: &'a str,
+        prefix: bool,
+    ) -> impl Iterator<Item = (&'a str, &'a [(u32, u8)])> + 'a {
+        let start = self.entries.partition_point(|(t, _)| t.as_str() < token);
+        self.entries[start..]
+            .iter()
+            .take_while(move |(t, _)| {
+                if prefix {
+                    t.starts_with(token)
+                } else {
+                    t == token
+                }
+            })
+            .map(|(t, list)| (t.as_str(), list.as_slice()))
+    }
+}
+
+/// The shards fetched so far, by id. Keep one for the page's life: warm
+/// queries then download nothing.
+#[derive(Debug, Clone, Default)]
+pub struct ShardSet {
+    pub shards: HashMap<u32, Shard>,
+}
+
+impl ShardSet {
+    pub fn insert(&mut self, id: u32, bytes: &[u8]) -> Result<(), ShardError> {
+        self.shards.insert(id, Shard::decode(bytes)?);
+        Ok(())
+    }
+
+    pub fn contains(&self, id: u32) -> bool {
+        self.shards.contains_key(&id)
+    }
+}
