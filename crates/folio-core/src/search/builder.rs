@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::shard::{write_varint, SearchDirectory, MAGIC};
+use super::shard::{write_posting, write_varint, SearchDirectory, MAGIC, MAX_LEVEL};
 use super::tokenize::{index_tokens, Field};
 use super::{INDEX_VERSION, SHARD_BYTES};
 
@@ -96,17 +96,31 @@ impl IndexBuilder {
                 max = max.max(score(list.len(), *tf, *post));
             }
         }
-        let scale = if max > 0.0 { max / 255.0 } else { 1.0 };
+        // Each token's best score on a log scale of 255 steps (its `top`); each
+        // posting's score as a level 1..=15 of that top.
+        let scale = if max > 0.0 {
+            (1.0 + max).ln() / 255.0
+        } else {
+            1.0
+        };
         let mut packer = Packer::new(shard_bytes);
         for (token, list) in &self.postings {
+            let scores: Vec<f32> = list
+                .iter()
+                .map(|(post, tf)| score(list.len(), *tf, *post))
+                .collect();
+            let best = scores.iter().copied().fold(0.0, f32::max);
+            let top = ((1.0 + best).ln() / scale).ceil().clamp(1.0, 255.0) as u8;
+            let top_score = (f32::from(top) * scale).exp() - 1.0;
             let impacts: Vec<(u32, u8)> = list
                 .iter()
-                .map(|(post, tf)| {
-                    let q = (score(list.len(), *tf, *post) / scale).round();
-                    (*post, q.clamp(1.0, 255.0) as u8)
+                .zip(&scores)
+                .map(|((post, _), score)| {
+                    let level = (f32::from(MAX_LEVEL) * score / top_score).round();
+                    (*post, level.clamp(1.0, f32::from(MAX_LEVEL)) as u8)
                 })
                 .collect();
-            packer.add(token, &impacts);
+            packer.add(token, top, &impacts);
         }
         let (shards, first, continued) = packer.finish();
         let build = format!("{:016x}", fnv1a(shards.iter().flatten().copied()));
@@ -157,7 +171,7 @@ impl Packer {
         }
     }
 
-    fn add(&mut self, token: &str, mut postings: &[(u32, u8)]) {
+    fn add(&mut self, token: &str, top: u8, mut postings: &[(u32, u8)]) {
         let mut split = false;
         while !postings.is_empty() {
             let shared = if self.entries == 0 {
@@ -171,14 +185,13 @@ impl Packer {
             head.extend_from_slice(&token.as_bytes()[shared..]);
             let room = self
                 .limit
-                .saturating_sub(HEADER + self.body.len() + head.len() + 5);
+                .saturating_sub(HEADER + self.body.len() + head.len() + 6);
             let mut encoded = Vec::new();
             let mut taken = 0;
             let mut previous = 0;
             for (post, impact) in postings {
                 let mut one = Vec::with_capacity(6);
-                write_varint(&mut one, post - previous);
-                one.push(*impact);
+                write_posting(&mut one, post - previous, *impact);
                 if encoded.len() + one.len() > room {
                     break;
                 }
@@ -200,6 +213,7 @@ impl Packer {
             }
             self.body.extend_from_slice(&head);
             write_varint(&mut self.body, taken as u32);
+            self.body.push(top);
             self.body.extend_from_slice(&encoded);
             self.entries += 1;
             self.last = token.to_owned();

@@ -13,19 +13,21 @@
 //!   `first[i]` is the first token of shard `i`; shards hold tokens in byte
 //!   order, so shard `i` holds tokens from `first[i]` up to `first[i+1]`
 //!   (included only when `i+1` is listed in `continued`, meaning a long
-//!   posting list goes on in the next shard). `scale` turns a stored impact
-//!   into a BM25 score; `build` changes whenever any shard does.
+//!   posting list goes on in the next shard). `scale` turns a token's stored
+//!   `top` into its best BM25 score; `build` changes whenever any shard does.
 //! - `search/<i>.bin`, shard `i`, fetched as `search/<i>.bin?v=<build>`
 //!   ([`SearchDirectory::shard_path`]); each at most [`SHARD_BYTES`]:
 //!   ```text
 //!   "FSI" version:u8 entries:varint
-//!   entry: shared:varint suffix_len:varint suffix:bytes count:varint posting*count
-//!   posting: post_delta:varint impact:u8
+//!   entry: shared:varint suffix_len:varint suffix:bytes count:varint top:u8 posting*count
+//!   posting: more:1bit delta_low:3bits level:4bits [delta_high:varint if more]
 //!   ```
 //!   Tokens are front-coded (bytes shared with the previous token of the
 //!   shard). Posts are positions in the manifest's `posts` (newest first),
-//!   delta-coded within a token; the first delta is from 0. `impact` is the
-//!   post's BM25 score for the token, quantised: score = impact × scale.
+//!   delta-coded within a token (the first delta is from 0; `delta_high` is
+//!   `delta >> 3`). `top` is the token's best BM25 score on a log
+//!   scale, exp(top × scale) − 1; `level` (1–15) is the post's score as a
+//!   share of it: score = best × level / 15.
 //!   Title tokens count 3 times and tag tokens 2 times toward the term
 //!   frequency, so matches there outrank matches in the body.
 //!
@@ -43,7 +45,7 @@ pub mod tokenize;
 pub use builder::{IndexBuilder, SearchDoc, SearchFiles};
 pub use excerpt::{excerpt, highlight, Excerpt};
 pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
-pub use shard::{SearchDirectory, Shard, ShardError, ShardSet};
+pub use shard::{Entry, SearchDirectory, Shard, ShardError, ShardSet};
 
 /// Bumped whenever the files' layout or meaning changes.
 pub const INDEX_VERSION: u32 = 1;

@@ -163,11 +163,12 @@ fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> H
         let Some(shard) = shards.shards.get(&id) else {
             continue;
         };
-        for (token, postings) in shard.lookup(&term.token, term.prefix) {
+        for entry in shard.lookup(&term.token, term.prefix) {
+            let token = entry.token.as_str();
             let spelled = token == term.token || term.preferred.as_deref() == Some(token);
             let weight = if spelled { 1.0 } else { OTHER_EXPANSION };
-            for (post, impact) in postings {
-                let score = f32::from(*impact) * weight;
+            for (post, level) in &entry.postings {
+                let score = directory.score_of(entry.top, *level) * weight;
                 let best = scores.entry(*post).or_default();
                 *best = best.max(score);
             }
@@ -222,7 +223,7 @@ pub fn search(
             .filter(|(_, (_, n))| *n == all)
             .map(|(post, (score, _))| Hit {
                 post: *post,
-                score: score * directory.scale,
+                score: *score,
             })
             .collect()
     } else {
@@ -230,7 +231,7 @@ pub fn search(
             .iter()
             .map(|(post, (score, _))| Hit {
                 post: *post,
-                score: score * directory.scale,
+                score: *score,
             })
             .collect()
     };

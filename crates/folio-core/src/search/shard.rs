@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::INDEX_VERSION;
 
 pub(crate) const MAGIC: &[u8; 3] = b"FSI";
+/// Highest impact level a posting stores (four bits).
+pub const MAX_LEVEL: u8 = 15;
 
 /// The small file a search reads first: which shard holds which tokens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,7 +16,7 @@ pub struct SearchDirectory {
     pub version: u32,
     /// Number of posts indexed (the manifest's posts).
     pub posts: u32,
-    /// A stored impact times this is the BM25 score.
+    /// Turns a token's stored `top` into its best BM25 score: `exp(top × scale) − 1`.
     pub scale: f32,
     /// Changes whenever any shard does; the shards' cache key.
     pub build: String,
@@ -100,7 +102,16 @@ impl SearchDirectory {
 /// One shard file, decoded: tokens in byte order, each with its postings.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Shard {
-    pub entries: Vec<(String, Vec<(u32, u8)>)>,
+    pub entries: Vec<Entry>,
+}
+
+/// A token and the posts holding it, as (post, level) pairs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub token: String,
+    /// The token's best score, on the directory's log scale.
+    pub top: u8,
+    pub postings: Vec<(u32, u8)>,
 }
 
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u32, ShardError> {
@@ -124,6 +135,24 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
+/// A posting: `[more:1 delta_low:3 level:4]`, then when `more`, `delta >> 3` as a varint.
+pub(crate) fn write_posting(out: &mut Vec<u8>, delta: u32, level: u8) {
+    let low = ((delta & 0x07) as u8) << 4 | (level & 0x0F);
+    if delta < 8 {
+        out.push(low);
+    } else {
+        out.push(0x80 | low);
+        write_varint(out, delta >> 3);
+    }
+}
+
+impl SearchDirectory {
+    /// The BM25 score of a posting: its level (1–15) of its token's top.
+    pub fn score_of(&self, top: u8, level: u8) -> f32 {
+        ((f32::from(top) * self.scale).exp() - 1.0) * f32::from(level) / f32::from(MAX_LEVEL)
+    }
+}
+
 impl Shard {
     pub fn decode(bytes: &[u8]) -> Result<Shard, ShardError> {
         if bytes.len() < 4 || &bytes[..3] != MAGIC || u32::from(bytes[3]) != INDEX_VERSION {
@@ -131,7 +160,7 @@ impl Shard {
         }
         let mut at = 4;
         let count = read_varint(bytes, &mut at)? as usize;
-        let mut entries: Vec<(String, Vec<(u32, u8)>)> = Vec::with_capacity(count.min(1 << 16));
+        let mut entries: Vec<Entry> = Vec::with_capacity(count.min(1 << 16));
         let mut previous: Vec<u8> = Vec::new();
         for _ in 0..count {
             let shared = read_varint(bytes, &mut at)? as usize;
@@ -142,36 +171,43 @@ impl Shard {
             previous.extend_from_slice(suffix);
             let token = String::from_utf8(previous.clone()).map_err(|_| ShardError::Format)?;
             let postings = read_varint(bytes, &mut at)? as usize;
+            let top = *bytes.get(at).ok_or(ShardError::Truncated)?;
+            at += 1;
             let mut list = Vec::with_capacity(postings.min(1 << 16));
             let mut post = 0u32;
             for _ in 0..postings {
-                post += read_varint(bytes, &mut at)?;
-                let impact = *bytes.get(at).ok_or(ShardError::Truncated)?;
+                let first = *bytes.get(at).ok_or(ShardError::Truncated)?;
                 at += 1;
-                list.push((post, impact));
+                let mut delta = u32::from(first >> 4 & 0x07);
+                if first & 0x80 != 0 {
+                    delta |= read_varint(bytes, &mut at)? << 3;
+                }
+                post += delta;
+                list.push((post, first & 0x0F));
             }
-            entries.push((token, list));
+            entries.push(Entry {
+                token,
+                top,
+                postings: list,
+            });
         }
         Ok(Shard { entries })
     }
 
-    /// Postings of `token`, or of every token starting with it.
+    /// The entry of `token`, or of every token starting with it.
     pub fn lookup<'a>(
         &'a self,
         token: &'a str,
         prefix: bool,
-    ) -> impl Iterator<Item = (&'a str, &'a [(u32, u8)])> + 'a {
-        let start = self.entries.partition_point(|(t, _)| t.as_str() < token);
-        self.entries[start..]
-            .iter()
-            .take_while(move |(t, _)| {
-                if prefix {
-                    t.starts_with(token)
-                } else {
-                    t == token
-                }
-            })
-            .map(|(t, list)| (t.as_str(), list.as_slice()))
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        let start = self.entries.partition_point(|e| e.token.as_str() < token);
+        self.entries[start..].iter().take_while(move |e| {
+            if prefix {
+                e.token.starts_with(token)
+            } else {
+                e.token == token
+            }
+        })
     }
 }
 

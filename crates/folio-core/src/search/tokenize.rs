@@ -219,6 +219,19 @@ pub fn is_particle(word: &str) -> bool {
     SUFFIXES.contains(&word)
 }
 
+/// The part of a Hangul word the index keeps: the stem [`strip_particle`]
+/// leaves, plus one syllable. Queries look up the bigrams of their own stem,
+/// which a post's word holds whenever the two stems agree or the post's was
+/// cut one syllable too short (`고양이` read as `고양` + `이`); the bigrams
+/// inside particles and endings (`에서`, `습니다`) are left out, as no stem holds them.
+pub fn indexed_part(word: &str) -> &str {
+    let stem = strip_particle(word);
+    match word[stem.len()..].chars().next() {
+        Some(next) => &word[..stem.len() + next.len_utf8()],
+        None => word,
+    }
+}
+
 /// Where a token comes from, for field boosts in ranking.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -236,7 +249,7 @@ pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
                 if word.glued && is_particle(&word.text) {
                     continue;
                 }
-                tokens.extend(bigrams(&word.text));
+                tokens.extend(bigrams(indexed_part(&word.text)));
                 if field != Field::Body {
                     tokens.push(format!("{CHOSEONG}{}", choseong(&word.text)));
                 }
