@@ -2,7 +2,8 @@
 //!
 //! `search_bench corpus <dir> <posts>` writes a synthetic Korean blog;
 //! `search_bench measure <content dir> <built site>` prints index size, bytes
-//! per cold query and query times for the site `folio build` wrote.
+//! per cold query and query times for the site `folio build` wrote;
+//! `search_bench size <file>...` prints files' raw, gzip and brotli sizes.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -21,6 +22,17 @@ fn main() {
     {
         ["corpus", dir, posts] => write_corpus(Path::new(dir), posts.parse().expect("a count")),
         ["measure", content, site] => measure(Path::new(content), Path::new(site)),
+        ["size", files @ ..] => {
+            for file in files {
+                let size = Size::of(&std::fs::read(file).expect("reads the file"));
+                println!(
+                    "{file}: {} raw, {} gzip, {} brotli",
+                    kib(size.raw),
+                    kib(size.gz),
+                    kib(size.br)
+                );
+            }
+        }
         _ => {
             eprintln!(
                 "usage: search_bench corpus <dir> <posts> | measure <content dir> <built site>"
@@ -211,6 +223,11 @@ fn measure(content: &Path, site: &Path) {
     let mut cold_bytes: Vec<(usize, usize, usize)> = Vec::new();
     let mut cold_ms: Vec<f64> = Vec::new();
     let mut warm_ms: Vec<f64> = Vec::new();
+    let manifest: folio_core::Manifest = serde_json::from_slice(
+        &std::fs::read(site.join("manifest.json")).expect("the site has a manifest"),
+    )
+    .expect("the manifest parses");
+    let mut excerpt_bytes: Vec<f64> = Vec::new();
     let mut results = 0usize;
     for text in &queries {
         // Cold: the directory and the needed shards arrive as bytes; parse, decode, score.
@@ -228,6 +245,16 @@ fn measure(content: &Path, site: &Path) {
         let hits = search(&dir, &shards, &query, 20).expect("all shards loaded");
         cold_ms.push(start.elapsed().as_secs_f64() * 1000.0);
         results += hits.len();
+        // Excerpts come from the bodies of the results shown: the first five.
+        excerpt_bytes.push(
+            hits.iter()
+                .take(5)
+                .map(|hit| {
+                    let source = &manifest.posts[hit.post as usize].source;
+                    gzip(&std::fs::read(site.join(source)).expect("reads a body"))
+                })
+                .sum::<usize>() as f64,
+        );
         // Warm: shards already decoded; best of five runs.
         let warm = (0..5)
             .map(|_| {
@@ -265,6 +292,12 @@ fn measure(content: &Path, site: &Path) {
         kib(percentile(&br, 0.5) as usize),
         kib(percentile(&gz, 1.0) as usize),
         kib(percentile(&br, 1.0) as usize),
+    );
+    excerpt_bytes.sort_by(f64::total_cmp);
+    println!(
+        "bodies fetched for the excerpts of the first five results: median {} gzip, max {} gzip",
+        kib(percentile(&excerpt_bytes, 0.5) as usize),
+        kib(percentile(&excerpt_bytes, 1.0) as usize),
     );
     println!(
         "time to results, native: cold median {:.2} ms, max {:.2} ms; warm median {:.3} ms, max {:.3} ms",
