@@ -7,10 +7,20 @@ fn input(ptr: *const u8, len: usize) -> &'static str {
     unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(ptr, len)) }
 }
 
-/// Baseline: what the app does anyway, parse the manifest.
+/// Baseline: what the app does anyway, parse the manifest and render a post.
 #[no_mangle]
 pub extern "C" fn manifest_posts(ptr: *const u8, len: usize) -> usize {
-    serde_json::from_str::<Manifest>(input(ptr, len)).map_or(0, |m| m.posts.len())
+    let posts = serde_json::from_str::<Manifest>(input(ptr, len)).map_or(0, |m| m.posts.len());
+    let options = folio_core::markdown::RenderOptions { post_dir_href: "/" };
+    posts + folio_core::markdown::render_markdown(input(ptr, len), &options).html.len()
+}
+
+/// Full NFC, which the query path does without.
+#[cfg(feature = "nfc")]
+#[no_mangle]
+pub extern "C" fn nfc(ptr: *const u8, len: usize) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    input(ptr, len).nfc().count()
 }
 
 /// The query path: directory, shards, query, ranking and an excerpt.
@@ -30,6 +40,7 @@ pub extern "C" fn search(ptr: *const u8, len: usize, shard: *const u8, shard_len
     }
     let hits = search(&directory, &shards, &query, 20).unwrap_or_default();
     let marks = highlight(&query, input(ptr, len)).len();
-    let text = excerpt(&query, input(ptr, len), 160).map_or(0, |e| e.marks.len());
+    let body = folio_core::markdown::scan_markdown(input(ptr, len)).plain_text;
+    let text = excerpt(&query, &body, 160).map_or(0, |e| e.marks.len());
     hits.len() + marks + text
 }
