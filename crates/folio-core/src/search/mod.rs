@@ -4,6 +4,20 @@
 //! with [`SearchDirectory`], [`Shard`] and [`search`]. Both tokenize with
 //! [`tokenize`], so what is indexed and what is looked up are the same tokens.
 //!
+//! # From the app
+//!
+//! 1. Fetch [`DIRECTORY_PATH`] once (revalidated, like the manifest) and
+//!    parse it with [`SearchDirectory::from_json`]; keep a [`ShardSet`].
+//! 2. On input, [`Query::parse`] the text; [`Query::shards_missing`] names the
+//!    shards to fetch ([`SearchDirectory::shard_path`]); add each with
+//!    [`ShardSet::insert`].
+//! 3. [`search`] returns [`Hit`]s, best first, by position in the manifest's
+//!    `posts`; it returns [`MissingShard`] if step 2 was skipped.
+//! 4. Show titles with [`highlight`] and, for the results on screen, an
+//!    [`excerpt`] of the body's plain text (the post's `summary` when the
+//!    body is not fetched yet or nothing in it matches). Marks are byte
+//!    ranges: render them as `<mark>` elements around text nodes.
+//!
 //! # Format, version 1 ([`INDEX_VERSION`])
 //!
 //! Files under `search/` in the built site:
