@@ -9,6 +9,7 @@ pub mod i18n;
 pub mod markdown;
 pub mod model;
 pub mod routes;
+pub mod search;
 pub mod text;
 
 pub use i18n::{messages, Catalogue, Lang, Text};

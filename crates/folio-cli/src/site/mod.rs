@@ -8,6 +8,7 @@
 //!   `sitemap.xml`, `robots.txt`, and redirect pages at posts' old addresses;
 //! - `manifest.json`, the index the app reads;
 //! - `content/`, each post's Markdown body and the files beside it (page bundles);
+//! - `search/`, the search index (see [`search`]);
 //! - the app bundle (hashed `.wasm`, `.js`, `.css`) and `public/` files.
 
 mod aliases;
@@ -20,6 +21,7 @@ mod head;
 mod headers;
 mod pages;
 mod pwa;
+pub mod search;
 mod sitemap;
 mod static_files;
 mod static_html;
@@ -166,6 +168,9 @@ pub fn build_site(
     }
     for page in &index.pages {
         write(&out.join(&page.meta.source), page.body.as_bytes())?;
+    }
+    for (file, bytes) in search::search_files(&index.posts) {
+        write(&out.join(file), &bytes)?;
     }
     for asset in &index.assets {
         let to = out.join("content").join(asset);

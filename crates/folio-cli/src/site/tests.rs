@@ -669,3 +669,34 @@ fn embeds_are_allowed_by_the_content_security_policy() {
         "{page}"
     );
 }
+
+#[test]
+fn the_search_index_finds_posts_by_their_korean_stems() {
+    use folio_core::search::{excerpt, search, Query, SearchDirectory, ShardSet, DIRECTORY_PATH};
+
+    let built = build(&fixture("site"), "/blog/");
+    let directory =
+        SearchDirectory::from_json(&built.read(DIRECTORY_PATH)).expect("the directory parses");
+    assert_eq!(directory.posts as usize, built.report.manifest.posts.len());
+    let query = Query::parse("서울에서 골목은");
+    let mut shards = ShardSet::default();
+    for id in query.shards_needed(&directory) {
+        let path = directory.shard_path(id);
+        let file = path.split('?').next().expect("a path");
+        let bytes = std::fs::read(built.out.join(file)).expect("the shard is written");
+        shards.insert(id, &bytes).expect("the shard decodes");
+    }
+    let hits = search(&directory, &shards, &query, 10).expect("every shard is loaded");
+    let walk = built
+        .report
+        .manifest
+        .posts
+        .iter()
+        .position(|p| p.title == "서울 걷기")
+        .expect("the fixture has the walk") as u32;
+    assert_eq!(hits.first().map(|h| h.post), Some(walk));
+    let post = &built.report.index.posts[walk as usize];
+    let text = folio_core::markdown::scan_markdown(&post.body).plain_text;
+    let found = excerpt(&query, &text, 120).expect("the body matches");
+    assert!(found.marks.iter().any(|m| &found.text[m.clone()] == "골목"));
+}

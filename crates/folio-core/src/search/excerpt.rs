@@ -1,0 +1,110 @@
+//! Excerpts with the matched words marked, as text and byte ranges: the app
+//! renders the ranges as `<mark>` elements, never HTML from the index.
+
+use std::ops::Range;
+
+use super::query::Query;
+use super::tokenize::{choseong, words, Script};
+
+/// A piece of a post's text; `marks` are byte ranges of `text`, ascending,
+/// each on character boundaries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub text: String,
+    pub marks: Vec<Range<usize>>,
+}
+
+/// Ranges of `text` that match a word of `query`, with the word's index.
+fn matches(query: &Query, text: &str) -> Vec<(Range<usize>, usize)> {
+    let mut found = Vec::new();
+    for word in words(text) {
+        for (i, q) in query.words.iter().enumerate() {
+            let range = match (q.script, word.script) {
+                (Script::Hangul, Script::Hangul) if word.text.starts_with(&q.stem) => {
+                    // Composed syllables map byte for byte; anything else is marked whole.
+                    if word.source.len() == word.text.len() {
+                        Some(word.source.start..word.source.start + q.stem.len())
+                    } else {
+                        Some(word.source.clone())
+                    }
+                }
+                (Script::Jamo, Script::Hangul) if choseong(&word.text).starts_with(&q.stem) => {
+                    Some(word.source.clone())
+                }
+                (Script::OtherCjk, Script::OtherCjk) if word.text.contains(&q.stem) => {
+                    Some(word.source.clone())
+                }
+                (Script::Latin, Script::Latin)
+                    if word.text == q.stem || (q.prefix && word.text.starts_with(&q.stem)) =>
+                {
+                    Some(word.source.clone())
+                }
+                _ => None,
+            };
+            if let Some(range) = range {
+                found.push((range, i));
+                break;
+            }
+        }
+    }
+    found
+}
+
+/// The parts of a short text (a title, a tag) that match `query`.
+pub fn highlight(query: &Query, text: &str) -> Vec<Range<usize>> {
+    matches(query, text).into_iter().map(|(r, _)| r).collect()
+}
+
+/// About `max_chars` characters of `text` around the place matching the most
+/// query words, whitespace collapsed, cut at spaces, `…` where text was cut.
+/// `None` when nothing in `text` matches.
+pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let found = matches(query, &text);
+    if found.is_empty() {
+        return None;
+    }
+    // Byte offset of each character, to measure windows in characters.
+    let offsets: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+    let char_at = |byte: usize| offsets.partition_point(|&at| at < byte);
+    let byte_of = |ch: usize| offsets.get(ch).copied().unwrap_or(text.len());
+    let lead = max_chars / 5;
+    // The window starting a little before each match; keep the one covering most words.
+    let mut best = (0usize, 0usize);
+    for (range, _) in &found {
+        let start = char_at(range.start).saturating_sub(lead);
+        let end = byte_of(start + max_chars);
+        let mut seen: Vec<usize> = found
+            .iter()
+            .filter(|(r, _)| r.start >= byte_of(start) && r.end <= end)
+            .map(|(_, i)| *i)
+            .collect();
+        seen.sort_unstable();
+        seen.dedup();
+        if seen.len() > best.1 {
+            best = (start, seen.len());
+        }
+    }
+    let mut start = byte_of(best.0);
+    if start > 0 {
+        // Begin at a word: after the space before the first full word.
+        start = text[start..].find(' ').map_or(start, |at| start + at + 1);
+    }
+    let mut end = byte_of(best.0 + max_chars);
+    if end < text.len() {
+        end = text[start..end].rfind(' ').map_or(end, |at| start + at);
+    }
+    let (prefix, suffix) = (
+        if start > 0 { "… " } else { "" },
+        if end < text.len() { " …" } else { "" },
+    );
+    let marks = found
+        .iter()
+        .filter(|(r, _)| r.start >= start && r.end <= end)
+        .map(|(r, _)| r.start - start + prefix.len()..r.end - start + prefix.len())
+        .collect();
+    Some(Excerpt {
+        text: format!("{prefix}{}{suffix}", &text[start..end]),
+        marks,
+    })
+}

@@ -1,0 +1,72 @@
+//! Full-text search from static files, for Korean and English posts.
+//!
+//! `folio build` writes the index with [`IndexBuilder`]; the app reads it
+//! with [`SearchDirectory`], [`Shard`] and [`search`]. Both tokenize with
+//! [`tokenize`], so what is indexed and what is looked up are the same tokens.
+//!
+//! # From the app
+//!
+//! 1. Fetch [`DIRECTORY_PATH`] once (revalidated, like the manifest) and
+//!    parse it with [`SearchDirectory::from_json`]; keep a [`ShardSet`].
+//! 2. On input, [`Query::parse`] the text; [`Query::shards_missing`] names the
+//!    shards to fetch ([`SearchDirectory::shard_path`]); add each with
+//!    [`ShardSet::insert`].
+//! 3. [`search`] returns [`Hit`]s, best first, by position in the manifest's
+//!    `posts`; it returns [`MissingShard`] if step 2 was skipped.
+//! 4. Show titles with [`highlight`] and, for the results on screen, an
+//!    [`excerpt`] of the body's plain text (the post's `summary` when the
+//!    body is not fetched yet or nothing in it matches). Marks are byte
+//!    ranges: render them as `<mark>` elements around text nodes.
+//!
+//! # Format, version 1 ([`INDEX_VERSION`])
+//!
+//! Files under `search/` in the built site:
+//!
+//! - `search/directory.json`: [`SearchDirectory`] as JSON:
+//!   `{"version":1,"posts":N,"scale":f,"build":"<hash>","first":[…],"continued":[…]}`.
+//!   `first[i]` is the first token of shard `i`; shards hold tokens in byte
+//!   order, so shard `i` holds tokens from `first[i]` up to `first[i+1]`
+//!   (included only when `i+1` is listed in `continued`, meaning a long
+//!   posting list goes on in the next shard). `scale` turns a token's stored
+//!   `top` into its best BM25 score; `build` changes whenever any shard does.
+//! - `search/<i>.bin`, shard `i`, fetched as `search/<i>.bin?v=<build>`
+//!   ([`SearchDirectory::shard_path`]); each at most [`SHARD_BYTES`]:
+//!   ```text
+//!   "FSI" version:u8 entries:varint
+//!   entry: shared:varint suffix_len:varint suffix:bytes count:varint top:u8 posting*count
+//!   posting: more:1bit delta_low:3bits level:4bits [delta_high:varint if more]
+//!   ```
+//!   Tokens are front-coded (bytes shared with the previous token of the
+//!   shard). Posts are positions in the manifest's `posts` (newest first),
+//!   delta-coded within a token (the first delta is from 0; `delta_high` is
+//!   `delta >> 3`). `top` is the token's best BM25 score on a log
+//!   scale, exp(top × scale) − 1; `level` (1–15) is the post's score as a
+//!   share of it: score = best × level / 15.
+//!   Title tokens count 3 times and tag tokens 2 times toward the term
+//!   frequency, so matches there outrank matches in the body.
+//!
+//! Excerpts are not in the index: the app makes them from the post's body
+//! (plain text of its Markdown, [`crate::markdown::scan_markdown`]) with [`excerpt`].
+
+mod builder;
+pub mod corpus;
+mod excerpt;
+pub mod normalize;
+mod query;
+mod shard;
+pub mod tokenize;
+
+pub use builder::{IndexBuilder, SearchDoc, SearchFiles};
+pub use excerpt::{excerpt, highlight, Excerpt};
+pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
+pub use shard::{Entry, SearchDirectory, Shard, ShardError, ShardSet};
+
+/// Bumped whenever the files' layout or meaning changes.
+pub const INDEX_VERSION: u32 = 1;
+/// Largest shard file, in bytes (uncompressed, so compressed is smaller too).
+pub const SHARD_BYTES: usize = 16_000;
+/// Where the directory is, relative to the site root.
+pub const DIRECTORY_PATH: &str = "search/directory.json";
+
+#[cfg(test)]
+mod tests;

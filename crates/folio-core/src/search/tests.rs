@@ -1,0 +1,297 @@
+//! Search end to end: posts in, shards serialised, queries through the engine.
+
+use test_case::test_case;
+
+use super::corpus::{self, attach, PARTICLE_COUNT};
+use super::*;
+
+struct Index {
+    directory: SearchDirectory,
+    shards: ShardSet,
+}
+
+fn index_of(docs: &[(&str, &[&str], &str)], shard_bytes: usize) -> Index {
+    let mut builder = IndexBuilder::new();
+    let tags: Vec<Vec<String>> = docs
+        .iter()
+        .map(|(_, tags, _)| tags.iter().map(|t| (*t).to_owned()).collect())
+        .collect();
+    for ((title, _, text), tags) in docs.iter().zip(&tags) {
+        builder.add(SearchDoc { title, tags, text });
+    }
+    load(builder.build_with(shard_bytes))
+}
+
+/// Through the bytes and JSON the site serves, as the app would read them.
+fn load(files: SearchFiles) -> Index {
+    let directory = SearchDirectory::from_json(&files.directory_json()).expect("directory parses");
+    let mut shards = ShardSet::default();
+    for (id, bytes) in files.shards.iter().enumerate() {
+        assert!(bytes.len() <= SHARD_BYTES.max(256));
+        shards.insert(id as u32, bytes).expect("shard decodes");
+    }
+    Index { directory, shards }
+}
+
+impl Index {
+    fn find(&self, query: &str) -> Vec<u32> {
+        let query = Query::parse(query);
+        search(&self.directory, &self.shards, &query, usize::MAX)
+            .expect("all shards are loaded")
+            .into_iter()
+            .map(|hit| hit.post)
+            .collect()
+    }
+}
+
+const POSTS: &[(&str, &[&str], &str)] = &[
+    // 0: newest
+    (
+        "2024년 회고",
+        &["회고"],
+        "올해는 서울에서 일했다. Rust로 작은 서버를 만들었다.",
+    ),
+    (
+        "제주 여행",
+        &["여행"],
+        "제주까지 배를 탔다. 바다는 맑았다. 서울은 멀었다.",
+    ),
+    (
+        "Kubernetes 배포 기록",
+        &["개발"],
+        "쿠버네티스에 Rust 서비스를 배포했다. 책을 읽으며 기다렸다.",
+    ),
+    (
+        "서울 산책",
+        &["여행", "서울"],
+        "서울의 골목을 걸었다. 서울까지 가는 길, 서울은 넓다.",
+    ),
+    (
+        "책 이야기",
+        &["독서"],
+        "책이 좋다. 책은 오래 남는다. 책으로 배운다.",
+    ),
+];
+
+#[test_case("서울", &[3, 0, 1] ; "bare stem finds every particle")]
+#[test_case("서울에서", &[3, 0, 1] ; "query particle is stripped")]
+#[test_case("서울까지", &[3, 0, 1] ; "another particle")]
+#[test_case("책", &[4, 2] ; "one syllable stem by prefix")]
+#[test_case("책을", &[4, 2] ; "one syllable stem with particle")]
+#[test_case("rust", &[0, 2] ; "latin case folded")]
+#[test_case("RUST 서울", &[0] ; "mixed query needs both words")]
+#[test_case("kube", &[2] ; "last word is a prefix")]
+#[test_case("kube ", &[] ; "finished word is exact")]
+#[test_case("ㅎㄱ", &[0] ; "choseong over titles and tags")]
+#[test_case("ㅈㅈ ㅇㅎ", &[1] ; "choseong of two words")]
+#[test_case("바다 없는말", &[1] ; "falls back to any word when none has all")]
+fn finds(query: &str, expected: &[u32]) {
+    let index = index_of(POSTS, SHARD_BYTES);
+    let mut found = index.find(query);
+    found.sort_unstable();
+    let mut expected = expected.to_vec();
+    expected.sort_unstable();
+    assert_eq!(found, expected, "query {query:?}");
+}
+
+#[test]
+fn title_and_tags_outrank_body() {
+    let index = index_of(
+        &[
+            ("아침 기록", &[], "커피를 마셨다."),
+            ("커피", &[], "아침을 먹었다."),
+            ("아침 기록", &["커피"], "아침을 먹었다."),
+        ],
+        SHARD_BYTES,
+    );
+    assert_eq!(index.find("커피"), [1, 2, 0]);
+}
+
+#[test]
+fn rarer_words_weigh_more_and_newer_wins_ties() {
+    let index = index_of(
+        &[
+            ("가", &[], "고양이 산책"),
+            ("나", &[], "고양이 산책"),
+            ("다", &[], "고양이 도서관"),
+        ],
+        SHARD_BYTES,
+    );
+    // 도서관 is in one post, 산책 in two: the post with 도서관 ranks first.
+    assert_eq!(index.find("고양이 산책"), [0, 1]);
+    assert_eq!(index.find("고양이"), [0, 1, 2]);
+    assert_eq!(index.find("산책 도서관"), [2, 0, 1]);
+}
+
+#[test]
+fn a_prefix_may_span_shards() {
+    let dir = directory(&["a", "mb", "s"], &[]);
+    assert_eq!(dir.shards_for("m", true), [0, 1]);
+    assert_eq!(dir.shards_for("mb", true), [1]);
+}
+
+fn directory(first: &[&str], continued: &[u32]) -> SearchDirectory {
+    SearchDirectory {
+        version: INDEX_VERSION,
+        posts: 1,
+        scale: 1.0,
+        build: "b".into(),
+        first: first.iter().map(|t| (*t).to_owned()).collect(),
+        continued: continued.to_vec(),
+    }
+}
+
+#[test_case("a", false, &[0] ; "first token of first shard")]
+#[test_case("az", false, &[0] ; "inside first shard")]
+#[test_case("m", false, &[1] ; "first token of a shard")]
+#[test_case("zz", false, &[2] ; "after the last first token")]
+#[test_case("m", true, &[1] ; "prefix inside one shard")]
+#[test_case("l", true, &[0] ; "prefix before a shard")]
+#[test_case("0", false, &[] ; "before every shard")]
+#[test_case("s", false, &[1, 2] ; "a token continued into the next shard")]
+#[test_case("t", true, &[2] ; "prefix after the continued token")]
+fn picks_shards(token: &str, prefix: bool, expected: &[u32]) {
+    let dir = directory(&["a", "m", "s"], &[2]);
+    assert_eq!(dir.shards_for(token, prefix), expected);
+}
+
+#[test]
+fn split_posting_lists_survive_the_round_trip() {
+    // Tiny shards force long posting lists across several files.
+    let docs: Vec<(String, Vec<String>, String)> = (0..300)
+        .map(|i| {
+            (
+                format!("글 {i}"),
+                vec![],
+                format!("서울에서 {i}번째 하루를 보냈다"),
+            )
+        })
+        .collect();
+    let mut builder = IndexBuilder::new();
+    for (title, tags, text) in &docs {
+        builder.add(SearchDoc { title, tags, text });
+    }
+    let files = builder.build_with(200);
+    assert!(files.shards.len() > 5);
+    assert!(!files.directory.continued.is_empty());
+    assert!(files.shards.iter().all(|s| s.len() <= 200));
+    let index = load(files);
+    let found = index.find("서울은");
+    assert_eq!(found.len(), 300);
+    let query = Query::parse("서울은");
+    assert!(query.shards_needed(&index.directory).len() > 1);
+}
+
+#[test]
+fn asks_for_missing_shards_before_scoring() {
+    let mut builder = IndexBuilder::new();
+    builder.add(SearchDoc {
+        title: "서울",
+        tags: &[],
+        text: "바다",
+    });
+    let files = builder.build();
+    let directory = files.directory.clone();
+    let query = Query::parse("서울");
+    let empty = ShardSet::default();
+    let needed = query.shards_needed(&directory);
+    assert_eq!(
+        search(&directory, &empty, &query, 10),
+        Err(MissingShard(needed.clone()))
+    );
+    assert_eq!(
+        directory.shard_path(needed[0]),
+        format!("search/0.bin?v={}", directory.build)
+    );
+}
+
+#[test]
+fn rejects_a_shard_of_another_format() {
+    assert_eq!(Shard::decode(b"FSI\x09\x00"), Err(ShardError::Format));
+    assert_eq!(
+        Shard::decode(b"FSI\x01\x01\x00"),
+        Err(ShardError::Truncated)
+    );
+}
+
+fn marked(excerpt: &Excerpt) -> String {
+    let mut out = String::new();
+    let mut at = 0;
+    for range in &excerpt.marks {
+        out.push_str(&excerpt.text[at..range.start]);
+        out.push('[');
+        out.push_str(&excerpt.text[range.clone()]);
+        out.push(']');
+        at = range.end;
+    }
+    out.push_str(&excerpt.text[at..]);
+    out
+}
+
+#[test_case("서울에서", "서울은 넓다.", "[서울]은 넓다." ; "stem marked inside the word")]
+#[test_case("rust", "I like RUST, really.", "I like [RUST], really." ; "case folded")]
+#[test_case("ru", "Rust runs", "[Rust] [runs]" ; "prefix marks whole words")]
+#[test_case("서울 rust", "Rust로 서울에서", "[Rust]로 [서울]에서" ; "mixed")]
+#[test_case("책", "책이 좋다", "[책]이 좋다" ; "one syllable")]
+fn marks_matches(query: &str, text: &str, expected: &str) {
+    let query = Query::parse(query);
+    let found = excerpt(&query, text, 80).expect("matches");
+    assert_eq!(marked(&found), expected);
+}
+
+#[test]
+fn excerpt_windows_the_best_place_and_cuts_at_spaces() {
+    let filler = "그냥 지나가는 문장입니다. ".repeat(20);
+    let text = format!("{filler}서울에서 커피를 마셨다. {filler}커피만 남았다.");
+    let query = Query::parse("서울 커피");
+    let found = excerpt(&query, &text, 60).expect("matches");
+    assert!(found.text.starts_with("… "), "{}", found.text);
+    assert!(found.text.ends_with(" …"), "{}", found.text);
+    assert!(found.text.chars().count() <= 64);
+    assert!(
+        marked(&found).contains("[서울]에서 [커피]를"),
+        "{}",
+        marked(&found)
+    );
+    assert_eq!(excerpt(&Query::parse("부산"), &text, 60), None);
+}
+
+#[test]
+fn highlights_titles_by_choseong() {
+    let query = Query::parse("ㅎㄱ");
+    let marks: Vec<std::ops::Range<usize>> = highlight(&query, "2024년 회고");
+    assert_eq!(marks.len(), 1);
+    assert_eq!(marks[0], 8..14);
+}
+
+/// The recall requirement: a word a post only carries with particles
+/// is found by the bare word and by the word with a different particle.
+#[test]
+fn finds_words_that_only_appear_with_particles() {
+    let posts = corpus::generate(400, 7);
+    let mut builder = IndexBuilder::new();
+    for post in &posts {
+        builder.add(SearchDoc {
+            title: &post.title,
+            tags: &post.tags,
+            text: &post.body,
+        });
+    }
+    let index = load(builder.build());
+    let mut checked = 0;
+    for (id, post) in posts.iter().enumerate() {
+        for (noun, bare) in post.nouns.iter().filter(|(_, bare)| !bare).take(4) {
+            assert!(!bare);
+            // A particle the post may not use with this noun.
+            let other = attach(noun, (id + noun.len()) % PARTICLE_COUNT);
+            for query in [noun.clone(), other] {
+                assert!(
+                    index.find(&query).contains(&(id as u32)),
+                    "post {id} has {noun} only with particles; {query:?} misses it"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "{checked}");
+}

@@ -1,0 +1,309 @@
+//! The one tokenizer: what the indexer stores and what a query looks up are
+//! both made here, so they cannot drift apart.
+//!
+//! - Hangul and other CJK runs become syllable bigrams; the first bigram of a
+//!   word carries a word-start mark (`^서울`, then `울은`), and a one-syllable
+//!   word is its mark alone (`^책`). A stem therefore matches inside any 어절
+//!   that begins with it, whatever particle or ending follows.
+//! - Latin letters and digits: lower-cased, composed (see [`super::normalize`]) words.
+//! - Titles and tags also give each Hangul word's initial consonants (`~ㅎㄱ`
+//!   for 회고), for 초성 search.
+
+use std::ops::Range;
+
+use super::normalize::normalize;
+
+/// Marks the first bigram (or the single syllable) of a CJK word.
+pub const WORD_START: char = '^';
+/// Marks an initial-consonant (초성) token.
+pub const CHOSEONG: char = '~';
+/// Latin words longer than this (in bytes) are hashes, URLs or noise, and are not indexed.
+const MAX_WORD_BYTES: usize = 40;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    /// Hangul syllables.
+    Hangul,
+    /// Han ideographs and kana: bigrams, no particles.
+    OtherCjk,
+    /// Hangul compatibility consonants typed alone (ㅎㄱ): a 초성 query.
+    Jamo,
+    /// Letters and digits of any other script.
+    Latin,
+}
+
+/// A run of one script in a text: normalised, with the bytes it spans in the original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    pub text: String,
+    pub script: Script,
+    pub source: Range<usize>,
+    /// Follows another word with no space or punctuation between (`Rust` `로`).
+    pub glued: bool,
+}
+
+fn script_of(c: char) -> Option<Script> {
+    match c as u32 {
+        0xAC00..=0xD7A3 => Some(Script::Hangul),
+        0x3131..=0x314E => Some(Script::Jamo),
+        _ if crate::text::is_cjk(c) => Some(Script::OtherCjk),
+        _ if c.is_alphanumeric() => Some(Script::Latin),
+        _ => None,
+    }
+}
+
+/// The words of `text`, split where the script changes or at anything that is not a letter or digit.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut previous: Option<Script> = None;
+    for c in normalize(text) {
+        let script = script_of(c.ch);
+        match (script, previous) {
+            (Some(s), Some(p)) if s == p => {
+                let word = words.last_mut().expect("a word is open");
+                word.text.push(c.ch);
+                word.source.end = c.source.end;
+            }
+            (Some(s), p) => words.push(Word {
+                text: c.ch.to_string(),
+                script: s,
+                source: c.source.clone(),
+                glued: p.is_some(),
+            }),
+            (None, _) => {}
+        }
+        previous = script;
+    }
+    words
+}
+
+/// The bigram tokens of a CJK word, the first marked as the word's start.
+pub fn bigrams(word: &str) -> Vec<String> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut tokens = Vec::with_capacity(chars.len());
+    match chars.len() {
+        0 => {}
+        1 => tokens.push(format!("{WORD_START}{}", chars[0])),
+        _ => {
+            tokens.push(format!("{WORD_START}{}{}", chars[0], chars[1]));
+            for pair in chars[1..].windows(2) {
+                tokens.push(format!("{}{}", pair[0], pair[1]));
+            }
+        }
+    }
+    tokens
+}
+
+/// The initial consonants of a Hangul word (회고 → ㅎㄱ).
+pub fn choseong(word: &str) -> String {
+    const INITIALS: [char; 19] = [
+        'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ',
+        'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+    ];
+    word.chars()
+        .filter_map(|c| {
+            let at = (c as u32).checked_sub(0xAC00)? / 588;
+            INITIALS.get(at as usize).copied()
+        })
+        .collect()
+}
+
+/// Particles and endings a query word may carry, longest first within each
+/// group of equal endings. A query word loses the longest one it ends with.
+const SUFFIXES: &[&str] = &[
+    "으로부터",
+    "에서부터",
+    "이었습니다",
+    "였습니다",
+    "했습니다",
+    "입니다",
+    "합니다",
+    "에서는",
+    "에서도",
+    "에서의",
+    "에게서",
+    "에게는",
+    "에게도",
+    "으로는",
+    "으로도",
+    "으로서",
+    "으로써",
+    "까지는",
+    "까지도",
+    "부터는",
+    "이라고",
+    "이라는",
+    "이었다",
+    "이라도",
+    "이든지",
+    "처럼",
+    "만큼",
+    "보다",
+    "마다",
+    "조차",
+    "마저",
+    "까지",
+    "부터",
+    "밖에",
+    "에서",
+    "에게",
+    "한테",
+    "께서",
+    "에는",
+    "에도",
+    "으로",
+    "로는",
+    "로도",
+    "로서",
+    "로써",
+    "와는",
+    "과는",
+    "와의",
+    "과의",
+    "와도",
+    "과도",
+    "이랑",
+    "이나",
+    "이며",
+    "이고",
+    "이다",
+    "였다",
+    "했다",
+    "하다",
+    "한다",
+    "하는",
+    "하고",
+    "해서",
+    "했던",
+    "하기",
+    "라고",
+    "라는",
+    "든지",
+    "들이",
+    "들은",
+    "들을",
+    "들의",
+    "들과",
+    "들도",
+    "들에",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "도",
+    "만",
+    "에",
+    "로",
+    "와",
+    "과",
+    "랑",
+    "나",
+    "께",
+    "들",
+];
+
+/// `word` without the longest particle or ending it ends with, if one leaves a stem.
+pub fn strip_particle(word: &str) -> &str {
+    SUFFIXES
+        .iter()
+        .filter(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
+        .max_by_key(|suffix| suffix.len())
+        .map_or(word, |suffix| &word[..word.len() - suffix.len()])
+}
+
+/// Whether a Hangul run is only a particle or ending, as `로` in `Rust로`.
+pub fn is_particle(word: &str) -> bool {
+    SUFFIXES.contains(&word)
+}
+
+/// The part of a Hangul word the index keeps: the stem [`strip_particle`]
+/// leaves, plus one syllable. Queries look up the bigrams of their own stem,
+/// which a post's word holds whenever the two stems agree or the post's was
+/// cut one syllable too short (`고양이` read as `고양` + `이`); the bigrams
+/// inside particles and endings (`에서`, `습니다`) are left out, as no stem holds them.
+pub fn indexed_part(word: &str) -> &str {
+    let stem = strip_particle(word);
+    match word[stem.len()..].chars().next() {
+        Some(next) => &word[..stem.len() + next.len_utf8()],
+        None => word,
+    }
+}
+
+/// Where a token comes from, for field boosts in ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Title,
+    Tags,
+    Body,
+}
+
+/// Every token a post's field gives the index, in order, with repeats.
+pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
+    let mut tokens = Vec::new();
+    for word in words(text) {
+        match word.script {
+            Script::Hangul => {
+                if word.glued && is_particle(&word.text) {
+                    continue;
+                }
+                tokens.extend(bigrams(indexed_part(&word.text)));
+                if field != Field::Body {
+                    tokens.push(format!("{CHOSEONG}{}", choseong(&word.text)));
+                }
+            }
+            Script::OtherCjk => tokens.extend(bigrams(&word.text)),
+            Script::Latin if word.text.len() <= MAX_WORD_BYTES => tokens.push(word.text),
+            Script::Latin | Script::Jamo => {}
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("서울은 아름답다", Field::Body, &["^서울", "울은", "^아름", "름답", "답다"] ; "korean body")]
+    #[test_case("책", Field::Body, &["^책"] ; "one syllable")]
+    #[test_case("Hello, WORLD café", Field::Body, &["hello", "world", "café"] ; "english")]
+    #[test_case("Rust로 만든 WASM 앱", Field::Body, &["rust", "^만든", "wasm", "^앱"] ; "mixed drops glued particle")]
+    #[test_case("2024년 회고", Field::Title, &["2024", "^년", "~ㄴ", "^회고", "~ㅎㄱ"] ; "title gets choseong")]
+    #[test_case("東京 여행", Field::Body, &["^東京", "^여행"] ; "han bigrams")]
+    #[test_case("ㅎㄱ", Field::Body, &[] ; "jamo alone is not indexed")]
+    fn tokenizes(text: &str, field: Field, expected: &[&str]) {
+        assert_eq!(index_tokens(text, field), expected);
+    }
+
+    #[test_case("서울에서", "서울" ; "locative")]
+    #[test_case("서울은", "서울" ; "topic")]
+    #[test_case("서울까지", "서울" ; "until")]
+    #[test_case("책으로", "책" ; "longest suffix wins")]
+    #[test_case("학교에서는", "학교" ; "stacked particles")]
+    #[test_case("서울", "서울" ; "bare word")]
+    #[test_case("은", "은" ; "particle alone stays")]
+    #[test_case("공부했습니다", "공부" ; "verb ending")]
+    fn strips(word: &str, stem: &str) {
+        assert_eq!(strip_particle(word), stem);
+    }
+
+    #[test_case("회고", "ㅎㄱ" ; "two syllables")]
+    #[test_case("쿠버네티스", "ㅋㅂㄴㅌㅅ" ; "loanword")]
+    #[test_case("a회b", "ㅎ" ; "latin ignored")]
+    fn initials(word: &str, expected: &str) {
+        assert_eq!(choseong(word), expected);
+    }
+
+    #[test]
+    fn words_keep_source_bytes_and_glue() {
+        let text = "Folio는 빠르다";
+        let found = words(text);
+        assert_eq!(found.len(), 3);
+        assert_eq!(&text[found[1].source.clone()], "는");
+        assert!(found[1].glued);
+        assert!(!found[2].glued);
+    }
+}
