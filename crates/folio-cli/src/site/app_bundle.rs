@@ -56,10 +56,8 @@ impl AppBundle {
         // looks for it on the PATH.
         let tools = workspace.join("tools/node_modules/.bin");
         let path = std::env::var_os("PATH").unwrap_or_default();
-        let path = std::env::join_paths(
-            std::iter::once(tools).chain(std::env::split_paths(&path)),
-        )
-        .unwrap_or(path);
+        let path = std::env::join_paths(std::iter::once(tools).chain(std::env::split_paths(&path)))
+            .unwrap_or(path);
         let status = Command::new("trunk")
             .current_dir(workspace)
             .env("PATH", path)
