@@ -117,7 +117,10 @@ export function postPath(basePath, slug) {
   return `${basePath}posts/${encodeURIComponent(slug)}/`;
 }
 
-/** Waits until the app has taken over from the prerendered copy of the page. */
+/**
+ * Waits until the app has started: adopted the prerendered page
+ * (`data-app="adopted"` on `<html>`) or rendered one afresh (`"rendered"`).
+ */
 export async function waitForApp(page) {
-  await page.waitForFunction(() => !document.getElementById('folio-static') && document.getElementById('folio-app'));
+  await page.waitForFunction(() => document.documentElement.dataset.app && document.getElementById('folio-app'));
 }

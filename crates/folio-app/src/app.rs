@@ -1,7 +1,5 @@
 //! The router and the site frame; nothing else.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
@@ -10,14 +8,12 @@ use leptos_router::path;
 use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::site_frame::{SiteFooter, SiteHeader};
-use crate::fetch::fetch_manifest;
 use crate::offline::provide_offline;
-use crate::page_ready::start_handoff;
 use crate::pages::{
     home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, tags::TagsPage,
     timeline::TimelinePage,
 };
-use crate::site::{base_path_from_document, content_base_from_document, Site};
+use crate::site::{Site, StartState};
 
 /// Moves focus into `<main>`; the router would otherwise treat `#main` as a navigation.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
@@ -29,33 +25,34 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// The whole app. The folio command renders it once per route; the browser
+/// adopts that HTML, or renders it afresh where there is none.
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(start: StartState) -> impl IntoView {
     provide_meta_context();
-    provide_context(start_handoff());
-    let base = base_path_from_document();
-    let router_base = base.trim_end_matches('/').to_owned();
-    let content_base = StoredValue::new(content_base_from_document(&base));
-    let base = StoredValue::new(base);
-    let manifest = LocalResource::new(move || {
-        let content_base = content_base.get_value();
-        async move { fetch_manifest(&content_base).await.map(Arc::new) }
-    });
-    provide_context(Site {
-        base,
-        content_base,
-        manifest,
-    });
-    let offline = provide_offline(&base.get_value());
+    let router_base = start.base.trim_end_matches('/').to_owned();
+    let site = Site::new(start);
+    provide_context(site);
+    if site.manifest.get_untracked().is_none() {
+        site.load_manifest();
+    }
+    // Effects run once the page is adopted, never in the folio command.
+    Effect::new(move || site.adopted());
+    let offline = provide_offline();
     // Back online: fetch again what failed while the network was gone.
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
-        if was_online == Some(false) && online && manifest.get().is_some_and(|m| m.is_err()) {
-            manifest.refetch();
+        if was_online == Some(false)
+            && online
+            && site.manifest.get_untracked().is_some_and(|m| m.is_err())
+        {
+            site.load_manifest();
         }
         online
     });
 
+    // The 404 page is the fallback, also at `/404.html`, so it is the same
+    // component tree at every missing address the host answers with it.
     view! {
         <Router base=router_base>
             <div id="folio-app">
@@ -72,7 +69,6 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/tags/:tag") view=HomePage/>
                         <Route path=path!("/years/:year") view=HomePage/>
                         <Route path=path!("/timeline") view=TimelinePage/>
-                        <Route path=path!("/404.html") view=NotFoundPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>

@@ -1,56 +1,94 @@
-//! Site-wide state every page reads: where the site lives and its manifest.
+//! Site-wide state every page reads: where the site lives, its manifest, and
+//! the post body the page starts with.
+//!
+//! Pages get their data from here and never fetch on their own, so the same
+//! components render synchronously to HTML in the folio command (which fills
+//! in everything up front) and in the browser (which fills it in from
+//! `crate::fetch`).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use folio_core::routes::normalize_base_path;
 use folio_core::Manifest;
 
 use crate::fetch::FetchError;
 
 pub type ManifestResult = Result<Arc<Manifest>, FetchError>;
 
+/// What the app starts from. The folio command gives all of it for the route
+/// it prerenders; the browser reads the paths from the page and the manifest
+/// from the network.
+#[derive(Clone, Default)]
+pub struct StartState {
+    /// The base path the site is served under, `/` or `/blog/`.
+    pub base: String,
+    /// Where `manifest.json` and `content/` come from: the base path, or
+    /// another origin when the content lives in a bucket with CORS.
+    pub content_base: String,
+    /// `None` until fetched (a page without prerendered content).
+    pub manifest: Option<Arc<Manifest>>,
+    /// Rendered bodies by source path: what the prerendered route shows.
+    pub bodies: HashMap<String, String>,
+    /// The app is adopting a prerendered page: the body it shows is already in
+    /// the DOM, and hydration keeps it as it is.
+    pub adopting: bool,
+}
+
 /// Provided once by [`crate::app::App`]; pages take it with [`use_site`].
 #[derive(Clone, Copy)]
 pub struct Site {
-    /// The base path the page was served under, `/` or `/blog/`.
     pub base: StoredValue<String>,
-    /// Where `manifest.json` and `content/` are fetched from: the base path, or
-    /// another origin when the content lives in a bucket with CORS.
     pub content_base: StoredValue<String>,
-    pub manifest: LocalResource<ManifestResult>,
+    /// `None` while loading.
+    pub manifest: RwSignal<Option<ManifestResult>>,
+    bodies: StoredValue<HashMap<String, String>>,
+    adopting: StoredValue<bool>,
+}
+
+impl Site {
+    pub fn new(start: StartState) -> Site {
+        Site {
+            base: StoredValue::new(start.base),
+            content_base: StoredValue::new(start.content_base),
+            manifest: RwSignal::new(start.manifest.map(Ok)),
+            bodies: StoredValue::new(start.bodies),
+            adopting: StoredValue::new(start.adopting),
+        }
+    }
+
+    /// The rendered body the page starts with, if it has one: given by the
+    /// folio command, or (empty) already in the DOM while the app adopts it.
+    pub fn starting_body(&self, source: &str) -> Option<String> {
+        if self.adopting.get_value() {
+            return Some(String::new());
+        }
+        self.bodies.with_value(|bodies| bodies.get(source).cloned())
+    }
+
+    /// Whether the app is adopting the prerendered page right now.
+    pub fn is_adopting(&self) -> bool {
+        self.adopting.get_value()
+    }
+
+    /// Called once the prerendered page is adopted: from now on, bodies are fetched.
+    pub fn adopted(&self) {
+        self.adopting.set_value(false);
+    }
+
+    /// Fetches the manifest (again), in the browser.
+    pub fn load_manifest(&self) {
+        let target = self.manifest;
+        let content_base = self.content_base.get_value();
+        crate::fetch::spawn_into(target, async move {
+            crate::fetch::fetch_manifest(&content_base)
+                .await
+                .map(|(manifest, _)| Arc::new(manifest))
+        });
+    }
 }
 
 pub fn use_site() -> Site {
     expect_context::<Site>()
-}
-
-/// The base path, read from the `<meta name="folio-base">` that `folio build`
-/// fills in for every page, so one app bundle works at `/` and under any sub-path.
-/// (A `<base href>` would do the same but breaks `#fragment` links.)
-pub fn base_path_from_document() -> String {
-    let content = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name=folio-base]").ok().flatten())
-        .and_then(|meta| meta.get_attribute("content"));
-    normalize_base_path(content.as_deref().unwrap_or("/"))
-}
-
-/// The content base from `<meta name="folio-content-base">`; the base path when absent.
-pub fn content_base_from_document(base_path: &str) -> String {
-    let content = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name=folio-content-base]")
-                .ok()
-                .flatten()
-        })
-        .and_then(|meta| meta.get_attribute("content"))
-        .filter(|url| !url.is_empty() && !url.contains("__folio_"));
-    match content {
-        Some(url) if url.contains("://") => format!("{}/", url.trim_end_matches('/')),
-        Some(path) => normalize_base_path(&path),
-        None => base_path.to_owned(),
-    }
 }

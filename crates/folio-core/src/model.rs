@@ -154,6 +154,32 @@ impl LocalDate {
     pub fn iso(&self) -> String {
         format!("{}-{:02}-{:02}", self.year, self.month, self.day)
     }
+
+    /// `April 15, 2023`: how a prerendered page shows the date, and so how the
+    /// app first shows it too, until the browser formats it in the reader's locale.
+    pub fn long(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = self
+            .month
+            .checked_sub(1)
+            .and_then(|m| MONTHS.get(m as usize))
+            .copied()
+            .unwrap_or("?");
+        format!("{month} {}, {}", self.day, self.year)
+    }
 }
 
 /// A heading of a post, for its table of contents.

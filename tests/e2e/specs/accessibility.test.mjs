@@ -42,8 +42,8 @@ describe('accessibility and layout', () => {
         for (const [name, { path: route, ready }] of Object.entries(pages)) {
           await page.goto(server.origin + route);
           await page.locator(ready).first().waitFor();
-          // Audit the app's page, once it has taken over from the prerendered copy.
-          await page.waitForFunction(() => !document.getElementById('folio-static') && document.title !== '');
+          // Audit the page once the app has adopted it.
+          await page.waitForFunction(() => document.documentElement.dataset.app && document.title !== '');
           await page.addScriptTag({ content: axeSource });
           const result = await page.evaluate(async () => {
             const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
@@ -110,7 +110,7 @@ describe('accessibility and layout', () => {
       }
       await page.goto(server.origin + '/');
       await page.locator('.chip').first().waitFor();
-      await page.waitForFunction(() => !document.getElementById('folio-static'));
+      await page.waitForFunction(() => document.documentElement.dataset.app);
       const small = await page.evaluate(() =>
         [...document.querySelectorAll('.chip, .site-header nav a, .theme-toggle, .button')]
           .filter((el) => el.getBoundingClientRect().height < 44)

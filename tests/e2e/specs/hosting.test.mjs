@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot, waitForApp } from '../harness.mjs';
 
 describe('content served from another origin', () => {
   let appServer, contentServer, browser, manifest;
@@ -96,28 +96,28 @@ describe('readable before the app loads', () => {
     try {
       const page = await openPage(browser);
       await page.goto(server.origin + '/blog/');
-      const titles = await page.locator('#folio-static .post-card-title').allTextContents();
+      const titles = await page.locator('#folio-root .post-card-title').allTextContents();
       assert.deepEqual(titles, manifest.posts.map((p) => p.title));
       for (const post of manifest.posts) {
         await page.goto(server.origin + '/blog/');
-        await page.locator('#folio-static').getByRole('link', { name: post.title, exact: true }).click();
+        await page.locator('#folio-root').getByRole('link', { name: post.title, exact: true }).click();
         await page.waitForURL(server.origin + postPath('/blog/', post.slug));
         assert.equal(await page.locator('h1').textContent(), post.title);
         const body = fs.readFileSync(path.join(site.siteDir, post.source), 'utf8');
         const words = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).split(/[*_`[\]()]/)[0].slice(0, 12);
         assert.ok((await page.locator('.post-body').textContent()).includes(words), `${post.slug} is readable`);
       }
-      await page.locator('#folio-static .tag-list a').first().click();
+      await page.locator('#folio-root .tag-list a').first().click();
       assert.match(await page.locator('h1').textContent(), /^#/);
-      assert.ok(await page.locator('#folio-static .post-card').count() >= 1);
-      await page.locator('#folio-static').getByRole('link', { name: 'Timeline' }).click();
-      assert.ok(await page.locator('#folio-static .timeline-year').count() >= 4);
+      assert.ok(await page.locator('#folio-root .post-card').count() >= 1);
+      await page.locator('#folio-root').getByRole('link', { name: 'Timeline' }).click();
+      assert.ok(await page.locator('#folio-root .timeline-year').count() >= 4);
     } finally {
       await browser.close();
     }
   });
 
-  it('shows the post text before the WASM has loaded, and nothing moves when the app takes over', async () => {
+  it('shows the post text before the WASM has loaded, and the app adopts those very nodes', async () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
@@ -131,17 +131,68 @@ describe('readable before the app loads', () => {
       await page.goto(server.origin + postPath('/blog/', post.slug), { waitUntil: 'domcontentloaded' });
       const title = page.locator('h1', { hasText: post.title });
       await title.waitFor();
-      assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the app has not started');
       const paragraph = page.locator('.post-body p').first();
       const before = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
+      // Mark prerendered nodes, and the document, with properties only these objects carry.
+      await page.evaluate(() => {
+        window.__sameDocument = true;
+        document.querySelector('h1').__prerendered = 'h1';
+        document.querySelector('.post-body p').__prerendered = 'p';
+        document.querySelector('.site-header').__prerendered = 'header';
+        document.querySelector('.tag-list a').__prerendered = 'tag';
+      });
 
       releaseWasm();
-      await page.waitForFunction(() => !document.getElementById('folio-static') && document.querySelector('#folio-app .post-body p'));
+      await page.waitForFunction(() => document.documentElement.dataset.app);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted', 'hydrated, not rendered again');
+      const survivors = await page.evaluate(() => [
+        document.querySelector('h1').__prerendered,
+        document.querySelector('.post-body p').__prerendered,
+        document.querySelector('.site-header').__prerendered,
+        document.querySelector('.tag-list a').__prerendered,
+      ]);
+      assert.deepEqual(survivors, ['h1', 'p', 'header', 'tag'], 'the same nodes, not copies');
       const after = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
       assert.equal(after.text, before.text);
       assert.ok(Math.abs(after.title.y - before.title.y) <= 1, `title moved ${before.title.y} → ${after.title.y}`);
       assert.ok(Math.abs(after.paragraph.y - before.paragraph.y) <= 1, `text moved ${before.paragraph.y} → ${after.paragraph.y}`);
-      assert.equal(await page.locator('h1').count(), 1, 'no duplicated content');
+      assert.equal(await page.locator('h1').count(), 1, 'one h1');
+
+      // Handlers are attached: an internal link navigates without loading a document.
+      await page.locator('.tag-list a').first().click();
+      await page.waitForURL(/\/blog\/tags\//);
+      await page.locator('h1', { hasText: /^#/ }).waitFor();
+      assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no document load');
+      assert.equal(await page.locator('h1').count(), 1);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows, once the app has started, the very markup the folio command rendered', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      const routes = ['/blog/', '/blog/tags/', '/blog/timeline/', postPath('/blog/', '2023-seoul-walk'), '/blog/404.html'];
+      for (const route of routes) {
+        const file = path.join(site.siteDir, decodeURIComponent(route.replace(/^\/blog\//, '')), route.endsWith('/') ? 'index.html' : '');
+        const written = fs.readFileSync(file, 'utf8');
+        await page.goto(server.origin + route);
+        await waitForApp(page);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted', route);
+        // Elements, classes, links and text, in order; what the browser owns
+        // after adoption (open, pressed, progress) is left out.
+        const [shown, rendered] = await page.evaluate((html) => {
+          const outline = (root) => [...root.querySelectorAll('*')].map((el) =>
+            `${el.tagName}.${el.className}${el.getAttribute('href') ? ' ' + el.getAttribute('href') : ''}`
+            + (el.children.length ? '' : ` "${el.textContent.trim()}"`));
+          const parsed = new DOMParser().parseFromString(html, 'text/html');
+          return [outline(document.getElementById('folio-root')), outline(parsed.getElementById('folio-root'))];
+        }, written);
+        assert.deepEqual(shown, rendered, route);
+      }
       assert.deepEqual(page.errors, []);
     } finally {
       await browser.close();
@@ -175,7 +226,7 @@ describe('covers of imported posts', () => {
     try {
       const page = await openPage(browser);
       await page.goto(server.origin + '/');
-      await page.waitForFunction(() => !document.getElementById('folio-static'));
+      await waitForApp(page);
       const covers = page.locator('.post-card-cover');
       assert.equal(await covers.count(), 2, 'the Hugo and Gatsby posts have covers');
       for (const cover of await covers.all()) {

@@ -191,9 +191,13 @@ describe('browsing and reading the demo blog', () => {
     await page.getByRole('alert').getByText(/Could not read the list of posts/).waitFor();
     await page.unroute('**/manifest.json');
 
+    // A prerendered post has its body in the page; a post opened from the
+    // list is fetched, and that fetch fails here.
     const post = manifest.posts[0];
+    await page.goto(origin + '/');
+    await waitForApp(page);
     await page.route('**/content/**', (route) => route.abort('failed'));
-    await page.goto(origin + postPath('/', post.slug));
+    await page.getByRole('link', { name: post.title, exact: true }).first().click();
     await page.getByRole('alert').getByText(/Could not load the post/).waitFor();
     await page.unroute('**/content/**');
     await page.getByRole('button', { name: 'Try again' }).click();
@@ -227,7 +231,8 @@ describe('posts that misbehave', () => {
     assert.deepEqual(page.dialogs, []);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('.post-body script, .post-body iframe, .post-body svg, .post-body [onerror]').count(), 0);
-    assert.ok((await page.locator('.post-body').textContent()).includes('<script>'), 'the script is shown as text');
+    // The indexer's sanitiser drops the script element and its text.
+    assert.ok(!(await page.locator('.post-body').textContent()).includes('__pwned'), 'the script is dropped');
     assert.equal(await page.locator('.post-body h2[onfocus], .post-body h2[autofocus]').count(), 0);
     assert.equal(await page.locator('#main').count(), 1, 'a post cannot take the page\'s own ids');
     assert.ok(!(await page.locator('.post-body').textContent()).includes('never see'));

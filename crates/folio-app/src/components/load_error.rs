@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::fetch::FetchError;
+use crate::offline::use_offline;
 
 #[component]
 pub fn LoadError(
@@ -12,7 +13,7 @@ pub fn LoadError(
     #[prop(default = true)]
     whole_page: bool,
 ) -> impl IntoView {
-    let offline = !window().navigator().on_line();
+    let offline = !use_offline().online.get_untracked();
     let (heading, message) = match (&error, offline) {
         (FetchError::Network { .. }, true) => (
             "Not available offline",

@@ -55,8 +55,12 @@ pub fn track_reading(
             set_active.set(current);
         }
     };
-    let handle = window_event_listener(ev::scroll, move |_| update());
-    on_cleanup(move || handle.remove());
+    // In an effect: it runs in the browser only, once the page is adopted.
+    Effect::new(move || {
+        let update = update.clone();
+        let handle = window_event_listener(ev::scroll, move |_| update());
+        on_cleanup(move || handle.remove());
+    });
     (progress, active)
 }
 

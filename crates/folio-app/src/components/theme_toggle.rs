@@ -1,40 +1,18 @@
 //! Light or dark, remembered. The page follows the system until the reader
-//! chooses; `index.html` applies a saved choice before the first paint.
+//! chooses; `index.html` applies a saved choice before the first paint, and
+//! the button shows it once the app has adopted the page.
 
 use leptos::prelude::*;
 
-const STORAGE_KEY: &str = "folio-theme";
-
-fn system_prefers_dark() -> bool {
-    window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches())
-}
-
-fn current_is_dark() -> bool {
-    match document()
-        .document_element()
-        .and_then(|root| root.get_attribute("data-theme"))
-    {
-        Some(theme) => theme == "dark",
-        None => system_prefers_dark(),
-    }
-}
+use crate::browser::{is_dark_theme, set_theme};
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
-    let dark = RwSignal::new(current_is_dark());
+    let dark = RwSignal::new(false);
+    Effect::new(move || dark.set(is_dark_theme()));
     let toggle = move |_| {
         let next = !dark.get_untracked();
-        let theme = if next { "dark" } else { "light" };
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", theme);
-        }
-        if let Ok(Some(storage)) = window().local_storage() {
-            let _ = storage.set_item(STORAGE_KEY, theme);
-        }
+        set_theme(if next { "dark" } else { "light" });
         dark.set(next);
     };
     view! {

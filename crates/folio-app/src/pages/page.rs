@@ -2,10 +2,9 @@
 //! around it (date, tags, neighbours).
 
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
+use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use folio_core::markdown::{render_markdown, RenderOptions};
 use folio_core::routes::decode_component;
 use folio_core::PageMeta;
 
@@ -13,8 +12,7 @@ use crate::components::load_error::LoadError;
 use crate::components::manifest_view::WithManifest;
 use crate::components::post_enhancements::copy_code_on_click;
 use crate::components::skeleton::ArticleSkeleton;
-use crate::fetch::fetch_page_body;
-use crate::page_ready::mark_page_ready;
+use crate::fetch::{fetch_page_html, spawn_into};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 
@@ -29,7 +27,7 @@ pub fn PagePage() -> impl IntoView {
             .unwrap_or_default()
     });
     view! {
-        <WithManifest ready_when_loaded=false render=move |manifest| {
+        <WithManifest render=move |manifest| {
             let slug = slug.get();
             match manifest.pages.iter().find(|p| p.slug == slug).cloned() {
                 Some(page) => view! { <PageArticle page site_title=manifest.site.title.clone()/> }.into_any(),
@@ -42,40 +40,35 @@ pub fn PagePage() -> impl IntoView {
 #[component]
 fn PageArticle(page: PageMeta, site_title: String) -> impl IntoView {
     let site = use_site();
-    let body = {
+    let body = RwSignal::new(site.starting_body(&page.source).map(Ok));
+    let load = {
         let page = page.clone();
-        LocalResource::new(move || {
-            let page = page.clone();
-            let content_base = site.content_base.get_value();
-            async move { fetch_page_body(&content_base, &page).await }
-        })
-    };
-    let dir_href = format!("{}{}/", site.content_base.get_value(), page.source_dir());
-    let retry = Callback::new(move |_| body.refetch());
-    Effect::new(move || {
-        if body.get().is_some() {
-            mark_page_ready();
+        move || {
+            let (page, content_base) = (page.clone(), site.content_base.get_value());
+            spawn_into(
+                body,
+                async move { fetch_page_html(&content_base, &page).await },
+            );
         }
-    });
+    };
+    if body.get_untracked().is_none() {
+        load();
+    }
+    let retry = Callback::new(move |_| load());
     view! {
         <Title text=format!("{} · {site_title}", page.title)/>
-        <Meta name="description" content=page.summary.clone()/>
         <article class="post page" lang=page.lang.clone()>
             <header class="post-header">
                 <h1 class="post-title">{page.title.clone()}</h1>
             </header>
             <div class="post-layout">
-                <Suspense fallback=|| view! { <ArticleSkeleton/> }>
-                    {move || body.get().map(|result| match result {
-                        Ok(markdown) => {
-                            let rendered = render_markdown(&markdown, &RenderOptions { post_dir_href: &dir_href });
-                            view! {
-                                <div class="post-body" on:click=copy_code_on_click inner_html=rendered.html></div>
-                            }.into_any()
-                        }
-                        Err(error) => view! { <LoadError error retry whole_page=false/> }.into_any(),
-                    })}
-                </Suspense>
+                {move || match body.get() {
+                    None => view! { <ArticleSkeleton/> }.into_any(),
+                    Some(Ok(html)) => view! {
+                        <div class="post-body" on:click=copy_code_on_click inner_html=html></div>
+                    }.into_any(),
+                    Some(Err(error)) => view! { <LoadError error retry whole_page=false/> }.into_any(),
+                }}
             </div>
         </article>
     }

@@ -6,7 +6,7 @@
 use folio_core::routes::{decode_component, Route};
 
 use super::context::SiteContext;
-use super::static_html::push_text;
+use super::head::push_text;
 
 /// A redirect page to write, or why an alias cannot have one.
 pub struct AliasPage {

@@ -4,39 +4,7 @@
 
 use chrono::DateTime;
 
-use folio_core::{LocalDate, PostMeta};
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// `April 15, 2023`: the prerendered page's date until the app shows it in
-/// the reader's own locale.
-pub fn long_date(date: LocalDate) -> String {
-    let month = date
-        .month
-        .checked_sub(1)
-        .and_then(|m| MONTHS.get(m as usize))
-        .copied()
-        .unwrap_or("?");
-    format!("{month} {}, {}", date.day, date.year)
-}
-
-/// `2023-04-15`, for `<time datetime>`.
-pub fn iso_date(date: LocalDate) -> String {
-    date.iso()
-}
+use folio_core::PostMeta;
 
 /// RSS 2.0 dates are RFC 822 (`Sat, 15 Apr 2023 09:30:00 +0900`).
 pub fn rfc2822(rfc3339: &str) -> Option<String> {
@@ -61,17 +29,6 @@ pub fn newest_change<'a>(posts: impl IntoIterator<Item = &'a PostMeta>) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_dates_are_english() {
-        let date = LocalDate {
-            year: 2023,
-            month: 4,
-            day: 15,
-        };
-        assert_eq!(long_date(date), "April 15, 2023");
-        assert_eq!(iso_date(date), "2023-04-15");
-    }
 
     #[test]
     fn rss_dates_keep_the_offset() {

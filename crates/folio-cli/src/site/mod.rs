@@ -3,7 +3,8 @@
 //! Layout of the output:
 //! - one `index.html` per route (`posts/<slug>/index.html`, `tags/<tag>/index.html`, …)
 //!   so every address opens directly and reloads with no rewrite rules, each
-//!   with the route's content prerendered and its head tags for search and sharing;
+//!   with the route's content prerendered by the app's own components and its
+//!   head tags for search and sharing;
 //! - feeds (`feed.xml`, `rss.xml`, and per tag `tags/<tag>/feed.xml`, `rss.xml`),
 //!   `sitemap.xml`, `robots.txt`, and redirect pages at posts' old addresses;
 //! - `manifest.json`, the index the app reads;
@@ -21,7 +22,6 @@ mod headers;
 mod pages;
 mod pwa;
 mod sitemap;
-mod static_html;
 mod xml;
 
 use std::path::{Path, PathBuf};
@@ -168,6 +168,7 @@ pub fn build_site(
     }
     let site = SiteContext::new(
         &manifest,
+        &manifest_json,
         &index.posts,
         &index.pages,
         &content_base,

@@ -1,0 +1,41 @@
+//! Rendering a route to HTML, natively, for the folio command: the same
+//! components the browser runs, given all their data up front.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos_router::location::RequestUrl;
+
+use folio_core::Manifest;
+
+use crate::app::App;
+use crate::site::StartState;
+
+/// What one route's page shows.
+pub struct RouteData {
+    pub manifest: Arc<Manifest>,
+    /// Where the app fetches content from (the base path, or another origin).
+    pub content_base: String,
+    /// The address the page is rendered for, `/blog/posts/walk/`.
+    pub path: String,
+    /// The rendered body of the post or page at `path`: (source path, HTML).
+    pub body: Option<(String, String)>,
+}
+
+/// The app's markup for `route.path`: what goes into `<div id="folio-root">`.
+/// The browser hydrates exactly this, so it must not be changed on the way.
+pub fn render_route(route: RouteData) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(RequestUrl::new(&route.path));
+        let start = StartState {
+            base: route.manifest.site.base_path.clone(),
+            content_base: route.content_base,
+            manifest: Some(route.manifest),
+            bodies: route.body.into_iter().collect::<HashMap<_, _>>(),
+            adopting: false,
+        };
+        view! { <App start/> }.to_html()
+    })
+}
