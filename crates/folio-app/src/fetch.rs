@@ -9,7 +9,6 @@ use std::future::Future;
 
 use gloo_net::http::Request;
 
-use folio_core::markdown::{render_markdown, RenderOptions};
 use folio_core::{Manifest, PageMeta, PostMeta, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
 #[cfg(not(feature = "ssr"))]
@@ -105,49 +104,24 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Fetches a post's Markdown body; its URL carries the content hash, so a
+/// Fetches a post's body as HTML, rendered by `folio build` with the same
+/// pipeline it prerenders pages with; its URL carries the content hash, so a
 /// cached copy is never an outdated one.
-pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
-    let url = post_body_url(content_base, post);
-    let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
-    // `folio build` serves bodies without front matter: the text is the post as is.
-    Ok(text)
-}
-
-/// Fetches a standalone page's Markdown body, cache-keyed by its hash like a post's.
-pub async fn fetch_page_body(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
-    let url = format!("{content_base}{}", encode_path(&page.body_url()));
-    fetch_text(&url, &format!("the page “{}”", page.title)).await
-}
-
-/// A post's body as HTML, by the same pipeline the folio command prerenders with.
 pub async fn fetch_post_html(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
-    let markdown = fetch_post_body(content_base, post).await?;
-    Ok(body_html(&markdown, content_base, post.source_dir()))
+    let url = post_body_url(content_base, post);
+    fetch_text(&url, &format!("the post “{}”", post.title)).await
 }
 
-/// A standalone page's body as HTML.
+/// Fetches a standalone page's body as HTML, cache-keyed by its hash like a post's.
 pub async fn fetch_page_html(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
-    let markdown = fetch_page_body(content_base, page).await?;
-    Ok(body_html(&markdown, content_base, page.source_dir()))
-}
-
-/// Renders a body whose relative links and images resolve in its own folder.
-pub fn body_html(markdown: &str, content_base: &str, source_dir: &str) -> String {
-    let dir_href = format!("{content_base}{source_dir}/");
-    render_markdown(
-        markdown,
-        &RenderOptions {
-            post_dir_href: &dir_href,
-        },
-    )
-    .html
+    let url = format!("{content_base}{}", encode_path(&page.html_url()));
+    fetch_text(&url, &format!("the page “{}”", page.title)).await
 }
 
 /// Where a post's body is fetched from: `content_base` (a path on this site, or
 /// another origin) and the body's hash-carrying path, percent-encoded.
 pub fn post_body_url(content_base: &str, post: &PostMeta) -> String {
-    format!("{content_base}{}", encode_path(&post.body_url()))
+    format!("{content_base}{}", encode_path(&post.html_url()))
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

@@ -99,6 +99,13 @@ impl PostMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
+    /// The body rendered to HTML by `folio build` (`<source>.html`), with the
+    /// same hash: what the app fetches and the service worker keeps, so the
+    /// browser never carries the Markdown pipeline.
+    pub fn html_url(&self) -> String {
+        format!("{}.html?v={}", self.source, self.hash)
+    }
+
     /// `3 min read`, as cards, posts and prerendered pages all show it.
     pub fn reading_time_label(&self) -> String {
         format!("{} min read", self.reading_minutes.max(1))
@@ -133,6 +140,13 @@ impl PageMeta {
     /// Site-relative URL of the body, with the content hash as a cache key.
     pub fn body_url(&self) -> String {
         format!("{}?v={}", self.source, self.hash)
+    }
+
+    /// The body rendered to HTML by `folio build` (`<source>.html`), with the
+    /// same hash: what the app fetches and the service worker keeps, so the
+    /// browser never carries the Markdown pipeline.
+    pub fn html_url(&self) -> String {
+        format!("{}.html?v={}", self.source, self.hash)
     }
 
     /// Site-relative folder of the page's source, where its images live.
@@ -198,6 +212,7 @@ pub(crate) mod tests {
     fn body_url_carries_the_hash() {
         let post = sample("a", "content/2023/trip/index.md");
         assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
+        assert_eq!(post.html_url(), "content/2023/trip/index.md.html?v=abc");
         assert_eq!(post.source_dir(), "content/2023/trip");
     }
 

@@ -8,7 +8,8 @@
 //! - feeds (`feed.xml`, `rss.xml`, and per tag `tags/<tag>/feed.xml`, `rss.xml`),
 //!   `sitemap.xml`, `robots.txt`, and redirect pages at posts' old addresses;
 //! - `manifest.json`, the index the app reads;
-//! - `content/`, each post's Markdown body and the files beside it (page bundles);
+//! - `content/`, each post's Markdown body, the same body rendered to HTML
+//!   (`<source>.html`, what the app fetches), and the files beside it (page bundles);
 //! - the app bundle (hashed `.wasm`, `.js`, `.css`) and `public/` files.
 
 mod aliases;
@@ -174,6 +175,19 @@ pub fn build_site(
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
+    // Each body rendered once, here: the app fetches these, not the Markdown.
+    for post in &manifest.posts {
+        write(
+            &out.join(rendered_file(&post.source)),
+            site.post_html(post).as_bytes(),
+        )?;
+    }
+    for page in &manifest.pages {
+        write(
+            &out.join(rendered_file(&page.source)),
+            site.page_html(page).as_bytes(),
+        )?;
+    }
     let mut warnings = unwritable_tag_warnings(&manifest);
     let routes = site_routes(&manifest);
     for route in &routes {
@@ -227,6 +241,11 @@ pub fn build_site(
         manifest,
         warnings,
     })
+}
+
+/// Where a body's HTML is written: beside its Markdown (`PostMeta::html_url`).
+fn rendered_file(source: &str) -> String {
+    format!("{source}.html")
 }
 
 /// Writes each redirect page whose file is free; returns what was skipped and why.
