@@ -1,9 +1,10 @@
 //! The router and the site frame; nothing else.
 
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+
+use folio_core::routes::Route;
 
 use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
 use crate::components::route_announcer::RouteAnnouncer;
@@ -13,6 +14,7 @@ use crate::pages::{
     home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, tags::TagsPage,
     timeline::TimelinePage,
 };
+use crate::router::{provide_navigation, Address};
 use crate::site::{Site, StartState};
 
 /// Moves focus into `<main>`; the router would otherwise treat `#main` as a navigation.
@@ -30,7 +32,7 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
 #[component]
 pub fn App(start: StartState) -> impl IntoView {
     provide_meta_context();
-    let router_base = start.base.trim_end_matches('/').to_owned();
+    let address = Address::new(&start.base, &start.pathname, &start.search);
     let site = Site::new(start);
     provide_context(site);
     if site.manifest.get_untracked().is_none() {
@@ -38,6 +40,7 @@ pub fn App(start: StartState) -> impl IntoView {
     }
     // Effects run once the page is adopted, never in the folio command.
     Effect::new(move || site.adopted());
+    let navigation = provide_navigation(site.base, address);
     let offline = provide_offline();
     // Back online: fetch again what failed while the network was gone.
     Effect::new(move |was_online: Option<bool>| {
@@ -51,29 +54,25 @@ pub fn App(start: StartState) -> impl IntoView {
         online
     });
 
-    // The 404 page is the fallback, also at `/404.html`, so it is the same
-    // component tree at every missing address the host answers with it.
+    // The 404 page is what any other address shows, `/404.html` included, so
+    // it is the same component tree wherever the host answers with it.
+    let page = move || match navigation.route.get() {
+        Route::Home | Route::Tag(_) | Route::Year(_) => EitherOf6::A(view! { <HomePage/> }),
+        Route::Post(slug) => EitherOf6::B(view! { <PostPage slug/> }),
+        Route::Page(slug) => EitherOf6::C(view! { <PagePage slug/> }),
+        Route::TagIndex => EitherOf6::D(view! { <TagsPage/> }),
+        Route::Timeline => EitherOf6::E(view! { <TimelinePage/> }),
+        Route::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
+    };
     view! {
-        <Router base=router_base>
-            <div id="folio-app">
-                <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
-                <SiteHeader/>
-                <OfflineBanner/>
-                <UpdatePrompt/>
-                <main id="main" tabindex="-1">
-                    <Routes fallback=|| view! { <NotFoundPage/> }>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/posts/:slug") view=PostPage/>
-                        <Route path=path!("/pages/:slug") view=PagePage/>
-                        <Route path=path!("/tags") view=TagsPage/>
-                        <Route path=path!("/tags/:tag") view=HomePage/>
-                        <Route path=path!("/years/:year") view=HomePage/>
-                        <Route path=path!("/timeline") view=TimelinePage/>
-                    </Routes>
-                </main>
-                <SiteFooter/>
-                <RouteAnnouncer/>
-            </div>
-        </Router>
+        <div id="folio-app">
+            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <SiteHeader/>
+            <OfflineBanner/>
+            <UpdatePrompt/>
+            <main id="main" tabindex="-1">{page}</main>
+            <SiteFooter/>
+            <RouteAnnouncer/>
+        </div>
     }
 }

@@ -22,6 +22,7 @@ mod offline;
 mod pages;
 #[cfg(feature = "ssr")]
 mod prerender;
+mod router;
 mod site;
 
 #[cfg(feature = "ssr")]
@@ -42,7 +43,10 @@ pub fn start() {
 
     console_error_panic_hook::set_once();
     let base = browser::base_path();
+    let (pathname, search) = browser::current_path();
     let start = site::StartState {
+        pathname,
+        search,
         content_base: browser::content_base(&base),
         base,
         ..Default::default()
@@ -71,8 +75,7 @@ async fn adopt(
 ) {
     use std::sync::Arc;
 
-    let (path, query) = browser::current_path();
-    let same_address = query.is_empty() && same_path(&path, &rendered_path);
+    let same_address = start.search.is_empty() && same_path(&start.pathname, &rendered_path);
     match fetch::fetch_manifest(&start.content_base).await {
         Ok((manifest, fetched)) if fetched == fingerprint && same_address => {
             start.manifest = Some(Arc::new(manifest));

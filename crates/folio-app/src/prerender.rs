@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::location::RequestUrl;
 
 use folio_core::Manifest;
 
@@ -28,9 +27,10 @@ pub struct RouteData {
 pub fn render_route(route: RouteData) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(RequestUrl::new(&route.path));
         let start = StartState {
             base: route.manifest.site.base_path.clone(),
+            pathname: route.path,
+            search: String::new(),
             content_base: route.content_base,
             manifest: Some(route.manifest),
             bodies: route.body.into_iter().collect::<HashMap<_, _>>(),

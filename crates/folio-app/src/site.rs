@@ -24,6 +24,9 @@ pub type ManifestResult = Result<Arc<Manifest>, FetchError>;
 pub struct StartState {
     /// The base path the site is served under, `/` or `/blog/`.
     pub base: String,
+    /// The address shown: `pathname` and `search` (`/blog/posts/walk/`, ``).
+    pub pathname: String,
+    pub search: String,
     /// Where `manifest.json` and `content/` come from: the base path, or
     /// another origin when the content lives in a bucket with CORS.
     pub content_base: String,

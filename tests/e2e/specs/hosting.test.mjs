@@ -183,9 +183,10 @@ describe('readable before the app loads', () => {
         await waitForApp(page);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted', route);
         // Elements, classes, links and text, in order; what the browser owns
-        // after adoption (open, pressed, progress) is left out.
+        // after adoption (open, pressed, progress, offline marks) is left out.
         const [shown, rendered] = await page.evaluate((html) => {
-          const outline = (root) => [...root.querySelectorAll('*')].map((el) =>
+          const outline = (root) => [...root.querySelectorAll('*')]
+            .filter((el) => !el.closest('.save-offline *, .saved-mark')).map((el) =>
             `${el.tagName}.${el.className}${el.getAttribute('href') ? ' ' + el.getAttribute('href') : ''}`
             + (el.children.length ? '' : ` "${el.textContent.trim()}"`));
           const parsed = new DOMParser().parseFromString(html, 'text/html');

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use folio_core::Manifest;
@@ -20,8 +21,8 @@ where
     let site = use_site();
     let retry = Callback::new(move |_| site.load_manifest());
     move || match site.manifest.get() {
-        None => view! { <ListSkeleton/> }.into_any(),
-        Some(Ok(manifest)) => render(manifest).into_any(),
-        Some(Err(error)) => view! { <LoadError error retry/> }.into_any(),
+        None => EitherOf3::A(view! { <ListSkeleton/> }),
+        Some(Ok(manifest)) => EitherOf3::B(render(manifest)),
+        Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry/> }),
     }
 }

@@ -1,11 +1,10 @@
 //! A standalone page ("about"): its title and body, without what a post has
 //! around it (date, tags, neighbours).
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
-use folio_core::routes::decode_component;
 use folio_core::PageMeta;
 
 use crate::components::load_error::LoadError;
@@ -17,21 +16,12 @@ use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 
 #[component]
-pub fn PagePage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get_str("slug")
-            .map(decode_component)
-            .unwrap_or_default()
-    });
+pub fn PagePage(slug: String) -> impl IntoView {
     view! {
         <WithManifest render=move |manifest| {
-            let slug = slug.get();
             match manifest.pages.iter().find(|p| p.slug == slug).cloned() {
-                Some(page) => view! { <PageArticle page site_title=manifest.site.title.clone()/> }.into_any(),
-                None => view! { <NotFoundPage/> }.into_any(),
+                Some(page) => Either::Left(view! { <PageArticle page site_title=manifest.site.title.clone()/> }),
+                None => Either::Right(view! { <NotFoundPage/> }),
             }
         }/>
     }
@@ -63,11 +53,11 @@ fn PageArticle(page: PageMeta, site_title: String) -> impl IntoView {
             </header>
             <div class="post-layout">
                 {move || match body.get() {
-                    None => view! { <ArticleSkeleton/> }.into_any(),
-                    Some(Ok(html)) => view! {
+                    None => EitherOf3::A(view! { <ArticleSkeleton/> }),
+                    Some(Ok(html)) => EitherOf3::B(view! {
                         <div class="post-body" on:click=copy_code_on_click inner_html=html></div>
-                    }.into_any(),
-                    Some(Err(error)) => view! { <LoadError error retry whole_page=false/> }.into_any(),
+                    }),
+                    Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
                 }}
             </div>
         </article>

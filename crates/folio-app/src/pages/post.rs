@@ -2,12 +2,12 @@
 
 use std::sync::Arc;
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use folio_core::browse::{neighbours, related};
-use folio_core::routes::{decode_component, Route};
+use folio_core::routes::Route;
 use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
@@ -26,21 +26,12 @@ use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 
 #[component]
-pub fn PostPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get_str("slug")
-            .map(decode_component)
-            .unwrap_or_default()
-    });
+pub fn PostPage(slug: String) -> impl IntoView {
     view! {
         <WithManifest render=move |manifest| {
-            let slug = slug.get();
             match manifest.posts.iter().find(|p| p.slug == slug).cloned() {
-                Some(post) => view! { <Article post manifest/> }.into_any(),
-                None => view! { <NotFoundPage/> }.into_any(),
+                Some(post) => Either::Left(view! { <Article post manifest/> }),
+                None => Either::Right(view! { <NotFoundPage/> }),
             }
         }/>
     }
@@ -143,11 +134,11 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
             <div class=layout_class>
                 {toc}
                 {move || match body.get() {
-                    None => view! { <ArticleSkeleton/> }.into_any(),
-                    Some(Ok(html)) => view! {
+                    None => EitherOf3::A(view! { <ArticleSkeleton/> }),
+                    Some(Ok(html)) => EitherOf3::B(view! {
                         <div class="post-body" node_ref=body_ref on:click=copy_code_on_click inner_html=html></div>
-                    }.into_any(),
-                    Some(Err(error)) => view! { <LoadError error retry whole_page=false/> }.into_any(),
+                    }),
+                    Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
                 }}
             </div>
             <nav class="post-nav" aria-label="More posts">
