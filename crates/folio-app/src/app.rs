@@ -57,7 +57,9 @@ pub fn App(start: StartState) -> impl IntoView {
     // The 404 page is what any other address shows, `/404.html` included, so
     // it is the same component tree wherever the host answers with it.
     let page = move || match navigation.route.get() {
-        Route::Home | Route::Tag(_) | Route::Year(_) => EitherOf6::A(view! { <HomePage/> }),
+        Route::Home | Route::Tag(_) | Route::Year(_) | Route::TagYear(..) => {
+            EitherOf6::A(view! { <HomePage/> })
+        }
         Route::Post(slug) => EitherOf6::B(view! { <PostPage slug/> }),
         Route::Page(slug) => EitherOf6::C(view! { <PagePage slug/> }),
         Route::TagIndex => EitherOf6::D(view! { <TagsPage/> }),

@@ -46,6 +46,9 @@ pub enum Route {
     Tag(String),
     Timeline,
     Year(i32),
+    /// One tag's posts of one year (`years/2023/tags/notes/`): where a year
+    /// chip on a tag's page leads, so it works without JavaScript too.
+    TagYear(String, i32),
     NotFound,
 }
 
@@ -60,6 +63,7 @@ impl Route {
             Route::Tag(tag) => format!("tags/{}/", encode_component(tag)),
             Route::Timeline => "timeline/".to_owned(),
             Route::Year(year) => format!("years/{year}/"),
+            Route::TagYear(tag, year) => format!("years/{year}/tags/{}/", encode_component(tag)),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -79,6 +83,7 @@ impl Route {
             Route::Tag(tag) => format!("tags/{tag}/index.html"),
             Route::Timeline => "timeline/index.html".to_owned(),
             Route::Year(year) => format!("years/{year}/index.html"),
+            Route::TagYear(tag, year) => format!("years/{year}/tags/{tag}/index.html"),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -101,7 +106,14 @@ impl Route {
             ("tags", tag) => Route::Tag(decode_component(tag)),
             ("posts", slug) if !slug.contains('/') => Route::Post(decode_component(slug)),
             ("pages", slug) if !slug.contains('/') => Route::Page(decode_component(slug)),
-            ("years", year) => year.parse().map_or(Route::NotFound, Route::Year),
+            ("years", rest) => match rest.split_once("/tags/") {
+                Some((year, tag)) if !tag.is_empty() => {
+                    year.parse().map_or(Route::NotFound, |year| {
+                        Route::TagYear(decode_component(tag), year)
+                    })
+                }
+                _ => rest.parse().map_or(Route::NotFound, Route::Year),
+            },
             _ => Route::NotFound,
         }
     }
@@ -121,11 +133,11 @@ pub fn query_value<'q>(query: &'q str, key: &str) -> Option<&'q str> {
 /// The filter a browse page shows: its route's tag or year, then the query.
 pub fn browse_filter_of(route: &Route, query: &str) -> BrowseFilter {
     let year = match route {
-        Route::Year(year) => Some(year.to_string()),
+        Route::Year(year) | Route::TagYear(_, year) => Some(year.to_string()),
         _ => None,
     };
     let tag = match route {
-        Route::Tag(tag) => Some(encode_component(tag)),
+        Route::Tag(tag) | Route::TagYear(tag, _) => Some(encode_component(tag)),
         _ => None,
     };
     parse_browse_filter(
@@ -147,6 +159,7 @@ pub fn browse_href(base_path: &str, filter: &BrowseFilter) -> String {
         ([], None) => base,
         ([tag], None) => Route::Tag(tag.clone()).href(&base),
         ([], Some(year)) => Route::Year(year).href(&base),
+        ([tag], Some(year)) => Route::TagYear(tag.clone(), year).href(&base),
         (tags, year) => {
             let mut params = Vec::new();
             if !tags.is_empty() {
@@ -311,6 +324,15 @@ mod tests {
             "/?tags=%ED%9A%8C%EA%B3%A0,k8s&year=2022&match=any"
         );
         assert_eq!(browse_href("/", &BrowseFilter::default()), "/");
+        let tag_in_year = BrowseFilter {
+            tags: vec!["회고".into()],
+            year: Some(2022),
+            ..Default::default()
+        };
+        assert_eq!(
+            browse_href("/", &tag_in_year),
+            "/years/2022/tags/%ED%9A%8C%EA%B3%A0/"
+        );
     }
 
     #[test]
@@ -383,6 +405,8 @@ mod route_parsing_tests {
     #[test_case("tags/CI%2FCD/", Route::Tag("CI/CD".into()) ; "tag with encoded slash")]
     #[test_case("years/2023/", Route::Year(2023) ; "year")]
     #[test_case("years/soon/", Route::NotFound ; "year that is not a number")]
+    #[test_case("years/2023/tags/CI/CD/", Route::TagYear("CI/CD".into(), 2023) ; "tag in a year")]
+    #[test_case("years/2023/tags/", Route::NotFound ; "year with an empty tag")]
     #[test_case("timeline/", Route::Timeline ; "timeline")]
     #[test_case("404.html", Route::NotFound ; "not found page")]
     #[test_case("posts/a/b/", Route::NotFound ; "nested post")]
@@ -401,6 +425,7 @@ mod route_parsing_tests {
             Route::Tag("회고".into()),
             Route::Timeline,
             Route::Year(2021),
+            Route::TagYear("여행".into(), 2022),
         ] {
             assert_eq!(Route::from_relative(&route.relative_href()), route);
         }

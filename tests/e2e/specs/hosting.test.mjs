@@ -107,9 +107,22 @@ describe('readable before the app loads', () => {
         const words = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).split(/[*_`[\]()]/)[0].slice(0, 12);
         assert.ok((await page.locator('.post-body').textContent()).includes(words), `${post.slug} is readable`);
       }
+      // The table of contents is open beside the text.
+      await page.goto(server.origin + postPath('/blog/', 'footnotes-and-tables'));
+      assert.equal(await page.locator('details.toc[open]').count(), 1);
       await page.locator('#folio-root .tag-list a').first().click();
-      assert.match(await page.locator('h1').textContent(), /^#/);
+      const tag = (await page.locator('h1').textContent()).trim();
+      assert.match(tag, /^#/);
       assert.ok(await page.locator('#folio-root .post-card').count() >= 1);
+      // A year chip on a tag's page leads to that tag's posts of that year.
+      const yearChip = page.locator('.chip-row[aria-label="Filter by year"] a').first();
+      const year = (await yearChip.textContent()).trim();
+      await yearChip.click();
+      await page.waitForURL(new RegExp(`/blog/years/${year}/tags/`));
+      assert.equal((await page.locator('h1').textContent()).trim(), `${tag} · ${year}`);
+      const expected = manifest.posts.filter((p) => p.local_date.year === Number(year) && p.tags.includes(tag.slice(1)));
+      assert.deepEqual(await page.locator('#folio-root .post-card-title').allTextContents(), expected.map((p) => p.title));
+      assert.ok(expected.length >= 1);
       await page.locator('#folio-root').getByRole('link', { name: 'Timeline' }).click();
       assert.ok(await page.locator('#folio-root .timeline-year').count() >= 4);
     } finally {

@@ -65,13 +65,13 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
         let base = base.clone();
         let base_for_chips = base.clone();
         let base_for_years = base.clone();
-        let known_tags = known_tags.clone();
-        let known_years = known_years.clone();
+        let tags = browse::tag_choices(&manifest.posts, &filter.get());
+        let years = browse::year_choices(&manifest.posts, &filter.get());
         Either::Right(view! {
             <Title text=page_title.clone()/>
             <section class="browse" aria-labelledby="page-heading">
                 <h1 id="page-heading" class="page-heading">{heading}</h1>
-                <FilterBar filter base=base_for_chips tags=known_tags years=known_years/>
+                <FilterBar filter base=base_for_chips tags years/>
                 {move || {
                     let list = posts.get();
                     if list.is_empty() {

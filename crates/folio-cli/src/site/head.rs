@@ -178,6 +178,7 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
             .map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
         Route::Tag(tag) => format!("#{tag} · {name}"),
         Route::Year(year) => format!("{year} · {name}"),
+        Route::TagYear(tag, year) => format!("#{tag} · {year} · {name}"),
         Route::TagIndex => format!("Tags · {name}"),
         Route::Timeline => format!("Timeline · {name}"),
         Route::NotFound => format!("Not found · {name}"),

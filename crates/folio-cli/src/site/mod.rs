@@ -286,6 +286,25 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
             .map(|t| Route::Tag(t.tag)),
     );
     routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
+    // One tag in one year, where a tag page's year chips lead.
+    for tag in browse::tag_counts(&manifest.posts)
+        .into_iter()
+        .filter(|t| is_plain_folder_name(&t.tag))
+    {
+        let filter = browse::BrowseFilter {
+            tags: vec![tag.tag.clone()],
+            ..Default::default()
+        };
+        let tagged: Vec<_> = browse::filter_posts(&manifest.posts, &filter)
+            .into_iter()
+            .cloned()
+            .collect();
+        routes.extend(
+            browse::years(&tagged)
+                .into_iter()
+                .map(|year| Route::TagYear(tag.tag.clone(), year)),
+        );
+    }
     routes
 }
 
