@@ -7,8 +7,6 @@
 //! ask the browser only in effects, which run after the app has adopted the
 //! page, so adoption never changes what is on screen.
 
-use folio_core::LocalDate;
-
 /// The key `index.html`'s inline script reads before the first paint.
 pub const THEME_STORAGE_KEY: &str = "folio-theme";
 
@@ -59,7 +57,8 @@ mod imp {
         window().location().origin().unwrap_or_default()
     }
 
-    pub fn local_date(date: LocalDate) -> String {
+    /// The date in the reader's locale (`2024년 1월 1일`, `January 1, 2024`).
+    pub fn reader_date(date: LocalDate) -> String {
         let millis = Date::utc(date.year as f64, (date.month as f64) - 1.0)
             + (date.day as f64 - 1.0) * 86_400_000.0;
         let options = Object::new();
@@ -143,7 +142,7 @@ mod imp {
     pub fn page_origin() -> String {
         String::new()
     }
-    pub fn local_date(date: LocalDate) -> String {
+    pub fn reader_date(date: LocalDate) -> String {
         date.long()
     }
 }
@@ -155,9 +154,4 @@ pub const WIDE_SCREEN_PX: f64 = 1280.0;
 
 pub fn is_wide_screen() -> bool {
     window_width() >= WIDE_SCREEN_PX
-}
-
-/// The date in the reader's locale (`2024년 1월 1일`, `January 1, 2024`).
-pub fn reader_date(date: LocalDate) -> String {
-    local_date(date)
 }
