@@ -26,7 +26,7 @@ mod router;
 mod site;
 
 #[cfg(feature = "ssr")]
-pub use prerender::{render_route, RouteData};
+pub use prerender::{render_moved, render_route, Moved, RouteData};
 
 /// The element every page has (`index.html`) and the app renders into. The
 /// folio command writes a route's prerendered markup inside it.

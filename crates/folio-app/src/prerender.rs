@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use folio_core::Manifest;
 
 use crate::app::App;
+pub use crate::pages::moved::Moved;
+use crate::pages::moved::MovedPage;
 use crate::site::StartState;
 
 /// What one route's page shows.
@@ -38,4 +40,9 @@ pub fn render_route(route: RouteData) -> String {
         };
         view! { <App start/> }.to_html()
     })
+}
+
+/// The whole document at an old address that sends the reader to `moved`.
+pub fn render_moved(moved: Moved) -> String {
+    Owner::new().with(|| view! { <MovedPage moved/> }.to_html())
 }

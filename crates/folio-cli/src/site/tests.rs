@@ -468,7 +468,7 @@ fn a_title_that_closes_the_title_tag_is_text_and_no_allowed_script() {
     let content = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         content.path().join("2024-01-01-x.md"),
-        "---\ntitle: \"</title><script>alert(1)</script>\"\ndate: 2024-01-01\n---\nBody.\n",
+        "---\ntitle: \"</title><script>alert(1)</script>\"\ndate: 2024-01-01\naliases: [/old/]\n---\nBody.\n",
     )
     .expect("writes the post");
     let built = build(content.path(), "/");
@@ -477,6 +477,8 @@ fn a_title_that_closes_the_title_tag_is_text_and_no_allowed_script() {
         format!("posts/{slug}/index.html"),
         "index.html".to_owned(),
         "timeline/index.html".to_owned(),
+        // The redirect page at the old address, rendered by the app's component.
+        "old/index.html".to_owned(),
     ] {
         let page = built.read(&file);
         // (JSON-LD carries it as data, with `</` written `<\/`.)
