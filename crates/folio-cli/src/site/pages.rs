@@ -53,8 +53,8 @@ pub fn app_markup(site: &SiteContext, route: &Route) -> String {
     })
 }
 
-/// Adds `lang` to the `<html>` tag unless the template already set one.
-fn set_html_lang(page: &str, lang: &str) -> String {
+/// Adds `lang`, escaped, to the `<html>` tag unless the template already set one.
+pub(super) fn set_html_lang(page: &str, lang: &str) -> String {
     let Some(start) = page.find("<html") else {
         return page.to_owned();
     };
