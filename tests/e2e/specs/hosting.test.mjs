@@ -184,6 +184,26 @@ describe('readable before the app loads', () => {
     }
   });
 
+  it('renders afresh, not a broken page, when the page was built from other data than the site serves', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      // As after a new deploy under an old cached page: the manifest has changed.
+      const post = manifest.posts.find((p) => p.slug === '2023-seoul-walk');
+      const changed = { ...manifest, posts: manifest.posts.map((p) => (p.slug === post.slug ? { ...p, title: 'A title from the new deploy' } : p)) };
+      await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) }));
+      await page.goto(server.origin + postPath('/blog/', post.slug));
+      await waitForApp(page);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'rendered');
+      await page.locator('h1', { hasText: 'A title from the new deploy' }).waitFor();
+      assert.equal(await page.locator('h1').count(), 1);
+      await page.locator('.post-body p').first().waitFor();
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('shows, once the app has started, the very markup the folio command rendered', async () => {
     const browser = await launchBrowser();
     try {
