@@ -1,6 +1,6 @@
 //! Where the reader is, and moving elsewhere without loading a document.
 //!
-//! Folio has seven route shapes, all read by `folio_core::routes`, and every
+//! Folio has eight route shapes, all read by `folio_core::routes`, and every
 //! link is a plain `<a href>`: the prerendered page works without the app, and
 //! the app only turns clicks on links under the base path into history
 //! entries. The address (path and query) is a signal pages derive from, so
