@@ -5,18 +5,28 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/build-release.sh
 
+# Bundle sizes: raw, gzip -9 and brotli -q 11 (what static hosts serve).
+node - <<'JS'
+const fs = require('fs'), path = require('path'), zlib = require('zlib');
+const dir = 'target/folio-app';
+console.log('App bundle (release, wasm-opt -Oz):');
+for (const file of fs.readdirSync(dir).filter((f) => /(_bg\.wasm|^folio-web-.*\.js|\.css)$/.test(f))) {
+  const raw = fs.readFileSync(path.join(dir, file));
+  const gzip = zlib.gzipSync(raw, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const kib = (n) => (n / 1024).toFixed(1).padStart(8);
+  console.log(`  ${file.split('-')[0].padEnd(10)} ${path.extname(file).slice(1).padEnd(5)} ${kib(raw.length)} KiB raw ${kib(gzip)} KiB gzip ${kib(brotli)} KiB brotli`);
+}
+JS
+
+# What the WASM is made of, before wasm-opt (names kept): `cargo install twiggy --locked`.
+if command -v twiggy >/dev/null; then
+  echo "Largest items of the WASM (twiggy top, before wasm-opt):"
+  twiggy top -n 15 target/wasm32-unknown-unknown/release/folio-web.wasm | sed 's/^/  /'
+fi
+
 python3 - <<'PY'
-import glob, gzip, os, statistics, subprocess, tempfile, time
-
-def size(path):
-    raw = open(path, "rb").read()
-    return len(raw), len(gzip.compress(raw, 9))
-
-print("App bundle (release, wasm-opt -Oz):")
-for pattern in ("*_bg.wasm", "folio-web-*.js", "*.css"):
-    for path in glob.glob(os.path.join("target/folio-app", pattern)):
-        raw, gz = size(path)
-        print(f"  {os.path.basename(path).split('-')[0]:<10} {pattern.split('.')[-1]:<5} {raw/1024:8.1f} KiB raw  {gz/1024:8.1f} KiB gzip")
+import glob, os, statistics, subprocess, tempfile, time
 
 runs = []
 with tempfile.TemporaryDirectory() as tmp:

@@ -11,7 +11,8 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 say "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-cargo clippy -p folio-web --target wasm32-unknown-unknown --quiet -- -D warnings
+# The browser build: the app crate with `hydrate`, as Trunk builds it.
+cargo clippy -p folio-web -p folio-app --target wasm32-unknown-unknown --quiet -- -D warnings
 
 say "native tests"
 cargo test --workspace --quiet

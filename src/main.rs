@@ -1,15 +1,11 @@
-//! Folio's reader app: Leptos, client-side rendered, built by Trunk.
+//! Folio's browser app, built by Trunk: starts the app crate in the page.
 
-mod app;
-mod components;
-mod fetch;
-mod format;
-mod offline;
-mod page_ready;
-mod pages;
-mod site;
-
+#[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    folio_app::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("folio-web is the browser app: build it with `scripts/build-app.sh` (Trunk, wasm32)");
 }

@@ -1,6 +1,7 @@
 // Runs Lighthouse on a built site in Debian's Chromium, behind a CDN-like
 // server (brotli/gzip, the site's cache headers), and prints the four
-// category scores of each route. Figures, not a test.
+// category scores of each route and the paint and layout metrics behind
+// Performance. Figures, not a test.
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +29,8 @@ try {
       .map((id) => lhr.categories[id])
       .map((c) => `${c.title} ${Math.round(c.score * 100)}`);
     console.log(`${decodeURIComponent(route).padEnd(32)} ${scores.join('  ')}`);
+    const metric = (id) => lhr.audits[id].displayValue;
+    console.log(`    FCP ${metric('first-contentful-paint')} · LCP ${metric('largest-contentful-paint')} · TBT ${metric('total-blocking-time')} · CLS ${metric('cumulative-layout-shift')}`);
     for (const [id, audit] of Object.entries(lhr.audits)) {
       if (audit.score !== null && audit.score < 0.9 && audit.scoreDisplayMode === 'binary') console.log(`    failing: ${id}: ${audit.title}`);
     }

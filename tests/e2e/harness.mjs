@@ -213,9 +213,10 @@ export async function isSameDocument(page) {
 }
 
 /**
- * Waits for the app's ready signal: `<html data-folio-app="ready">`, set once
- * the running app (not the prerendered copy) is what the reader sees.
+ * Waits for the app's ready signal: `data-app` on `<html>`, set once the
+ * running app has adopted the prerendered page (`"adopted"`) or rendered one
+ * afresh (`"rendered"`); the prerendered copy alone never has it.
  */
 export async function waitForApp(page) {
-  await page.waitForSelector('html[data-folio-app="ready"]', { state: 'attached' });
+  await page.waitForSelector('html[data-app]', { state: 'attached' });
 }

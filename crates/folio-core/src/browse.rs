@@ -84,6 +84,42 @@ impl BrowseFilter {
     }
 }
 
+/// The years a reader can narrow `filter` to: those with posts of its tags
+/// (every year when it has none), and the year it already shows. So a year
+/// chip never leads to an empty list, and each one on a tag's page has a
+/// page of its own (`years/<year>/tags/<tag>/`).
+pub fn year_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<i32> {
+    let mut choices: Vec<i32> = filter_posts(posts, &filter.with_year(None))
+        .into_iter()
+        .map(|post| post.local_date.year)
+        .chain(filter.year)
+        .collect();
+    choices.sort_unstable_by(|a, b| b.cmp(a));
+    choices.dedup();
+    choices
+}
+
+/// The tags a reader can add to `filter`, counted within its year (every
+/// post when it has none), and the tags it already shows. As with
+/// [`year_choices`], each chip on a year's page has a page of its own.
+pub fn tag_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<TagCount> {
+    let in_year = BrowseFilter {
+        year: filter.year,
+        ..Default::default()
+    };
+    let in_year: Vec<PostMeta> = filter_posts(posts, &in_year).into_iter().cloned().collect();
+    let mut choices = tag_counts(&in_year);
+    for tag in &filter.tags {
+        if !choices.iter().any(|c| &c.tag == tag) {
+            choices.push(TagCount {
+                tag: tag.clone(),
+                count: 0,
+            });
+        }
+    }
+    choices
+}
+
 /// Posts that pass `filter`, in manifest order (newest first).
 pub fn filter_posts<'a>(posts: &'a [PostMeta], filter: &BrowseFilter) -> Vec<&'a PostMeta> {
     posts.iter().filter(|post| filter.matches(post)).collect()
@@ -306,6 +342,50 @@ mod tests {
         let on = filter.toggled_tag("회고");
         assert_eq!(on.tags, ["회고"]);
         assert_eq!(on.toggled_tag("회고"), filter);
+    }
+
+    #[test]
+    fn year_choices_follow_the_tags() {
+        let posts = vec![
+            post("a", (2024, 1, 1), &["rust"]),
+            post("b", (2022, 1, 1), &["rust", "회고"]),
+            post("c", (2021, 1, 1), &["회고"]),
+        ];
+        let mut filter = BrowseFilter::default();
+        assert_eq!(year_choices(&posts, &filter), vec![2024, 2022, 2021]);
+        filter.tags = vec!["rust".into()];
+        assert_eq!(year_choices(&posts, &filter), vec![2024, 2022]);
+        filter.year = Some(2021);
+        assert_eq!(
+            year_choices(&posts, &filter),
+            vec![2024, 2022, 2021],
+            "the shown year stays"
+        );
+    }
+
+    #[test]
+    fn tag_choices_follow_the_year() {
+        let posts = vec![
+            post("a", (2024, 1, 1), &["rust"]),
+            post("b", (2022, 1, 1), &["rust", "회고"]),
+            post("c", (2022, 2, 1), &["회고"]),
+        ];
+        let names = |filter: &BrowseFilter| -> Vec<(String, usize)> {
+            tag_choices(&posts, filter)
+                .into_iter()
+                .map(|c| (c.tag, c.count))
+                .collect()
+        };
+        let mut filter = BrowseFilter::default();
+        assert_eq!(names(&filter), vec![("rust".into(), 2), ("회고".into(), 2)]);
+        filter.year = Some(2024);
+        assert_eq!(names(&filter), vec![("rust".into(), 1)]);
+        filter.tags = vec!["회고".into()];
+        assert_eq!(
+            names(&filter),
+            vec![("rust".into(), 1), ("회고".into(), 0)],
+            "the shown tag stays"
+        );
     }
 
     #[test]

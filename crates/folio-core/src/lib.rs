@@ -5,6 +5,7 @@
 //! and stores in the manifest, the app reads back through these same types.
 
 pub mod browse;
+pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
 pub mod model;

@@ -109,6 +109,13 @@ impl PostMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
+    /// The body rendered to HTML by `folio build` (`<source>.html`), with the
+    /// same hash: what the app fetches and the service worker keeps, so the
+    /// browser never carries the Markdown pipeline.
+    pub fn html_url(&self) -> String {
+        format!("{}.html?v={}", self.source, self.hash)
+    }
+
     /// `3 min read`: the reading time in English. Pages in another language
     /// use [`PostMeta::reading_time_in`].
     pub fn reading_time_label(&self) -> String {
@@ -159,6 +166,13 @@ impl PageMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
+    /// The body rendered to HTML by `folio build` (`<source>.html`), with the
+    /// same hash: what the app fetches and the service worker keeps, so the
+    /// browser never carries the Markdown pipeline.
+    pub fn html_url(&self) -> String {
+        format!("{}.html?v={}", self.source, self.hash)
+    }
+
     /// Site-relative folder of the page's source, where its images live.
     pub fn source_dir(&self) -> &str {
         self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
@@ -202,6 +216,7 @@ pub(crate) mod tests {
     fn body_url_carries_the_hash() {
         let post = sample("a", "content/2023/trip/index.md");
         assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
+        assert_eq!(post.html_url(), "content/2023/trip/index.md.html?v=abc");
         assert_eq!(post.source_dir(), "content/2023/trip");
     }
 

@@ -46,6 +46,9 @@ pub enum Route {
     Tag(String),
     Timeline,
     Year(i32),
+    /// One tag's posts of one year (`years/2023/tags/notes/`): where a year
+    /// chip on a tag's page leads, so it works without JavaScript too.
+    TagYear(String, i32),
     NotFound,
 }
 
@@ -60,6 +63,7 @@ impl Route {
             Route::Tag(tag) => format!("tags/{}/", encode_component(tag)),
             Route::Timeline => "timeline/".to_owned(),
             Route::Year(year) => format!("years/{year}/"),
+            Route::TagYear(tag, year) => format!("years/{year}/tags/{}/", encode_component(tag)),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -79,9 +83,70 @@ impl Route {
             Route::Tag(tag) => format!("tags/{tag}/index.html"),
             Route::Timeline => "timeline/index.html".to_owned(),
             Route::Year(year) => format!("years/{year}/index.html"),
+            Route::TagYear(tag, year) => format!("years/{year}/tags/{tag}/index.html"),
             Route::NotFound => "404.html".to_owned(),
         }
     }
+}
+
+impl Route {
+    /// The route at `path`, a percent-encoded path below the base path as a
+    /// browser shows it (`posts/%EC%84%9C%EC%9A%B8/`, `tags/CI/CD/`); the
+    /// trailing slash is optional. Anything else is [`Route::NotFound`].
+    pub fn from_relative(path: &str) -> Route {
+        let path = path.trim_start_matches('/');
+        let path = path.strip_suffix("index.html").unwrap_or(path);
+        let path = path.trim_end_matches('/');
+        let (head, rest) = path.split_once('/').unwrap_or((path, ""));
+        match (head, rest) {
+            ("", "") => Route::Home,
+            ("tags", "") => Route::TagIndex,
+            ("timeline", "") => Route::Timeline,
+            // A tag may hold `/` (`CI/CD`), written as nested folders or `%2F`.
+            ("tags", tag) => Route::Tag(decode_component(tag)),
+            ("posts", slug) if !slug.contains('/') => Route::Post(decode_component(slug)),
+            ("pages", slug) if !slug.contains('/') => Route::Page(decode_component(slug)),
+            ("years", rest) => match rest.split_once("/tags/") {
+                Some((year, tag)) if !tag.is_empty() => {
+                    year.parse().map_or(Route::NotFound, |year| {
+                        Route::TagYear(decode_component(tag), year)
+                    })
+                }
+                _ => rest.parse().map_or(Route::NotFound, Route::Year),
+            },
+            _ => Route::NotFound,
+        }
+    }
+}
+
+/// The raw (still percent-encoded) value of `key` in a query string such as
+/// `?tags=a,b&year=2022`.
+pub fn query_value<'q>(query: &'q str, key: &str) -> Option<&'q str> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
+        .find(|(name, _)| *name == key)
+        .map(|(_, value)| value)
+}
+
+/// The filter a browse page shows: its route's tag or year, then the query.
+pub fn browse_filter_of(route: &Route, query: &str) -> BrowseFilter {
+    let year = match route {
+        Route::Year(year) | Route::TagYear(_, year) => Some(year.to_string()),
+        _ => None,
+    };
+    let tag = match route {
+        Route::Tag(tag) | Route::TagYear(tag, _) => Some(encode_component(tag)),
+        _ => None,
+    };
+    parse_browse_filter(
+        tag.as_deref(),
+        year.as_deref(),
+        query_value(query, "tags"),
+        query_value(query, "year"),
+        query_value(query, "match"),
+    )
 }
 
 /// The href that shows `filter`: the page of one tag or one year when that is
@@ -94,6 +159,7 @@ pub fn browse_href(base_path: &str, filter: &BrowseFilter) -> String {
         ([], None) => base,
         ([tag], None) => Route::Tag(tag.clone()).href(&base),
         ([], Some(year)) => Route::Year(year).href(&base),
+        ([tag], Some(year)) => Route::TagYear(tag.clone(), year).href(&base),
         (tags, year) => {
             let mut params = Vec::new();
             if !tags.is_empty() {
@@ -258,6 +324,15 @@ mod tests {
             "/?tags=%ED%9A%8C%EA%B3%A0,k8s&year=2022&match=any"
         );
         assert_eq!(browse_href("/", &BrowseFilter::default()), "/");
+        let tag_in_year = BrowseFilter {
+            tags: vec!["회고".into()],
+            year: Some(2022),
+            ..Default::default()
+        };
+        assert_eq!(
+            browse_href("/", &tag_in_year),
+            "/years/2022/tags/%ED%9A%8C%EA%B3%A0/"
+        );
     }
 
     #[test]
@@ -312,5 +387,60 @@ mod tests {
     #[test_case("vbscript:msgbox" ; "vbscript")]
     fn dangerous_schemes_are_refused(url: &str) {
         assert_eq!(resolve_post_url(url, "/content/"), None);
+    }
+}
+
+#[cfg(test)]
+mod route_parsing_tests {
+    use super::*;
+    use test_case::test_case;
+
+    #[test_case("", Route::Home ; "home")]
+    #[test_case("index.html", Route::Home ; "home file")]
+    #[test_case("posts/walk/", Route::Post("walk".into()) ; "post")]
+    #[test_case("posts/%EC%84%9C%EC%9A%B8", Route::Post("서울".into()) ; "encoded post without slash")]
+    #[test_case("pages/about/", Route::Page("about".into()) ; "page")]
+    #[test_case("tags/", Route::TagIndex ; "tag index")]
+    #[test_case("tags/CI/CD/", Route::Tag("CI/CD".into()) ; "tag with slash as folders")]
+    #[test_case("tags/CI%2FCD/", Route::Tag("CI/CD".into()) ; "tag with encoded slash")]
+    #[test_case("years/2023/", Route::Year(2023) ; "year")]
+    #[test_case("years/soon/", Route::NotFound ; "year that is not a number")]
+    #[test_case("years/2023/tags/CI/CD/", Route::TagYear("CI/CD".into(), 2023) ; "tag in a year")]
+    #[test_case("years/2023/tags/", Route::NotFound ; "year with an empty tag")]
+    #[test_case("timeline/", Route::Timeline ; "timeline")]
+    #[test_case("404.html", Route::NotFound ; "not found page")]
+    #[test_case("posts/a/b/", Route::NotFound ; "nested post")]
+    #[test_case("elsewhere/", Route::NotFound ; "unknown")]
+    fn routes_are_read_back(path: &str, route: Route) {
+        assert_eq!(Route::from_relative(path), route);
+    }
+
+    #[test]
+    fn every_route_reads_back_from_its_href() {
+        for route in [
+            Route::Home,
+            Route::Post("서울 걷기".into()),
+            Route::Page("about".into()),
+            Route::TagIndex,
+            Route::Tag("회고".into()),
+            Route::Timeline,
+            Route::Year(2021),
+            Route::TagYear("여행".into(), 2022),
+        ] {
+            assert_eq!(Route::from_relative(&route.relative_href()), route);
+        }
+    }
+
+    #[test]
+    fn filters_come_from_route_and_query() {
+        let filter = browse_filter_of(
+            &Route::Tag("여행".into()),
+            "?tags=%ED%9A%8C%EA%B3%A0,a%2Cb&year=2022&match=any",
+        );
+        assert_eq!(filter.tags, vec!["여행", "회고", "a,b"]);
+        assert_eq!(filter.year, Some(2022));
+        assert_eq!(filter.tag_match, TagMatch::Any);
+        assert_eq!(query_value("?year=1&x", "x"), Some(""));
+        assert_eq!(browse_filter_of(&Route::Year(2020), "").year, Some(2020));
     }
 }

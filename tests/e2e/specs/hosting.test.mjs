@@ -125,28 +125,41 @@ describe('readable before the app loads', () => {
     try {
       const page = await openPage(browser);
       await page.goto(server.origin + '/blog/');
-      const titles = await page.locator('#folio-static .post-card-title').allTextContents();
+      const titles = await page.locator('#folio-root .post-card-title').allTextContents();
       assert.deepEqual(titles, manifest.posts.map((p) => p.title));
       for (const post of manifest.posts) {
         await page.goto(server.origin + '/blog/');
-        await page.locator('#folio-static').getByRole('link', { name: post.title, exact: true }).click();
+        await page.locator('#folio-root').getByRole('link', { name: post.title, exact: true }).click();
         await page.waitForURL(server.origin + postPath('/blog/', post.slug));
         assert.equal(await page.locator('h1').textContent(), post.title);
         const body = fs.readFileSync(path.join(site.siteDir, post.source), 'utf8');
         const words = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).split(/[*_`[\]()]/)[0].slice(0, 12);
         assert.ok((await page.locator('.post-body').textContent()).includes(words), `${post.slug} is readable`);
       }
-      await page.locator('#folio-static .tag-list a').first().click();
-      assert.match(await page.locator('h1').textContent(), /^#/);
-      assert.ok(await page.locator('#folio-static .post-card').count() >= 1);
-      await page.locator('#folio-static').getByRole('link', { name: 'Timeline' }).click();
-      assert.ok(await page.locator('#folio-static .timeline-year').count() >= 4);
+      // The table of contents is open beside the text.
+      await page.goto(server.origin + postPath('/blog/', 'footnotes-and-tables'));
+      assert.equal(await page.locator('details.toc[open]').count(), 1);
+      await page.locator('#folio-root .tag-list a').first().click();
+      const tag = (await page.locator('h1').textContent()).trim();
+      assert.match(tag, /^#/);
+      assert.ok(await page.locator('#folio-root .post-card').count() >= 1);
+      // A year chip on a tag's page leads to that tag's posts of that year.
+      const yearChip = page.locator('.chip-row[aria-label="Filter by year"] a').first();
+      const year = (await yearChip.textContent()).trim();
+      await yearChip.click();
+      await page.waitForURL(new RegExp(`/blog/years/${year}/tags/`));
+      assert.equal((await page.locator('h1').textContent()).trim(), `${tag} · ${year}`);
+      const expected = manifest.posts.filter((p) => p.local_date.year === Number(year) && p.tags.includes(tag.slice(1)));
+      assert.deepEqual(await page.locator('#folio-root .post-card-title').allTextContents(), expected.map((p) => p.title));
+      assert.ok(expected.length >= 1);
+      await page.locator('#folio-root').getByRole('link', { name: 'Timeline' }).click();
+      assert.ok(await page.locator('#folio-root .timeline-year').count() >= 4);
     } finally {
       await browser.close();
     }
   });
 
-  it('[app] shows the post text before the WASM has loaded, and nothing moves when the app takes over', async () => {
+  it('[app] shows the post text before the WASM has loaded, and the app adopts those very nodes', async () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
@@ -160,18 +173,89 @@ describe('readable before the app loads', () => {
       await page.goto(server.origin + postPath('/blog/', post.slug), { waitUntil: 'domcontentloaded' });
       const title = page.locator('h1', { hasText: post.title });
       await title.waitFor();
-      assert.equal(await page.evaluate(() => window.wasmBindings), undefined, 'the app has not started');
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), undefined, 'the app has not started');
       const paragraph = page.locator('.post-body p').first();
       const before = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
+      // Mark prerendered nodes, and the document, with properties only these objects carry.
+      await page.evaluate(() => {
+        window.__sameDocument = true;
+        document.querySelector('h1').__prerendered = 'h1';
+        document.querySelector('.post-body p').__prerendered = 'p';
+        document.querySelector('.site-header').__prerendered = 'header';
+        document.querySelector('.tag-list a').__prerendered = 'tag';
+      });
 
       releaseWasm();
       await waitForApp(page);
-      await page.locator('#folio-app .post-body p').first().waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted', 'hydrated, not rendered again');
+      const survivors = await page.evaluate(() => [
+        document.querySelector('h1').__prerendered,
+        document.querySelector('.post-body p').__prerendered,
+        document.querySelector('.site-header').__prerendered,
+        document.querySelector('.tag-list a').__prerendered,
+      ]);
+      assert.deepEqual(survivors, ['h1', 'p', 'header', 'tag'], 'the same nodes, not copies');
       const after = { title: await title.boundingBox(), paragraph: await paragraph.boundingBox(), text: await paragraph.textContent() };
       assert.equal(after.text, before.text);
       assert.ok(Math.abs(after.title.y - before.title.y) <= 1, `title moved ${before.title.y} → ${after.title.y}`);
       assert.ok(Math.abs(after.paragraph.y - before.paragraph.y) <= 1, `text moved ${before.paragraph.y} → ${after.paragraph.y}`);
-      assert.equal(await page.locator('h1').count(), 1, 'no duplicated content');
+      assert.equal(await page.locator('h1').count(), 1, 'one h1');
+
+      // Handlers are attached: an internal link navigates without loading a document.
+      await page.locator('.tag-list a').first().click();
+      await page.waitForURL(/\/blog\/tags\//);
+      await page.locator('h1', { hasText: /^#/ }).waitFor();
+      assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no document load');
+      assert.equal(await page.locator('h1').count(), 1);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('renders afresh, not a broken page, when the page was built from other data than the site serves', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      // As after a new deploy under an old cached page: the manifest has changed.
+      const post = manifest.posts.find((p) => p.slug === '2023-seoul-walk');
+      const changed = { ...manifest, posts: manifest.posts.map((p) => (p.slug === post.slug ? { ...p, title: 'A title from the new deploy' } : p)) };
+      await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) }));
+      await page.goto(server.origin + postPath('/blog/', post.slug));
+      await waitForApp(page);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'rendered');
+      await page.locator('h1', { hasText: 'A title from the new deploy' }).waitFor();
+      assert.equal(await page.locator('h1').count(), 1);
+      await page.locator('.post-body p').first().waitFor();
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows, once the app has started, the very markup the folio command rendered', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      const routes = ['/blog/', '/blog/tags/', '/blog/timeline/', postPath('/blog/', '2023-seoul-walk'), '/blog/404.html'];
+      for (const route of routes) {
+        const file = path.join(site.siteDir, decodeURIComponent(route.replace(/^\/blog\//, '')), route.endsWith('/') ? 'index.html' : '');
+        const written = fs.readFileSync(file, 'utf8');
+        await page.goto(server.origin + route);
+        await waitForApp(page);
+        assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted', route);
+        // Elements, classes, links and text, in order; what the browser owns
+        // after adoption (open, pressed, progress, offline marks) is left out.
+        const [shown, rendered] = await page.evaluate((html) => {
+          const outline = (root) => [...root.querySelectorAll('*')]
+            .filter((el) => !el.closest('.save-offline *, .saved-mark')).map((el) =>
+            `${el.tagName}.${el.className}${el.getAttribute('href') ? ' ' + el.getAttribute('href') : ''}`
+            + (el.children.length ? '' : ` "${el.textContent.trim()}"`));
+          const parsed = new DOMParser().parseFromString(html, 'text/html');
+          return [outline(document.getElementById('folio-root')), outline(parsed.getElementById('folio-root'))];
+        }, written);
+        assert.deepEqual(shown, rendered, route);
+      }
       assert.deepEqual(page.errors, []);
     } finally {
       await browser.close();

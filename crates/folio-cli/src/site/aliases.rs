@@ -6,7 +6,7 @@
 use folio_core::routes::{decode_component, Route};
 
 use super::context::SiteContext;
-use super::static_html::push_text;
+use folio_app::{render_moved, Moved};
 
 /// A redirect page to write, or why an alias cannot have one.
 pub struct AliasPage {
@@ -94,28 +94,16 @@ pub fn alias_file(alias: &str) -> Option<String> {
 }
 
 fn redirect_page(site: &SiteContext, target: &Target) -> String {
-    let href = target.route.href(site.base());
-    let canonical = site.route_url(&target.route);
-    let lang = target.lang.unwrap_or(&site.site().lang);
-    let mut html = String::from("<!DOCTYPE html>\n<html lang=\"");
-    push_text(&mut html, lang);
-    html.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
-    push_text(&mut html, target.title);
-    html.push_str("</title>\n");
-    // Only an absolute canonical means anything; without the site's URL, none.
-    if site.site().url.is_some() {
-        html.push_str("<link rel=\"canonical\" href=\"");
-        push_text(&mut html, &canonical);
-        html.push_str("\">\n");
-    }
-    html.push_str("<meta http-equiv=\"refresh\" content=\"0; url=");
-    push_text(&mut html, &href);
-    html.push_str("\">\n</head>\n<body>\n<p>This page has moved to <a href=\"");
-    push_text(&mut html, &href);
-    html.push_str("\">");
-    push_text(&mut html, target.title);
-    html.push_str("</a>.</p>\n</body>\n</html>\n");
-    html
+    render_moved(Moved {
+        href: target.route.href(site.base()),
+        canonical: site
+            .site()
+            .url
+            .is_some()
+            .then(|| site.route_url(&target.route)),
+        title: target.title.to_owned(),
+        lang: target.lang.unwrap_or(&site.site().lang).to_owned(),
+    })
 }
 
 #[cfg(test)]

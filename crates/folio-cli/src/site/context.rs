@@ -2,6 +2,7 @@
 //! so pages, feeds, the sitemap and redirects all point at the same addresses.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use folio_core::markdown::{render_markdown, RenderOptions};
 use folio_core::routes::{encode_component, Route};
@@ -11,6 +12,10 @@ use crate::content::{IndexedPage, IndexedPost};
 
 pub struct SiteContext<'a> {
     pub manifest: &'a Manifest,
+    /// The same manifest, shared with the app's components for every route.
+    pub app_manifest: Arc<Manifest>,
+    /// `folio_core::fingerprint` of `manifest.json`: which data the pages show.
+    pub fingerprint: String,
     /// Where post bodies and their images are served from: the base path, or
     /// an absolute `content_url` on another origin.
     pub content_base: &'a str,
@@ -26,6 +31,7 @@ pub struct SiteContext<'a> {
 impl<'a> SiteContext<'a> {
     pub fn new(
         manifest: &'a Manifest,
+        manifest_json: &str,
         posts: &'a [IndexedPost],
         pages: &'a [IndexedPage],
         content_base: &'a str,
@@ -52,6 +58,8 @@ impl<'a> SiteContext<'a> {
             .collect();
         SiteContext {
             manifest,
+            app_manifest: Arc::new(manifest.clone()),
+            fingerprint: folio_core::fingerprint::fingerprint(manifest_json),
             content_base,
             bodies,
             pages_by_slug,
@@ -76,8 +84,8 @@ impl<'a> SiteContext<'a> {
         self.pages_by_slug.get(slug).copied()
     }
 
-    /// The post's body as HTML, exactly as the app renders it (same pipeline,
-    /// same folder href), so the prerendered copy and the app's match.
+    /// The post's body as HTML, as the app renders it (same pipeline, same
+    /// folder href), for the app's components to prerender.
     pub fn post_html(&self, post: &PostMeta) -> String {
         let dir_href = format!("{}{}/", self.content_base, post.source_dir());
         self.render(&post.source, &dir_href)

@@ -12,6 +12,7 @@ use crate::normalize::EMBED_ORIGINS;
 /// `content_origin` is the origin manifest and posts come from, when not the site's own.
 pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) -> String {
     let script_hashes: Vec<String> = inline_scripts(page)
+        .into_iter()
         .map(|script| {
             let digest = Sha256::digest(script.as_bytes());
             format!(
@@ -46,18 +47,27 @@ pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) ->
     }
 }
 
-/// The text of each inline script that runs (not `src=` ones, not JSON data blocks).
-fn inline_scripts(page: &str) -> impl Iterator<Item = &str> {
-    page.match_indices("<script").filter_map(move |(start, _)| {
-        let open_end = start + page[start..].find('>')?;
-        let open_tag = &page[start..open_end];
-        if open_tag.contains(" src=") || open_tag.contains("application/ld+json") {
-            return None;
-        }
+/// The text of each inline script that runs (not `src=` ones, not JSON data
+/// blocks). Scanning resumes after each script's end, so `<script` written
+/// inside one (a title quoted in JSON-LD) is never taken for another.
+fn inline_scripts(page: &str) -> Vec<&str> {
+    let mut scripts = Vec::new();
+    let mut from = 0;
+    while let Some(start) = page[from..].find("<script").map(|i| from + i) {
+        let Some(open_end) = page[start..].find('>').map(|i| start + i) else {
+            break;
+        };
         let body_start = open_end + 1;
-        let body_end = body_start + page[body_start..].find("</script>")?;
-        Some(&page[body_start..body_end])
-    })
+        let Some(body_end) = page[body_start..].find("</script>").map(|i| body_start + i) else {
+            break;
+        };
+        let open_tag = &page[start..open_end];
+        if !open_tag.contains(" src=") && !open_tag.contains("application/ld+json") {
+            scripts.push(&page[body_start..body_end]);
+        }
+        from = body_end + "</script>".len();
+    }
+    scripts
 }
 
 /// The scheme and host of an absolute URL (`https://bucket.example.com`).

@@ -4,18 +4,7 @@
 
 use chrono::DateTime;
 
-use folio_core::{Lang, LocalDate, PostMeta};
-
-/// `April 15, 2023`: the prerendered page's date in English; other languages
-/// use `LocalDate::long` with the page's language.
-pub fn long_date(date: LocalDate) -> String {
-    date.long(Lang::En)
-}
-
-/// `2023-04-15`, for `<time datetime>`.
-pub fn iso_date(date: LocalDate) -> String {
-    date.iso()
-}
+use folio_core::PostMeta;
 
 /// RSS 2.0 dates are RFC 822 (`Sat, 15 Apr 2023 09:30:00 +0900`).
 pub fn rfc2822(rfc3339: &str) -> Option<String> {
@@ -40,17 +29,6 @@ pub fn newest_change<'a>(posts: impl IntoIterator<Item = &'a PostMeta>) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_dates_are_english() {
-        let date = LocalDate {
-            year: 2023,
-            month: 4,
-            day: 15,
-        };
-        assert_eq!(long_date(date), "April 15, 2023");
-        assert_eq!(iso_date(date), "2023-04-15");
-    }
 
     #[test]
     fn rss_dates_keep_the_offset() {

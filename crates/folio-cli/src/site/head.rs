@@ -1,6 +1,11 @@
 //! Each page's `<head>` tags: what search engines, link previews and feed
 //! readers read without running the app. The app later sets the same title
-//! and description with `leptos_meta`.
+//! with `leptos_meta` on client-side navigation.
+//!
+//! Every value is escaped here, by the one writer of the head: `leptos_meta`
+//! does not escape `<title>` when rendering natively, and the CSP allows each
+//! inline script of the page by its hash, so a title carried into the head
+//! unescaped could become a script the policy itself allows.
 
 use serde_json::{json, Map, Value};
 
@@ -8,7 +13,7 @@ use folio_core::routes::Route;
 use folio_core::{PostMeta, Text};
 
 use super::context::{feed_href, FeedKind, SiteContext};
-use super::static_html::push_text;
+use pulldown_cmark_escape::escape_html;
 
 /// What a page says about itself, worked out once for every kind of tag.
 struct PageSummary<'a> {
@@ -56,6 +61,9 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
     };
     let mut head = String::new();
     basic_tags(&mut head, &page);
+    // What the app checks before adopting the page's markup.
+    meta_tag(&mut head, "name", "folio-manifest", &site.fingerprint);
+    meta_tag(&mut head, "name", "folio-route", &route.href(site.base()));
     open_graph_tags(&mut head, site, &page);
     twitter_tags(&mut head, &page);
     feed_links(&mut head, site, route);
@@ -202,6 +210,7 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
             .map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
         Route::Tag(tag) => format!("#{tag} · {name}"),
         Route::Year(year) => format!("{year} · {name}"),
+        Route::TagYear(tag, year) => format!("#{tag} · {year} · {name}"),
         Route::TagIndex => format!("{} · {name}", words.text(Text::Tags)),
         Route::Timeline => format!("{} · {name}", words.text(Text::Timeline)),
         Route::NotFound => format!("{} · {name}", words.text(Text::NotFound)),
@@ -290,6 +299,12 @@ fn link_tag(
     head.push_str(" href=\"");
     push_text(head, href);
     head.push_str("\">\n");
+}
+
+/// Escapes text for element content and double-quoted attributes.
+pub fn push_text(html: &mut String, text: &str) {
+    // Writing into a String cannot fail.
+    let _ = escape_html(&mut *html, text);
 }
 
 #[cfg(test)]

@@ -3,11 +3,13 @@
 //! Layout of the output:
 //! - one `index.html` per route (`posts/<slug>/index.html`, `tags/<tag>/index.html`, …)
 //!   so every address opens directly and reloads with no rewrite rules, each
-//!   with the route's content prerendered and its head tags for search and sharing;
+//!   with the route's content prerendered by the app's own components and its
+//!   head tags for search and sharing;
 //! - feeds (`feed.xml`, `rss.xml`, and per tag `tags/<tag>/feed.xml`, `rss.xml`),
 //!   `sitemap.xml`, `robots.txt`, and redirect pages at posts' old addresses;
 //! - `manifest.json`, the index the app reads;
-//! - `content/`, each post's Markdown body and the files beside it (page bundles);
+//! - `content/`, each post's Markdown body, the same body rendered to HTML
+//!   (`<source>.html`, what the app fetches), and the files beside it (page bundles);
 //! - `search/`, the search index (see [`search`]);
 //! - the app bundle (hashed `.wasm`, `.js`, `.css`) and `public/` files.
 
@@ -24,7 +26,6 @@ mod pwa;
 pub mod search;
 mod sitemap;
 mod static_files;
-mod static_html;
 mod xml;
 
 use std::path::{Path, PathBuf};
@@ -182,11 +183,25 @@ pub fn build_site(
     }
     let site = SiteContext::new(
         &manifest,
+        &manifest_json,
         &index.posts,
         &index.pages,
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
+    // Each body rendered once, here: the app fetches these, not the Markdown.
+    for post in &manifest.posts {
+        write(
+            &out.join(rendered_file(&post.source)),
+            site.post_html(post).as_bytes(),
+        )?;
+    }
+    for page in &manifest.pages {
+        write(
+            &out.join(rendered_file(&page.source)),
+            site.page_html(page).as_bytes(),
+        )?;
+    }
     let mut warnings = unwritable_tag_warnings(&manifest);
     let routes = site_routes(&manifest);
     for route in &routes {
@@ -267,6 +282,11 @@ fn copy_static_files(out: &Path, source: &SiteSource, assets: &[PathBuf]) -> Vec
     warnings
 }
 
+/// Where a body's HTML is written: beside its Markdown (`PostMeta::html_url`).
+fn rendered_file(source: &str) -> String {
+    format!("{source}.html")
+}
+
 /// Writes each redirect page whose file is free; returns what was skipped and why.
 fn write_alias_pages(out: &Path, site: &SiteContext) -> Vec<String> {
     let (pages, mut warnings) = aliases::alias_pages(site);
@@ -305,6 +325,25 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
             .map(|t| Route::Tag(t.tag)),
     );
     routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
+    // One tag in one year, where a tag page's year chips lead.
+    for tag in browse::tag_counts(&manifest.posts)
+        .into_iter()
+        .filter(|t| is_plain_folder_name(&t.tag))
+    {
+        let filter = browse::BrowseFilter {
+            tags: vec![tag.tag.clone()],
+            ..Default::default()
+        };
+        let tagged: Vec<_> = browse::filter_posts(&manifest.posts, &filter)
+            .into_iter()
+            .cloned()
+            .collect();
+        routes.extend(
+            browse::years(&tagged)
+                .into_iter()
+                .map(|year| Route::TagYear(tag.tag.clone(), year)),
+        );
+    }
     routes
 }
 

@@ -1,18 +1,20 @@
 //! One HTML page per route, made from the app's `index.html`: the base path
-//! filled in, the head tags of the route (`head.rs`), and the route's content
-//! prerendered at the start of `<body>` (`static_html.rs`) so the page reads
-//! before, and without, the app.
+//! filled in, the head tags of the route (`head.rs`), and the route rendered
+//! by the app's own components into the template's `#folio-root`, so the page
+//! reads before, and without, the app, and the app adopts it as it is.
 
+use folio_app::{render_route, RouteData};
 use folio_core::routes::Route;
 use pulldown_cmark_escape::escape_html;
 
 use super::app_bundle::BASE_PLACEHOLDER;
 use super::context::SiteContext;
 use super::head::{head_tags, page_lang};
-use super::static_html::static_page;
 
 /// The template's own title, which the route's head tags replace.
 const TEMPLATE_TITLE: &str = "<title>Folio</title>";
+/// The element of the template the app renders into (`folio_app::ROOT_ID`).
+const ROOT_ELEMENT: &str = "<div id=\"folio-root\">";
 
 pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String {
     let page = template.replace(BASE_PLACEHOLDER, site.base());
@@ -24,11 +26,35 @@ pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String 
         Some(at) => splice(&page, at, TEMPLATE_TITLE.len(), &head),
         None => insert_before(&page, "</head>", &format!("{head}\n")),
     };
-    insert_after_body_open(&page, &format!("\n{}", static_page(site, route)))
+    let markup = app_markup(site, route);
+    match page.find(ROOT_ELEMENT) {
+        // Nothing added around the markup: hydration walks it node by node.
+        Some(at) => splice(&page, at + ROOT_ELEMENT.len(), 0, &markup),
+        None => insert_after_body_open(&page, &markup),
+    }
 }
 
-/// Adds `lang` to the `<html>` tag unless the template already set one.
-fn set_html_lang(page: &str, lang: &str) -> String {
+/// The route as the app renders it, with the data it would fetch given up front.
+pub fn app_markup(site: &SiteContext, route: &Route) -> String {
+    let body = match route {
+        Route::Post(slug) => site
+            .post(slug)
+            .map(|post| (post.source.clone(), site.post_html(post))),
+        Route::Page(slug) => site
+            .page(slug)
+            .map(|page| (page.source.clone(), site.page_html(page))),
+        _ => None,
+    };
+    render_route(RouteData {
+        manifest: site.app_manifest.clone(),
+        content_base: site.content_base.to_owned(),
+        path: route.href(site.base()),
+        body,
+    })
+}
+
+/// Adds `lang`, escaped, to the `<html>` tag unless the template already set one.
+pub(super) fn set_html_lang(page: &str, lang: &str) -> String {
     let Some(start) = page.find("<html") else {
         return page.to_owned();
     };
@@ -89,7 +115,7 @@ mod tests {
     }
 
     #[test]
-    fn static_content_starts_the_body() {
+    fn content_starts_the_body_without_a_root() {
         assert_eq!(
             insert_after_body_open("<body class=\"a\">\n<noscript>", "\nX"),
             "<body class=\"a\">\nX\n<noscript>"

@@ -53,10 +53,11 @@ pub fn pwa_files(
         ]
     });
     let web_manifest = serde_json::to_vec_pretty(&web_manifest).unwrap_or_default();
-    let shell = app
-        .index_html
-        .replace(BASE_PLACEHOLDER, &site.base_path)
-        .replace("<html>", &format!("<html lang=\"{}\">", site.lang));
+    // The language is escaped like every page's (it comes from the site's config).
+    let shell = super::pages::set_html_lang(
+        &app.index_html.replace(BASE_PLACEHOLDER, &site.base_path),
+        &site.lang,
+    );
     let shell = super::csp::with_content_security_policy(&shell, content_origin);
 
     // Everything of the app bundle but its template and the worker itself.

@@ -11,11 +11,13 @@ use super::xml::push_element;
 
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 
-/// Lists `routes` but the 404 page, which has no address of its own.
+/// Lists `routes` but the 404 page, which has no address of its own, and the
+/// pages of one tag in one year, which only narrow pages already listed.
 pub fn sitemap(site: &SiteContext, routes: &[Route]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for route in routes.iter().filter(|r| **r != Route::NotFound) {
+    let listed = |route: &&Route| !matches!(route, Route::NotFound | Route::TagYear(..));
+    for route in routes.iter().filter(listed) {
         xml.push_str("  <url>\n");
         push_element(&mut xml, "    ", "loc", &site.route_url(route));
         if let Some(date) = last_change(site, route) {
@@ -40,6 +42,11 @@ fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
             ..Default::default()
         },
         Route::Year(year) => BrowseFilter {
+            year: Some(*year),
+            ..Default::default()
+        },
+        Route::TagYear(tag, year) => BrowseFilter {
+            tags: vec![tag.clone()],
             year: Some(*year),
             ..Default::default()
         },

@@ -25,7 +25,7 @@ pub fn heading_id(text: &str) -> String {
 const PAGE_IDS: &[&str] = &[
     "main",
     "folio-app",
-    "folio-static",
+    "folio-root",
     "page-heading",
     "related-heading",
 ];

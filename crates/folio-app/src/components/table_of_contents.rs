@@ -5,22 +5,21 @@ use leptos::prelude::*;
 
 use folio_core::Heading;
 
+use crate::browser::is_wide_screen;
+
 /// Posts with fewer headings read fine without one.
 pub const MIN_HEADINGS: usize = 3;
-/// Wider than this, the contents sit beside the text and start open.
-const WIDE_SCREEN_PX: f64 = 1280.0;
 
+/// Starts open, as the prerendered page has it (beside the text on wide
+/// screens, even without JavaScript); on a narrow screen the app folds it
+/// away once it has adopted the page.
 #[component]
 pub fn TableOfContents(outline: Vec<Heading>, active: ReadSignal<Option<String>>) -> impl IntoView {
     let top_level = outline.iter().map(|h| h.level).min().unwrap_or(2);
-    let wide = window()
-        .inner_width()
-        .ok()
-        .and_then(|w| w.as_f64())
-        .unwrap_or(0.0)
-        >= WIDE_SCREEN_PX;
+    let open = RwSignal::new(true);
+    Effect::new(move || open.set(is_wide_screen()));
     view! {
-        <details class="toc" open=wide>
+        <details class="toc" open=open>
             <summary>"Contents"</summary>
             <nav aria-label="Table of contents">
                 <ol>

@@ -1,6 +1,7 @@
 //! What the reader sees of offline reading: a banner when the network is gone,
 //! a prompt when a new version is deployed, save buttons and saved marks.
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
 use folio_core::PostMeta;
@@ -58,18 +59,18 @@ pub fn SaveOffline(posts: Vec<PostMeta>, label: &'static str) -> impl IntoView {
     view! {
         <div class="save-offline">
             {move || match (offline.saving.get(), all_saved()) {
-                (Some((done, total)), _) => view! {
+                (Some((done, total)), _) => EitherOf3::A(view! {
                     <span class="save-progress">
                         <progress max=total value=done aria-label="Saving for offline reading"></progress>
                         {format!("Saving {done} of {total}…")}
                     </span>
-                }.into_any(),
-                (None, true) => view! { <span class="saved-mark">"Available offline"</span> }.into_any(),
-                (None, false) => view! {
+                }),
+                (None, true) => EitherOf3::B(view! { <span class="saved-mark">"Available offline"</span> }),
+                (None, false) => EitherOf3::C(view! {
                     <button type="button" class="button button-quiet" on:click=save.clone() disabled=move || !offline.online.get()>
                         {label}
                     </button>
-                }.into_any(),
+                }),
             }}
         </div>
     }

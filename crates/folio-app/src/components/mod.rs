@@ -2,6 +2,7 @@
 //! filtering, grouping and URL building live in `folio_core`.
 
 pub mod load_error;
+pub mod local_date;
 pub mod manifest_view;
 pub mod offline_status;
 pub mod post_card;

@@ -2,16 +2,16 @@
 
 use std::sync::Arc;
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
-use leptos_meta::{Meta, Title};
-use leptos_router::hooks::use_params_map;
+use leptos_meta::Title;
 
 use folio_core::browse::{neighbours, related};
-use folio_core::markdown::{render_markdown, RenderOptions};
-use folio_core::routes::{decode_component, Route};
+use folio_core::routes::Route;
 use folio_core::{Manifest, PostMeta};
 
 use crate::components::load_error::LoadError;
+use crate::components::local_date::PostDate;
 use crate::components::manifest_view::WithManifest;
 use crate::components::offline_status::SaveOffline;
 use crate::components::post_enhancements::{
@@ -20,29 +20,18 @@ use crate::components::post_enhancements::{
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
 use crate::components::tag_links::TagLinks;
-use crate::fetch::{fetch_post_body, FetchError};
-use crate::format::format_local_date;
-use crate::offline::{refresh_saved, use_offline};
-use crate::page_ready::mark_page_ready;
+use crate::fetch::{fetch_post_html, spawn_into, FetchError};
+use crate::offline::{keep_read_post, refresh_saved, use_offline};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 
 #[component]
-pub fn PostPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get_str("slug")
-            .map(decode_component)
-            .unwrap_or_default()
-    });
+pub fn PostPage(slug: String) -> impl IntoView {
     view! {
-        <WithManifest ready_when_loaded=false render=move |manifest| {
-            let slug = slug.get();
+        <WithManifest render=move |manifest| {
             match manifest.posts.iter().find(|p| p.slug == slug).cloned() {
-                Some(post) => view! { <Article post manifest/> }.into_any(),
-                None => view! { <NotFoundPage/> }.into_any(),
+                Some(post) => Either::Left(view! { <Article post manifest/> }),
+                None => Either::Right(view! { <NotFoundPage/> }),
             }
         }/>
     }
@@ -50,7 +39,10 @@ pub fn PostPage() -> impl IntoView {
 
 /// Back online after a failed fetch: try again by itself, a few times, since
 /// the network may take a moment to really return.
-fn retry_when_back_online(body: LocalResource<Result<String, FetchError>>) {
+fn retry_when_back_online(
+    body: RwSignal<Option<Result<String, FetchError>>>,
+    load: impl Fn() + Clone + Send + Sync + 'static,
+) {
     let offline = use_offline();
     let attempts = StoredValue::new(0u32);
     Effect::new(move || {
@@ -60,8 +52,9 @@ fn retry_when_back_online(body: LocalResource<Result<String, FetchError>>) {
             .is_some_and(|result| matches!(result, Err(FetchError::Network { .. })));
         if online && failed && attempts.get_value() < 3 {
             attempts.update_value(|n| *n += 1);
+            let load = load.clone();
             set_timeout(
-                move || body.refetch(),
+                load,
                 std::time::Duration::from_millis(500 * u64::from(attempts.get_value())),
             );
         }
@@ -76,22 +69,29 @@ fn retry_when_back_online(body: LocalResource<Result<String, FetchError>>) {
 fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     let site = use_site();
     let base = site.base.get_value();
-    let body = {
+    let body = RwSignal::new(site.starting_body(&post.source).map(Ok));
+    if site.is_adopting() {
+        let (post, offline) = (post.clone(), use_offline());
+        Effect::new(move || keep_read_post(offline, site.content_base.get_value(), post.clone()));
+    }
+    let load = {
         let post = post.clone();
-        LocalResource::new(move || {
-            let post = post.clone();
-            let content_base = site.content_base.get_value();
-            async move { fetch_post_body(&content_base, &post).await }
-        })
-    };
-    let dir_href = format!("{}{}/", site.content_base.get_value(), post.source_dir());
-    let retry = Callback::new(move |_| body.refetch());
-    Effect::new(move || {
-        if body.get().is_some() {
-            mark_page_ready();
+        move || {
+            let (post, content_base) = (post.clone(), site.content_base.get_value());
+            spawn_into(
+                body,
+                async move { fetch_post_html(&content_base, &post).await },
+            );
         }
-    });
-    retry_when_back_online(body);
+    };
+    if body.get_untracked().is_none() {
+        load();
+    }
+    let retry = {
+        let load = load.clone();
+        Callback::new(move |_| load())
+    };
+    retry_when_back_online(body, load);
     let article_ref = NodeRef::<leptos::html::Article>::new();
     let body_ref = NodeRef::<leptos::html::Div>::new();
     enhance_body(body_ref);
@@ -103,7 +103,6 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     } else {
         "post-layout"
     };
-    let date = post.local_date.iso();
     let (newer, older) = neighbours(&manifest.posts, &post.slug);
     let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3)
         .into_iter()
@@ -119,33 +118,28 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
 
     view! {
         <Title text=format!("{} · {}", post.title, manifest.site.title)/>
-        <Meta name="description" content=post.summary.clone()/>
         <article class="post" lang=post.lang.clone() node_ref=article_ref>
             <ReadingProgress progress/>
             <header class="post-header">
                 <h1 class="post-title">{post.title.clone()}</h1>
                 {post.subtitle.clone().map(|s| view! { <p class="post-subtitle">{s}</p> })}
                 <p class="post-meta">
-                    <time datetime=date>{format_local_date(post.local_date)}</time>
+                    <PostDate date=post.local_date lang=post.lang_in(&manifest.site)/>
                     {post.author.clone().map(|a| view! { <span>{a}</span> })}
-                    <span>{post.reading_time_label()}</span>
+                    <span>{post.reading_time_in(post.lang_in(&manifest.site))}</span>
                 </p>
                 <TagLinks tags=post.tags.clone()/>
                 <SaveOffline posts=vec![post.clone()] label="Save for offline reading"/>
             </header>
             <div class=layout_class>
                 {toc}
-                <Suspense fallback=|| view! { <ArticleSkeleton/> }>
-                    {move || body.get().map(|result| match result {
-                        Ok(markdown) => {
-                            let rendered = render_markdown(&markdown, &RenderOptions { post_dir_href: &dir_href });
-                            view! {
-                                <div class="post-body" node_ref=body_ref on:click=copy_code_on_click inner_html=rendered.html></div>
-                            }.into_any()
-                        }
-                        Err(error) => view! { <LoadError error retry whole_page=false/> }.into_any(),
-                    })}
-                </Suspense>
+                {move || match body.get() {
+                    None => EitherOf3::A(view! { <ArticleSkeleton/> }),
+                    Some(Ok(html)) => EitherOf3::B(view! {
+                        <div class="post-body" node_ref=body_ref on:click=copy_code_on_click inner_html=html></div>
+                    }),
+                    Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
+                }}
             </div>
             <nav class="post-nav" aria-label="More posts">
                 {newer.map(|(href, title)| view! { <a class="post-nav-newer" href=href rel="prev"><span>"Newer"</span>{title}</a> })}

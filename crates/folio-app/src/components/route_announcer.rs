@@ -2,7 +2,8 @@
 //! and keyboard focus moves to its heading, as a full page load would do.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_location;
+
+use crate::router::use_navigation;
 use wasm_bindgen::JsCast;
 
 /// The new page renders a few frames after the URL changes; stop waiting after about a second.
@@ -10,11 +11,11 @@ const MAX_FRAMES: u32 = 60;
 
 #[component]
 pub fn RouteAnnouncer() -> impl IntoView {
-    let location = use_location();
+    let address = use_navigation().address;
     let message = RwSignal::new(String::new());
     let first = StoredValue::new(true);
     Effect::new(move || {
-        let _ = (location.pathname.get(), location.search.get());
+        address.track();
         if first.get_value() {
             first.set_value(false);
             return;

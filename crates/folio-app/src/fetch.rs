@@ -1,10 +1,18 @@
 //! The only network code: the manifest and post bodies, with typed errors.
+//!
+//! Pages never call it: they read what [`crate::site::Site`] holds, which the
+//! folio command fills in up front when it prerenders, and the browser fills
+//! in from here.
 
 use std::fmt;
+use std::future::Future;
 
 use gloo_net::http::Request;
 
 use folio_core::{Manifest, PageMeta, PostMeta, MANIFEST_VERSION};
+use leptos::prelude::RwSignal;
+#[cfg(not(feature = "ssr"))]
+use leptos::prelude::Set;
 
 /// Why a fetch failed, worded for the reader.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,9 +62,22 @@ async fn send(request: gloo_net::http::RequestBuilder, what: &str) -> Result<Str
     })
 }
 
+/// Runs `load` in the browser and puts its result into `target`. The folio
+/// command never gets here: it renders from the data it was given.
+pub fn spawn_into<T: Send + Sync + 'static>(
+    target: RwSignal<Option<Result<T, FetchError>>>,
+    load: impl Future<Output = Result<T, FetchError>> + 'static,
+) {
+    #[cfg(not(feature = "ssr"))]
+    leptos::task::spawn_local(async move { target.set(Some(load.await)) });
+    #[cfg(feature = "ssr")]
+    let _ = (target, load);
+}
+
 /// Fetches `manifest.json` from the content base, revalidated every time so a
-/// new deploy is seen at once.
-pub async fn fetch_manifest(content_base: &str) -> Result<Manifest, FetchError> {
+/// new deploy is seen at once; with it, the fingerprint of its text, to
+/// compare with the one the prerendered page was built from.
+pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, String), FetchError> {
     let what = "the list of posts";
     let request =
         Request::get(&format!("{content_base}manifest.json")).cache(web_sys::RequestCache::NoCache);
@@ -73,7 +94,8 @@ pub async fn fetch_manifest(content_base: &str) -> Result<Manifest, FetchError> 
             found: probe.version,
         });
     }
-    serde_json::from_str(&text).map_err(malformed)
+    let manifest = serde_json::from_str(&text).map_err(malformed)?;
+    Ok((manifest, folio_core::fingerprint::fingerprint(&text)))
 }
 
 #[derive(serde::Deserialize)]
@@ -82,25 +104,24 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Fetches a post's Markdown body; its URL carries the content hash, so a
+/// Fetches a post's body as HTML, rendered by `folio build` with the same
+/// pipeline it prerenders pages with; its URL carries the content hash, so a
 /// cached copy is never an outdated one.
-pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
+pub async fn fetch_post_html(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
     let url = post_body_url(content_base, post);
-    let text = fetch_text(&url, &format!("the post “{}”", post.title)).await?;
-    // `folio build` serves bodies without front matter: the text is the post as is.
-    Ok(text)
+    fetch_text(&url, &format!("the post “{}”", post.title)).await
 }
 
-/// Fetches a standalone page's Markdown body, cache-keyed by its hash like a post's.
-pub async fn fetch_page_body(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
-    let url = format!("{content_base}{}", encode_path(&page.body_url()));
+/// Fetches a standalone page's body as HTML, cache-keyed by its hash like a post's.
+pub async fn fetch_page_html(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
+    let url = format!("{content_base}{}", encode_path(&page.html_url()));
     fetch_text(&url, &format!("the page “{}”", page.title)).await
 }
 
 /// Where a post's body is fetched from: `content_base` (a path on this site, or
 /// another origin) and the body's hash-carrying path, percent-encoded.
 pub fn post_body_url(content_base: &str, post: &PostMeta) -> String {
-    format!("{content_base}{}", encode_path(&post.body_url()))
+    format!("{content_base}{}", encode_path(&post.html_url()))
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

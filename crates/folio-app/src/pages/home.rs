@@ -3,35 +3,25 @@
 
 use std::sync::Arc;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
 
 use folio_core::browse::{self, BrowseFilter, TagMatch};
-use folio_core::routes::{browse_href, parse_browse_filter};
+use folio_core::routes::{browse_filter_of, browse_href};
 use folio_core::Manifest;
 
 use crate::components::manifest_view::WithManifest;
 use crate::components::offline_status::SaveOffline;
 use crate::components::post_card::PostCard;
 use crate::pages::not_found::NotFoundPage;
+use crate::router::use_navigation;
 use crate::site::use_site;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let params = use_params_map();
-    let query = use_query_map();
-    let filter = Memo::new(move |_| {
-        let params = params.read();
-        let query = query.read();
-        parse_browse_filter(
-            params.get_str("tag"),
-            params.get_str("year"),
-            query.get_str("tags"),
-            query.get_str("year"),
-            query.get_str("match"),
-        )
-    });
+    let address = use_navigation().address;
+    let filter = Memo::new(move |_| address.with(|a| browse_filter_of(&a.route(), &a.query)));
     view! { <WithManifest render=move |manifest| view! { <FilteredList manifest filter/> }/> }
 }
 
@@ -70,32 +60,32 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
 
     move || {
         if unknown() {
-            return view! { <NotFoundPage/> }.into_any();
+            return Either::Left(view! { <NotFoundPage/> });
         }
         let base = base.clone();
         let base_for_chips = base.clone();
         let base_for_years = base.clone();
-        let known_tags = known_tags.clone();
-        let known_years = known_years.clone();
-        view! {
+        let tags = browse::tag_choices(&manifest.posts, &filter.get());
+        let years = browse::year_choices(&manifest.posts, &filter.get());
+        Either::Right(view! {
             <Title text=page_title.clone()/>
             <section class="browse" aria-labelledby="page-heading">
                 <h1 id="page-heading" class="page-heading">{heading}</h1>
-                <FilterBar filter base=base_for_chips tags=known_tags years=known_years/>
+                <FilterBar filter base=base_for_chips tags years/>
                 {move || {
                     let list = posts.get();
                     if list.is_empty() {
                         let clear = browse_href(&base_for_years, &BrowseFilter::default());
-                        view! {
+                        Either::Left(view! {
                             <div class="empty-state">
                                 <p>"No posts match these filters."</p>
                                 <a class="button" href=clear>"Clear filters"</a>
                             </div>
-                        }.into_any()
+                        })
                     } else {
                         let base = base.clone();
                         let to_save = list.clone();
-                        view! {
+                        Either::Right(view! {
                             <div class="list-tools">
                                 <p class="result-count" aria-live="polite">{format!("{} posts", list.len())}</p>
                                 <SaveOffline posts=to_save label="Save these posts for offline reading"/>
@@ -103,12 +93,11 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
                             <div class="post-list">
                                 {list.into_iter().map(|post| view! { <PostCard post base=base.clone()/> }).collect_view()}
                             </div>
-                        }.into_any()
+                        })
                     }
                 }}
             </section>
-        }
-        .into_any()
+        })
     }
 }
 

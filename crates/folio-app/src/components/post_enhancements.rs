@@ -55,18 +55,26 @@ pub fn track_reading(
             set_active.set(current);
         }
     };
-    let handle = window_event_listener(ev::scroll, move |_| update());
-    on_cleanup(move || handle.remove());
+    // In an effect: it runs in the browser only, once the page is adopted.
+    Effect::new(move || {
+        let update = update.clone();
+        let handle = window_event_listener(ev::scroll, move |_| update());
+        on_cleanup(move || handle.remove());
+    });
     (progress, active)
 }
 
+/// Whole percents only: formatting integers costs the WASM far less than floats.
 #[component]
 pub fn ReadingProgress(progress: ReadSignal<f64>) -> impl IntoView {
-    let percent = move || (progress.get() * 100.0).round();
+    let percent = move || (progress.get() * 100.0).round() as u32;
     view! {
         <div class="reading-progress" role="progressbar" aria-label="Reading progress"
             aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
-            <span style:transform=move || format!("scaleX({})", progress.get())></span>
+            <span style:transform=move || {
+                let percent = percent();
+                if percent >= 100 { "scaleX(1)".to_owned() } else { format!("scaleX(0.{percent:02})") }
+            }></span>
         </div>
     }
 }

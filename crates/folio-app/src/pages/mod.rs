@@ -1,6 +1,9 @@
 //! One module per page, named for what a reader sees.
 
 pub mod home;
+/// Only the folio command writes these pages.
+#[cfg(feature = "ssr")]
+pub mod moved;
 pub mod not_found;
 pub mod page;
 pub mod post;

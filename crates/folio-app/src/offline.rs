@@ -5,6 +5,9 @@
 //! The few calls into the Service Worker and Cache Storage APIs are a small
 //! JavaScript bridge: those APIs are promise- and event-heavy, and the bridge
 //! costs fewer bytes than the equivalent `web-sys` bindings.
+//!
+//! Everything here starts as a prerendered page shows it (online, nothing
+//! saved, no update) and asks the browser only in effects, after adoption.
 
 use std::collections::HashSet;
 
@@ -64,6 +67,8 @@ pub struct Offline {
     pub saved: RwSignal<HashSet<String>>,
     /// `(done, total)` while saving.
     pub saving: RwSignal<Option<(usize, usize)>>,
+    /// `https://example.com`, to make the absolute URLs the cache keys are.
+    origin: StoredValue<String>,
 }
 
 pub fn use_offline() -> Offline {
@@ -71,29 +76,36 @@ pub fn use_offline() -> Offline {
 }
 
 /// Registers the worker and starts following the network state; call once.
-pub fn provide_offline(base: &str) -> Offline {
-    let (online, set_online) = signal(window().navigator().on_line());
-    let on = window_event_listener(leptos::ev::online, move |_| set_online.set(true));
-    let off = window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
-    on_cleanup(move || {
-        on.remove();
-        off.remove();
-    });
+pub fn provide_offline() -> Offline {
+    let (online, set_online) = signal(true);
     let (update_available, set_update_available) = signal(false);
-    let on_update = Closure::<dyn Fn()>::new(move || set_update_available.set(true));
-    register_worker(
-        &format!("{base}sw.js"),
-        base,
-        on_update.as_ref().unchecked_ref(),
-    );
-    on_update.forget(); // Lives as long as the page, like the worker registration.
     let offline = Offline {
         online,
         update_available,
         saved: RwSignal::new(HashSet::new()),
         saving: RwSignal::new(None),
+        origin: StoredValue::new(String::new()),
     };
-    refresh_saved(offline);
+    let base = crate::site::use_site().base;
+    Effect::new(move || {
+        offline.origin.set_value(crate::browser::page_origin());
+        set_online.set(crate::browser::is_online());
+        let on = window_event_listener(leptos::ev::online, move |_| set_online.set(true));
+        let off = window_event_listener(leptos::ev::offline, move |_| set_online.set(false));
+        on_cleanup(move || {
+            on.remove();
+            off.remove();
+        });
+        let base = base.get_value();
+        let on_update = Closure::<dyn Fn()>::new(move || set_update_available.set(true));
+        register_worker(
+            &format!("{base}sw.js"),
+            &base,
+            on_update.as_ref().unchecked_ref(),
+        );
+        on_update.forget(); // Lives as long as the page, like the worker registration.
+        refresh_saved(offline);
+    });
     provide_context(offline);
     offline
 }
@@ -117,19 +129,20 @@ pub fn refresh_saved(offline: Offline) {
 }
 
 /// Absolute URL of a post's body, as the worker caches it and the app fetches it.
-pub fn body_href(content_base: &str, post: &PostMeta) -> String {
+fn body_href(offline: Offline, content_base: &str, post: &PostMeta) -> String {
     let url = crate::fetch::post_body_url(content_base, post);
     if url.starts_with('/') {
-        format!("{}{url}", window().location().origin().unwrap_or_default())
+        format!("{}{url}", offline.origin.get_value())
     } else {
         url
     }
 }
 
 pub fn is_saved(offline: Offline, base: &str, post: &PostMeta) -> bool {
-    offline
-        .saved
-        .with(|saved| saved.contains(&body_href(base, post)))
+    offline.saved.with(|saved| {
+        // Nothing saved (and always so in a prerendered page): no URL to build.
+        !saved.is_empty() && saved.contains(&body_href(offline, base, post))
+    })
 }
 
 /// Fetches each post's body and images through the worker, which caches them.
@@ -141,13 +154,23 @@ pub fn save_for_offline(offline: Offline, base: String, posts: Vec<PostMeta>) {
     offline.saving.set(Some((0, total)));
     leptos::task::spawn_local(async move {
         for (done, post) in posts.iter().enumerate() {
-            let _ = JsFuture::from(fetch_ok(&body_href(&base, post))).await;
+            let _ = JsFuture::from(fetch_ok(&body_href(offline, &base, post))).await;
             for image in post_image_hrefs(&base, post) {
                 let _ = JsFuture::from(fetch_ok(&image)).await;
             }
             offline.saving.set(Some((done + 1, total)));
         }
         offline.saving.set(None);
+        refresh_saved(offline);
+    });
+}
+
+/// A post read from its prerendered page never fetched its body, which is what
+/// the worker keeps for offline reading; fetch it now, after adoption, so a
+/// post read is a post saved, however it was opened.
+pub fn keep_read_post(offline: Offline, content_base: String, post: PostMeta) {
+    leptos::task::spawn_local(async move {
+        let _ = JsFuture::from(fetch_ok(&body_href(offline, &content_base, &post))).await;
         refresh_saved(offline);
     });
 }

@@ -1,8 +1,10 @@
 //! A failed fetch: what failed, and a way to try again. Never a blank page.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::fetch::FetchError;
+use crate::offline::use_offline;
 
 #[component]
 pub fn LoadError(
@@ -12,7 +14,7 @@ pub fn LoadError(
     #[prop(default = true)]
     whole_page: bool,
 ) -> impl IntoView {
-    let offline = !window().navigator().on_line();
+    let offline = !use_offline().online.get_untracked();
     let (heading, message) = match (&error, offline) {
         (FetchError::Network { .. }, true) => (
             "Not available offline",
@@ -22,7 +24,7 @@ pub fn LoadError(
     };
     view! {
         <div class="load-error" role="alert">
-            {if whole_page { view! { <h1>{heading}</h1> }.into_any() } else { view! { <h2>{heading}</h2> }.into_any() }}
+            {if whole_page { Either::Left(view! { <h1>{heading}</h1> }) } else { Either::Right(view! { <h2>{heading}</h2> }) }}
             <p class="load-error-message">{message}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
         </div>

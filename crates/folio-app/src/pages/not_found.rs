@@ -5,13 +5,11 @@ use leptos_meta::Title;
 
 use folio_core::routes::Route;
 
-use crate::page_ready::mark_page_ready;
 use crate::site::use_site;
 
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
     let base = use_site().base.get_value();
-    Effect::new(mark_page_ready);
     view! {
         <Title text="Not found"/>
         <section class="not-found">

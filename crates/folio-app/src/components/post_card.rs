@@ -5,18 +5,19 @@ use leptos::prelude::*;
 use folio_core::routes::Route;
 use folio_core::PostMeta;
 
+use crate::components::local_date::PostDate;
 use crate::components::offline_status::SavedMark;
 use crate::components::tag_links::TagLinks;
-use crate::format::format_local_date;
+use crate::fetch::encode_path;
 use crate::site::use_site;
 
 #[component]
 pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
     let href = Route::Post(post.slug.clone()).href(&base);
-    let date = post.local_date.iso();
+    let lang = use_site().lang_of(&post);
     let cover = post.cover.clone().map(|cover| {
         let content_base = use_site().content_base.get_value();
-        let src = if cover.contains("://") { cover } else { format!("{content_base}{cover}") };
+        let src = if cover.contains("://") { cover } else { format!("{content_base}{}", encode_path(&cover)) };
         view! { <img class="post-card-cover" src=src alt="" loading="lazy" decoding="async" width="160" height="100"/> }
     });
     view! {
@@ -26,9 +27,9 @@ pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
                 <h2 class="post-card-title"><a href=href>{post.title.clone()}</a></h2>
                 {post.subtitle.clone().map(|s| view! { <p class="post-card-subtitle">{s}</p> })}
                 <p class="post-card-meta">
-                    <time datetime=date>{format_local_date(post.local_date)}</time>
+                    <PostDate date=post.local_date lang/>
                     {post.author.clone().map(|a| view! { <span class="post-card-author">{a}</span> })}
-                    <span class="post-card-reading">{post.reading_time_label()}</span>
+                    <span class="post-card-reading">{post.reading_time_in(lang)}</span>
                     <SavedMark post=post.clone()/>
                 </p>
                 <p class="post-card-summary">{post.summary.clone()}</p>

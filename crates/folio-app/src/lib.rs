@@ -1,0 +1,113 @@
+//! Folio's reader app: the Leptos components of every page.
+//!
+//! Built with exactly one of three features: `ssr` (the folio command renders
+//! each route to HTML with [`render_route`]), `hydrate` (the browser adopts
+//! that HTML, see [`start`]), or `csr` (the browser renders on its own).
+
+// The hydrating build nests view types deeper than the default limit allows.
+#![recursion_limit = "256"]
+
+#[cfg(any(
+    all(feature = "ssr", feature = "hydrate"),
+    all(feature = "ssr", feature = "csr"),
+    all(feature = "hydrate", feature = "csr")
+))]
+compile_error!("folio-app: enable exactly one of the features `ssr`, `hydrate` and `csr`");
+
+mod app;
+pub mod browser;
+mod components;
+mod fetch;
+mod offline;
+mod pages;
+#[cfg(feature = "ssr")]
+mod prerender;
+mod router;
+mod site;
+
+#[cfg(feature = "ssr")]
+pub use prerender::{render_moved, render_route, Moved, RouteData};
+
+/// The element every page has (`index.html`) and the app renders into. The
+/// folio command writes a route's prerendered markup inside it.
+pub const ROOT_ID: &str = "folio-root";
+
+/// Starts the app in the page: adopts the prerendered markup when the page has
+/// some and it was built from the manifest the site serves now, and renders
+/// afresh otherwise (the offline shell, an old cached page after a new deploy,
+/// an address the host answered with its 404 page).
+#[cfg(not(feature = "ssr"))]
+pub fn start() {
+    use leptos::prelude::document;
+    use wasm_bindgen::JsCast;
+
+    console_error_panic_hook::set_once();
+    let base = browser::base_path();
+    let (pathname, search) = browser::current_path();
+    let start = site::StartState {
+        pathname,
+        search,
+        content_base: browser::content_base(&base),
+        base,
+        ..Default::default()
+    };
+    let Some(root) = document()
+        .get_element_by_id(ROOT_ID)
+        .and_then(|root| root.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    #[cfg(feature = "hydrate")]
+    if let (Some(prerendered), true) = (browser::prerendered_from(), root.has_child_nodes()) {
+        wasm_bindgen_futures::spawn_local(adopt(root, start, prerendered));
+        return;
+    }
+    render_afresh(root, start);
+}
+
+/// Fetches the manifest, then hydrates the page with it: the first render
+/// matches the prerendered DOM, so every node stays where and what it is.
+#[cfg(feature = "hydrate")]
+async fn adopt(
+    root: web_sys::HtmlElement,
+    mut start: site::StartState,
+    (fingerprint, rendered_path): (String, String),
+) {
+    use std::sync::Arc;
+
+    let same_address = start.search.is_empty() && same_path(&start.pathname, &rendered_path);
+    match fetch::fetch_manifest(&start.content_base).await {
+        Ok((manifest, fetched)) if fetched == fingerprint && same_address => {
+            start.manifest = Some(Arc::new(manifest));
+            start.adopting = true;
+            leptos::mount::hydrate_from(root, move || {
+                leptos::view! { <app::App start/> }
+            })
+            .forget();
+            browser::mark_started("adopted");
+        }
+        Ok((manifest, _)) => {
+            start.manifest = Some(Arc::new(manifest));
+            render_afresh(root, start);
+        }
+        // The app fetches again and shows why it failed, with a retry.
+        Err(_) => render_afresh(root, start),
+    }
+}
+
+/// Whether the browser's path is the one the page was rendered for
+/// (`/blog/` and `/blog/index.html` are; encodings may differ).
+#[cfg(feature = "hydrate")]
+fn same_path(current: &str, rendered: &str) -> bool {
+    use folio_core::routes::decode_component;
+    let normal = |path: &str| decode_component(path.strip_suffix("index.html").unwrap_or(path));
+    normal(current) == normal(rendered)
+}
+
+/// A clean client render into the emptied root.
+#[cfg(not(feature = "ssr"))]
+fn render_afresh(root: web_sys::HtmlElement, start: site::StartState) {
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, move || leptos::view! { <app::App start/> }).forget();
+    browser::mark_started("rendered");
+}

@@ -1,0 +1,48 @@
+//! Rendering a route to HTML, natively, for the folio command: the same
+//! components the browser runs, given all their data up front.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use folio_core::Manifest;
+
+use crate::app::App;
+pub use crate::pages::moved::Moved;
+use crate::pages::moved::MovedPage;
+use crate::site::StartState;
+
+/// What one route's page shows.
+pub struct RouteData {
+    pub manifest: Arc<Manifest>,
+    /// Where the app fetches content from (the base path, or another origin).
+    pub content_base: String,
+    /// The address the page is rendered for, `/blog/posts/walk/`.
+    pub path: String,
+    /// The rendered body of the post or page at `path`: (source path, HTML).
+    pub body: Option<(String, String)>,
+}
+
+/// The app's markup for `route.path`: what goes into `<div id="folio-root">`.
+/// The browser hydrates exactly this, so it must not be changed on the way.
+pub fn render_route(route: RouteData) -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        let start = StartState {
+            base: route.manifest.site.base_path.clone(),
+            pathname: route.path,
+            search: String::new(),
+            content_base: route.content_base,
+            manifest: Some(route.manifest),
+            bodies: route.body.into_iter().collect::<HashMap<_, _>>(),
+            adopting: false,
+        };
+        view! { <App start/> }.to_html()
+    })
+}
+
+/// The whole document at an old address that sends the reader to `moved`.
+pub fn render_moved(moved: Moved) -> String {
+    Owner::new().with(|| view! { <MovedPage moved/> }.to_html())
+}

@@ -1,0 +1,105 @@
+//! Site-wide state every page reads: where the site lives, its manifest, and
+//! the post body the page starts with.
+//!
+//! Pages get their data from here and never fetch on their own, so the same
+//! components render synchronously to HTML in the folio command (which fills
+//! in everything up front) and in the browser (which fills it in from
+//! `crate::fetch`).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use folio_core::Manifest;
+
+use crate::fetch::FetchError;
+
+pub type ManifestResult = Result<Arc<Manifest>, FetchError>;
+
+/// What the app starts from. The folio command gives all of it for the route
+/// it prerenders; the browser reads the paths from the page and the manifest
+/// from the network.
+#[derive(Clone, Default)]
+pub struct StartState {
+    /// The base path the site is served under, `/` or `/blog/`.
+    pub base: String,
+    /// The address shown: `pathname` and `search` (`/blog/posts/walk/`, ``).
+    pub pathname: String,
+    pub search: String,
+    /// Where `manifest.json` and `content/` come from: the base path, or
+    /// another origin when the content lives in a bucket with CORS.
+    pub content_base: String,
+    /// `None` until fetched (a page without prerendered content).
+    pub manifest: Option<Arc<Manifest>>,
+    /// Rendered bodies by source path: what the prerendered route shows.
+    pub bodies: HashMap<String, String>,
+    /// The app is adopting a prerendered page: the body it shows is already in
+    /// the DOM, and hydration keeps it as it is.
+    pub adopting: bool,
+}
+
+/// Provided once by [`crate::app::App`]; pages take it with [`use_site`].
+#[derive(Clone, Copy)]
+pub struct Site {
+    pub base: StoredValue<String>,
+    pub content_base: StoredValue<String>,
+    /// `None` while loading.
+    pub manifest: RwSignal<Option<ManifestResult>>,
+    bodies: StoredValue<HashMap<String, String>>,
+    adopting: StoredValue<bool>,
+}
+
+impl Site {
+    pub fn new(start: StartState) -> Site {
+        Site {
+            base: StoredValue::new(start.base),
+            content_base: StoredValue::new(start.content_base),
+            manifest: RwSignal::new(start.manifest.map(Ok)),
+            bodies: StoredValue::new(start.bodies),
+            adopting: StoredValue::new(start.adopting),
+        }
+    }
+
+    /// The rendered body the page starts with, if it has one: given by the
+    /// folio command, or (empty) already in the DOM while the app adopts it.
+    pub fn starting_body(&self, source: &str) -> Option<String> {
+        if self.adopting.get_value() {
+            return Some(String::new());
+        }
+        self.bodies.with_value(|bodies| bodies.get(source).cloned())
+    }
+
+    /// The interface language of a post's page: its own, else the site's.
+    pub fn lang_of(&self, post: &folio_core::PostMeta) -> folio_core::Lang {
+        self.manifest.with_untracked(|manifest| match manifest {
+            Some(Ok(manifest)) => post.lang_in(&manifest.site),
+            _ => folio_core::Lang::from_tag(post.lang.as_deref().unwrap_or("en")),
+        })
+    }
+
+    /// Whether the app is adopting the prerendered page right now.
+    pub fn is_adopting(&self) -> bool {
+        self.adopting.get_value()
+    }
+
+    /// Called once the prerendered page is adopted: from now on, bodies are fetched.
+    pub fn adopted(&self) {
+        self.adopting.set_value(false);
+    }
+
+    /// Fetches the manifest (again), in the browser.
+    pub fn load_manifest(&self) {
+        let target = self.manifest;
+        let content_base = self.content_base.get_value();
+        crate::fetch::spawn_into(target, async move {
+            crate::fetch::fetch_manifest(&content_base)
+                .await
+                .map(|(manifest, _)| Arc::new(manifest))
+        });
+    }
+}
+
+pub fn use_site() -> Site {
+    expect_context::<Site>()
+}
