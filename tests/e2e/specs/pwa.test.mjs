@@ -72,7 +72,10 @@ describe('reading offline', () => {
     await waitForWorker(page);
     for (const post of [first, second]) {
       await page.goto(server.origin + postPath('/blog/', post.slug));
-      await page.locator('#folio-app .post-body').waitFor();
+      // The prerendered post is adopted; the app then fetches its body once,
+      // in the background, so the worker keeps it for offline reading.
+      await waitForApp(page);
+      await page.waitForLoadState('networkidle');
     }
 
     await browser.setOffline(true);
