@@ -213,7 +213,7 @@ describe('readable before the app loads', () => {
     }
   });
 
-  it('renders afresh, not a broken page, when the page was built from other data than the site serves', async () => {
+  it('[app] renders afresh, not a broken page, when the page was built from other data than the site serves', async () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
@@ -233,7 +233,7 @@ describe('readable before the app loads', () => {
     }
   });
 
-  it('shows, once the app has started, the very markup the folio command rendered', async () => {
+  it('[app] shows, once the app has started, the very markup the folio command rendered', async () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
