@@ -31,7 +31,7 @@ pub struct Residue {
     pub snippet: String,
 }
 
-const TEMPLATE_MARKS: &[&str] = &["{%", "%}", "{{", "}}", "{:"];
+const TEMPLATE_MARKS: &[&str] = &["{%", "%}", "{{", "}}"];
 const TEX_MARKS: &[&str] = &[
     "$$", "\\frac", "\\begin{", "\\(", "\\)", "\\[", "\\]", "\\sum", "\\int", "\\alpha", "^{", "_{",
 ];
@@ -83,6 +83,20 @@ pub fn find_residue(html: &str) -> Vec<Residue> {
     let mut found = Vec::new();
     for mark in TEMPLATE_MARKS {
         found.extend(occurrences(&text, mark, ResidueKind::Template));
+    }
+    // kramdown's attribute lists (`{: .lead}`, `{:#intro}`, `{:toc}`), not
+    // Rust's `{:?}` or Python's `{:>8}` that an author writes in prose.
+    for (at, _) in text.match_indices("{:") {
+        let after = &text[at + 2..];
+        let is_attribute_list = after.starts_with([' ', '.'])
+            || after.starts_with("toc")
+            || (after.starts_with('#') && after[1..].starts_with(|c: char| c.is_alphabetic()));
+        if is_attribute_list {
+            found.push(Residue {
+                kind: ResidueKind::Template,
+                snippet: snippet(&text, at),
+            });
+        }
     }
     for mark in TEX_MARKS {
         found.extend(occurrences(&text, mark, ResidueKind::RawTex));
@@ -219,6 +233,7 @@ mod tests {
     #[test_case("<p>{% highlight python %}</p>", ResidueKind::Template ; "liquid tag")]
     #[test_case("<p>{{&lt; youtube abc &gt;}}</p>", ResidueKind::Template ; "hugo shortcode")]
     #[test_case("<p>{: .note}</p>", ResidueKind::Template ; "kramdown attributes")]
+    #[test_case("<p>{:#intro}</p>", ResidueKind::Template ; "kramdown id")]
     #[test_case("<p>&lt;div align=\"center\"&gt;</p>", ResidueKind::EscapedHtml ; "escaped div")]
     #[test_case("<p>&lt;/U&gt;</p>", ResidueKind::EscapedHtml ; "escaped closing tag")]
     #[test_case("<p>$$y=\\frac { 1 }{ 2 }$$</p>", ResidueKind::RawTex ; "display tex")]
@@ -232,6 +247,7 @@ mod tests {
     #[test_case("<p>Use <code>{{ site.url }}</code> here.</p>" ; "code span")]
     #[test_case("<p><math><mi>x</mi><annotation encoding=\"application/x-tex\">\\frac{1}{2}</annotation></math></p>" ; "mathml")]
     #[test_case("<p>List&lt;String&gt; and Map&lt;K, V&gt; cost $5 and $10.</p>" ; "generics and prices")]
+    #[test_case("<li>{:?} : 한줄로 출력, {:#?} : 여러줄로, {:>8}</li>" ; "format strings in prose")]
     #[test_case("<div class=\"align-center\"><img src=\"a.png\" alt=\"\"></div>" ; "real html")]
     #[test_case("<blockquote><p>&gt; 한 글자씩 읽어서 &amp 토큰을 만든다</p></blockquote>" ; "entity before hangul")]
     fn clean_text_has_no_residue(html: &str) {

@@ -17,7 +17,7 @@ pub struct Prepared {
 }
 
 pub fn prepare(markdown: &str, mdx: bool) -> Prepared {
-    let mut text = protect_display_math(&convert_tex_delimiters(markdown));
+    let mut text = protect_display_math(&tight_inline_math(&convert_tex_delimiters(markdown)));
     if mdx {
         text = without_jsx_expressions(&text);
     }
@@ -116,6 +116,63 @@ fn code_ranges(markdown: &str) -> Vec<Range<usize>> {
         })
         .map(|(_, r)| r)
         .collect()
+}
+
+/// MathJax reads `$ \frac{a}{b} $` with spaces inside the dollars; CommonMark's
+/// math does not (a closing `$` after a space is a price). Where the text
+/// between two dollars on one line is plainly TeX (a command such as
+/// `\frac`, or `^{`/`_{`), the spaces inside are dropped. Code is left alone.
+fn tight_inline_math(markdown: &str) -> String {
+    if !markdown.contains('$') {
+        return markdown.to_owned();
+    }
+    let code = code_ranges(markdown);
+    let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+    let mut out = String::with_capacity(markdown.len());
+    let mut offset = 0;
+    for line in markdown.split_inclusive('\n') {
+        let mut rest = line;
+        let mut at = offset;
+        while let Some(open) = rest.find('$') {
+            let after = &rest[open + 1..];
+            let is_single = !after.starts_with('$') && !rest[..open].ends_with('$');
+            let close = after.find('$');
+            match close {
+                Some(close)
+                    if is_single && !in_code(at + open) && !after[close + 1..].starts_with('$') =>
+                {
+                    let inner = &after[..close];
+                    let tex = looks_like_tex(inner);
+                    if tex && inner.trim() != inner && !inner.trim().is_empty() {
+                        out.push_str(&rest[..open]);
+                        out.push('$');
+                        out.push_str(inner.trim());
+                        out.push('$');
+                    } else {
+                        out.push_str(&rest[..open + 1 + close + 1]);
+                    }
+                    at += open + 1 + close + 1;
+                    rest = &after[close + 1..];
+                }
+                _ => {
+                    out.push_str(&rest[..open + 1]);
+                    at += open + 1;
+                    rest = after;
+                }
+            }
+        }
+        out.push_str(rest);
+        offset += line.len();
+    }
+    out
+}
+
+fn looks_like_tex(text: &str) -> bool {
+    let command = text
+        .split('\\')
+        .skip(1)
+        .any(|part| part.starts_with(|c: char| c.is_ascii_alphabetic()));
+    command || text.contains("^{") || text.contains("_{")
 }
 
 /// `\(…\)` → `$…$` and `\[…\]` → `$$…$$`, also in their Markdown-escaped
@@ -432,6 +489,20 @@ mod tests {
             without_jsx_expressions(input),
             "<Chart  title=\"T\"  />\n\n```jsx\n<Chart data={x} />\n```\n<Multi\n  \n\n\n/>\n"
         );
+    }
+
+    #[test]
+    fn spaces_inside_tex_dollars_are_dropped_and_prices_left_alone() {
+        assert_eq!(
+            tight_inline_math("키를 ${k _ {Alice}} ^ {\\prime} $라 하자, $ \\frac{a}{b} $ 처럼.\n"),
+            "키를 ${k _ {Alice}} ^ {\\prime}$라 하자, $\\frac{a}{b}$ 처럼.\n"
+        );
+        let prices = "It costs $5 and $10 today, or $ 3 $ at most.\n";
+        assert_eq!(tight_inline_math(prices), prices);
+        let code = "`$ \\frac{a}{b} $` stays\n";
+        assert_eq!(tight_inline_math(code), code);
+        let display = "$$ x^{2} $$\n";
+        assert_eq!(tight_inline_math(display), display);
     }
 
     #[test]
