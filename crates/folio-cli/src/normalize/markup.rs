@@ -10,7 +10,7 @@ mod math;
 mod prepare;
 #[cfg(test)]
 mod tests;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::ops::Range;
 
@@ -18,7 +18,7 @@ use folio_core::markdown::parser_options;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use self::html::{Placement, Sanitizer};
-use self::math::{math_error_html, tex_to_mathml};
+use self::math::{escape_text, math_error_html, protect_from_markdown, tex_to_mathml};
 use super::{Finding, NormalizeContext, Normalized};
 use crate::diagnostics::Severity;
 
@@ -194,27 +194,9 @@ fn missing_image_html(alt: &str) -> String {
     } else {
         alt.trim()
     };
-    let label = pulldown_cmark_escape_attr(label);
+    // Attribute text, with Markdown punctuation as references, as MathML text is.
+    let label = protect_from_markdown(&escape_text(label));
     format!("<span class=\"post-image is-broken\" role=\"img\" aria-label=\"{label}\" data-alt=\"{label}\"></span>")
-}
-
-/// Escapes text for an attribute value, with Markdown punctuation as character
-/// references so the parser reading the normalised body cannot change it.
-fn pulldown_cmark_escape_attr(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '*' | '_' | '`' | '[' | ']' | '\\' | '~' | '$' => {
-                out.push_str(&format!("&#{};", c as u32))
-            }
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn convert_math(tex: &str, display: bool, line: usize, out: &mut Normalized) -> String {

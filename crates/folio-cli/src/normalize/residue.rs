@@ -147,7 +147,7 @@ pub fn visible_text(html: &str) -> String {
     let mut skip_until: Option<String> = None;
     while let Some(open) = rest.find('<') {
         if skip_until.is_none() {
-            text.push_str(&decode_entities(&rest[..open]));
+            text.push_str(&super::markup::tokens::decode_references(&rest[..open]));
         }
         rest = &rest[open..];
         let Some(close) = rest.find('>') else {
@@ -172,57 +172,9 @@ pub fn visible_text(html: &str) -> String {
         rest = &rest[close + 1..];
     }
     if skip_until.is_none() {
-        text.push_str(&decode_entities(rest));
+        text.push_str(&super::markup::tokens::decode_references(rest));
     }
     text
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let window = rest
-            .char_indices()
-            .nth(12)
-            .map_or(rest, |(at, _)| &rest[..at]);
-        let Some(end) = window.find(';') else {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        };
-        let entity = &rest[1..end];
-        let decoded = match entity {
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "amp" => Some('&'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            _ => entity
-                .strip_prefix("#x")
-                .or_else(|| entity.strip_prefix("#X"))
-                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
-                .or_else(|| entity.strip_prefix('#').and_then(|d| d.parse().ok()))
-                .and_then(char::from_u32),
-        };
-        match decoded {
-            Some(c) => {
-                out.push(c);
-                rest = &rest[end + 1..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

@@ -141,7 +141,7 @@ pub fn math_error_html(tex: &str) -> String {
     )
 }
 
-fn escape_text(text: &str) -> String {
+pub fn escape_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -158,7 +158,7 @@ fn escape_text(text: &str) -> String {
 /// Writes characters Markdown would act on (`*`, `_`, `\`, `` ` ``, `[`, `$`, …)
 /// in text content as numeric references, and keeps everything on one line,
 /// so the MathML reaches the page exactly as generated.
-fn protect_from_markdown(html: &str) -> String {
+pub fn protect_from_markdown(html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     let mut in_tag = false;
     for c in html.chars() {
