@@ -6,6 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { buildSite, serveStatic, launchBrowser, openPage, matchesBaseline, readManifest, postPath, waitForApp } from '../harness.mjs';
 
@@ -147,4 +148,33 @@ describe('accessibility and layout', () => {
       }
     }
   });
+});
+
+it('[app] passes an axe audit on a post whose images are missing, in both themes', async () => {
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-missing-'));
+  fs.writeFileSync(path.join(content, '2024-02-02-gone.md'),
+    '---\ntitle: Photos that went missing\n---\nBefore.\n\n![부두의 저녁](harbour.jpg)\n\n![](nameless.png)\n\nAfter.\n');
+  const site = buildSite({ content, basePath: '/' });
+  const server = await serveStatic(site.root);
+  try {
+    for (const colorScheme of ['light', 'dark']) {
+      const browser = await launchBrowser({ colorScheme, bypassCSP: true });
+      try {
+        const page = await openPage(browser);
+        await page.goto(server.origin + postPath('/', 'gone'));
+        await waitForApp(page);
+        assert.equal(await page.locator('.post-body .post-image.is-broken[role="img"][aria-label]').count(), 2);
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () => {
+          const { violations } = await window.axe.run(document, { resultTypes: ['violations'] });
+          return violations.map((v) => `${v.id}: ${v.help}`);
+        });
+        assert.deepEqual(result, [], colorScheme);
+      } finally {
+        await browser.close();
+      }
+    }
+  } finally {
+    server.stop();
+  }
 });
