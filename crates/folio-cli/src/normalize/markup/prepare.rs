@@ -36,19 +36,11 @@ fn without_jsx_expressions(text: &str) -> String {
     let mut depth = 0usize;
     for line in text.split_inclusive('\n') {
         let unindented = line.trim_start_matches(' ');
-        let marker = unindented.chars().next().filter(|c| matches!(c, '`' | '~'));
         if !in_tag {
-            if let Some(c) = marker {
-                let run = unindented.chars().take_while(|&x| x == c).count();
-                if run >= 3 {
-                    fence = match fence {
-                        None => Some((c, run)),
-                        Some((f, n)) if f == c && run >= n => None,
-                        open => open,
-                    };
-                    out.push_str(line);
-                    continue;
-                }
+            if let Some(marker) = fence_marker(unindented) {
+                fence = after_fence_line(fence, marker);
+                out.push_str(line);
+                continue;
             }
         }
         if fence.is_some() {
@@ -116,6 +108,27 @@ fn code_ranges(markdown: &str) -> Vec<Range<usize>> {
         })
         .map(|(_, r)| r)
         .collect()
+}
+
+/// A code fence's character and length when `unindented` starts with one
+/// (three or more backticks or tildes).
+fn fence_marker(unindented: &str) -> Option<(char, usize)> {
+    let c = unindented
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '`' | '~'))?;
+    let run = unindented.chars().take_while(|&x| x == c).count();
+    (run >= 3).then_some((c, run))
+}
+
+/// Whether a fence is open after a fence line: it opens one when none is,
+/// closes the open one when it is as long and of the same character.
+fn after_fence_line(open: Option<(char, usize)>, (c, run): (char, usize)) -> Option<(char, usize)> {
+    match open {
+        None => Some((c, run)),
+        Some((f, n)) if f == c && run >= n => None,
+        still_open => still_open,
+    }
 }
 
 /// MathJax reads `$ \frac{a}{b} $` with spaces inside the dollars; CommonMark's
@@ -255,15 +268,8 @@ fn protect_display_math(text: &str) -> String {
         let unindented = line.trim_start_matches(' ');
         let indent = line.len() - unindented.len();
         if indent <= 3 {
-            if let Some(c) = unindented.chars().next().filter(|c| matches!(c, '`' | '~')) {
-                let run = unindented.chars().take_while(|&x| x == c).count();
-                if run >= 3 {
-                    fence = match fence {
-                        None => Some((c, run)),
-                        Some((f, n)) if f == c && run >= n => None,
-                        open => open,
-                    };
-                }
+            if let Some(marker) = fence_marker(unindented) {
+                fence = after_fence_line(fence, marker);
             }
         }
         out.push_str(line);
@@ -303,23 +309,17 @@ fn open_markdown_blocks(text: &str, mdx: bool) -> Prepared {
         let trimmed = line.trim();
         let unindented = line.trim_start_matches(' ');
         if line.len() - unindented.len() <= 3 {
-            let marker = unindented.chars().next().filter(|c| matches!(c, '`' | '~'));
-            if let Some(c) = marker {
-                let run = unindented.chars().take_while(|&x| x == c).count();
-                if run >= 3 {
-                    match fence {
-                        None => fence = Some((c, run)),
-                        Some((f, n))
-                            if f == c && run >= n && unindented[run..].trim().is_empty() =>
-                        {
-                            fence = None
-                        }
-                        _ => {}
+            if let Some((c, run)) = fence_marker(unindented) {
+                match fence {
+                    None => fence = Some((c, run)),
+                    Some((f, n)) if f == c && run >= n && unindented[run..].trim().is_empty() => {
+                        fence = None
                     }
-                    out.push_str(line);
-                    line_map.push(number);
-                    continue;
+                    _ => {}
                 }
+                out.push_str(line);
+                line_map.push(number);
+                continue;
             }
         }
         if fence.is_some() || line.starts_with("    ") || line.starts_with('\t') {
