@@ -98,6 +98,15 @@ mod imp {
         )
     }
 
+    /// The interface language `folio build` wrote into `<html lang>`.
+    pub fn page_lang() -> folio_core::Lang {
+        document()
+            .document_element()
+            .and_then(|root| root.get_attribute("lang"))
+            .map(|tag| folio_core::Lang::from_tag(&tag))
+            .unwrap_or_default()
+    }
+
     /// Tells the page (and its tests) how the app took over: `adopted` or `rendered`.
     pub fn mark_started(how: &str) {
         if let Some(root) = document().document_element() {

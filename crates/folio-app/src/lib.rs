@@ -49,6 +49,7 @@ pub fn start() {
         search,
         content_base: browser::content_base(&base),
         base,
+        lang: browser::page_lang(),
         ..Default::default()
     };
     let Some(root) = document()

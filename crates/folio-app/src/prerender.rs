@@ -29,6 +29,7 @@ pub struct RouteData {
 pub fn render_route(route: RouteData) -> String {
     let owner = Owner::new();
     owner.with(|| {
+        let lang = route.manifest.site.interface_lang();
         let start = StartState {
             base: route.manifest.site.base_path.clone(),
             pathname: route.path,
@@ -37,6 +38,7 @@ pub fn render_route(route: RouteData) -> String {
             manifest: Some(route.manifest),
             bodies: route.body.into_iter().collect::<HashMap<_, _>>(),
             adopting: false,
+            lang,
         };
         view! { <App start/> }.to_html()
     })

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use folio_core::i18n::{Catalogue, Lang, Text};
 use folio_core::Manifest;
 
 use crate::fetch::FetchError;
@@ -37,6 +38,9 @@ pub struct StartState {
     /// The app is adopting a prerendered page: the body it shows is already in
     /// the DOM, and hydration keeps it as it is.
     pub adopting: bool,
+    /// The interface language: the site's, as `<html lang>` says in the
+    /// browser, so pages speak it before the manifest arrives.
+    pub lang: Lang,
 }
 
 /// Provided once by [`crate::app::App`]; pages take it with [`use_site`].
@@ -48,6 +52,7 @@ pub struct Site {
     pub manifest: RwSignal<Option<ManifestResult>>,
     bodies: StoredValue<HashMap<String, String>>,
     adopting: StoredValue<bool>,
+    lang: StoredValue<Lang>,
 }
 
 impl Site {
@@ -58,7 +63,23 @@ impl Site {
             manifest: RwSignal::new(start.manifest.map(Ok)),
             bodies: StoredValue::new(start.bodies),
             adopting: StoredValue::new(start.adopting),
+            lang: StoredValue::new(start.lang),
         }
+    }
+
+    /// The language every interface word is in: the site's.
+    pub fn lang(&self) -> Lang {
+        self.lang.get_value()
+    }
+
+    /// The site language's catalogue: `site.words().post_count(3)`.
+    pub fn words(&self) -> &'static dyn Catalogue {
+        self.lang().messages()
+    }
+
+    /// One interface word or sentence in the site's language.
+    pub fn text(&self, text: Text) -> &'static str {
+        self.words().text(text)
     }
 
     /// The rendered body the page starts with, if it has one: given by the

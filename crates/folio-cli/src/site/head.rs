@@ -190,14 +190,11 @@ fn list_description(site: &SiteContext, route: &Route) -> String {
     }
 }
 
-/// `<html lang>`: the post's own language when it has one, else the site's.
-pub fn page_lang<'a>(site: &'a SiteContext, route: &Route) -> &'a str {
-    let post_lang = match route {
-        Route::Post(slug) => site.post(slug).and_then(|p| p.lang.as_deref()),
-        Route::Page(slug) => site.page(slug).and_then(|p| p.lang.as_deref()),
-        _ => None,
-    };
-    post_lang.unwrap_or(&site.site().lang)
+/// `<html lang>`: the site's language on every page, since it is the
+/// language of the interface; a post in another language says so on its
+/// `<article lang>`, and the app reads this to speak the site's language.
+pub fn page_lang<'a>(site: &'a SiteContext<'a>) -> &'a str {
+    &site.site().lang
 }
 
 fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> String {

@@ -18,7 +18,7 @@ const ROOT_ELEMENT: &str = "<div id=\"folio-root\">";
 
 pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String {
     let page = template.replace(BASE_PLACEHOLDER, site.base());
-    let page = set_html_lang(&page, page_lang(site, route));
+    let page = set_html_lang(&page, page_lang(site));
     // Indented like the template's own head, for whoever reads the source.
     // (Only between tags: a newline inside a description stays as written.)
     let head = head_tags(site, route).trim_end().replace(">\n<", ">\n  <");
