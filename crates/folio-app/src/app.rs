@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 
 use folio_core::routes::Route;
+use folio_core::Text;
 
 use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
 use crate::components::route_announcer::RouteAnnouncer;
@@ -68,7 +69,7 @@ pub fn App(start: StartState) -> impl IntoView {
     };
     view! {
         <div id="folio-app">
-            <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{site.text(Text::SkipToContent)}</a>
             <SiteHeader/>
             <OfflineBanner/>
             <UpdatePrompt/>

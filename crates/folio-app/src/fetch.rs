@@ -9,55 +9,87 @@ use std::future::Future;
 
 use gloo_net::http::Request;
 
-use folio_core::{Manifest, PageMeta, PostMeta, MANIFEST_VERSION};
+use folio_core::{Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
 #[cfg(not(feature = "ssr"))]
 use leptos::prelude::Set;
 
-/// Why a fetch failed, worded for the reader.
+/// What a fetch was for, so an error can name it in the reader's language.
 #[derive(Debug, Clone, PartialEq)]
-pub enum FetchError {
-    /// No answer at all: offline, DNS, CORS.
-    Network { what: String, message: String },
-    /// An answer other than 200.
-    Status { what: String, status: u16 },
-    /// An answer that is not what Folio wrote.
-    Malformed { what: String, message: String },
-    /// A manifest from a newer or older indexer.
-    Version { found: u32 },
+pub enum Fetched {
+    ListOfPosts,
+    Post(String),
+    Page(String),
 }
 
-impl fmt::Display for FetchError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Fetched {
+    fn name(&self, words: &dyn Catalogue) -> String {
         match self {
-            FetchError::Network { what, message } => write!(f, "Could not load {what}: the network request failed ({message})."),
-            FetchError::Status { what, status } => write!(f, "Could not load {what}: the server answered {status}."),
-            FetchError::Malformed { what, message } => write!(f, "Could not read {what}: {message}."),
-            FetchError::Version { found } => write!(
-                f,
-                "This site's index has version {found}, but this reader understands version {MANIFEST_VERSION}. Rebuild the site with the same Folio version."
-            ),
+            Fetched::ListOfPosts => words.text(Text::ListOfPosts).to_owned(),
+            Fetched::Post(title) => words.the_post(title),
+            Fetched::Page(title) => words.the_page(title),
         }
     }
 }
 
-async fn fetch_text(url: &str, what: &str) -> Result<String, FetchError> {
+/// Why a fetch failed, worded for the reader by [`FetchError::message`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchError {
+    /// No answer at all: offline, DNS, CORS.
+    Network { what: Fetched, message: String },
+    /// An answer other than 200.
+    Status { what: Fetched, status: u16 },
+    /// An answer that is not what Folio wrote.
+    Malformed { what: Fetched, message: String },
+    /// A manifest from a newer or older indexer.
+    Version { found: u32 },
+}
+
+impl FetchError {
+    /// The error as a sentence in the catalogue's language.
+    pub fn message(&self, words: &dyn Catalogue) -> String {
+        match self {
+            FetchError::Network { what, message } => {
+                words.fetch_network_error(&what.name(words), message)
+            }
+            FetchError::Status { what, status } => {
+                words.fetch_status_error(&what.name(words), *status)
+            }
+            FetchError::Malformed { what, message } => {
+                words.fetch_malformed_error(&what.name(words), message)
+            }
+            FetchError::Version { found } => words.manifest_version_error(*found, MANIFEST_VERSION),
+        }
+    }
+}
+
+/// In English, for logs.
+impl fmt::Display for FetchError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(&folio_core::i18n::English))
+    }
+}
+
+async fn fetch_text(url: &str, what: Fetched) -> Result<String, FetchError> {
     send(Request::get(url), what).await
 }
 
-async fn send(request: gloo_net::http::RequestBuilder, what: &str) -> Result<String, FetchError> {
+async fn send(
+    request: gloo_net::http::RequestBuilder,
+    what: Fetched,
+) -> Result<String, FetchError> {
     let response = request.send().await.map_err(|err| FetchError::Network {
-        what: what.to_owned(),
+        what: what.clone(),
         message: err.to_string(),
     })?;
     if !response.ok() {
         return Err(FetchError::Status {
-            what: what.to_owned(),
+            what,
             status: response.status(),
         });
     }
     response.text().await.map_err(|err| FetchError::Malformed {
-        what: what.to_owned(),
+        what,
         message: err.to_string(),
     })
 }
@@ -78,12 +110,11 @@ pub fn spawn_into<T: Send + Sync + 'static>(
 /// new deploy is seen at once; with it, the fingerprint of its text, to
 /// compare with the one the prerendered page was built from.
 pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, String), FetchError> {
-    let what = "the list of posts";
     let request =
         Request::get(&format!("{content_base}manifest.json")).cache(web_sys::RequestCache::NoCache);
-    let text = send(request, what).await?;
+    let text = send(request, Fetched::ListOfPosts).await?;
     let malformed = |err: serde_json::Error| FetchError::Malformed {
-        what: what.into(),
+        what: Fetched::ListOfPosts,
         message: err.to_string(),
     };
     // Read the version alone first, so a manifest of another version is
@@ -109,13 +140,13 @@ struct VersionProbe {
 /// cached copy is never an outdated one.
 pub async fn fetch_post_html(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
     let url = post_body_url(content_base, post);
-    fetch_text(&url, &format!("the post “{}”", post.title)).await
+    fetch_text(&url, Fetched::Post(post.title.clone())).await
 }
 
 /// Fetches a standalone page's body as HTML, cache-keyed by its hash like a post's.
 pub async fn fetch_page_html(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
     let url = format!("{content_base}{}", encode_path(&page.html_url()));
-    fetch_text(&url, &format!("the page “{}”", page.title)).await
+    fetch_text(&url, Fetched::Page(page.title.clone())).await
 }
 
 /// Where a post's body is fetched from: `content_base` (a path on this site, or

@@ -76,7 +76,14 @@ fn report(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut with_residue = 0;
     let mut by_kind: BTreeMap<ResidueKind, (usize, String)> = BTreeMap::new();
     for post in &index.posts {
-        let html = render_markdown(&post.body, &RenderOptions { post_dir_href: "/" }).html;
+        let html = render_markdown(
+            &post.body,
+            &RenderOptions {
+                post_dir_href: "/",
+                ..Default::default()
+            },
+        )
+        .html;
         if let Ok(wanted) = std::env::var("FOLIO_REPORT_DUMP") {
             if post.file.to_string_lossy().contains(&wanted) {
                 println!("----- {}\n{}\n-----", post.file.display(), html);

@@ -63,14 +63,9 @@ impl BrowseFilter {
         }
     }
 
-    /// The heading of the page showing this filter: `All posts`, `#회고`,
-    /// `#회고 + #rust · 2022`, `Posts from 2022`. The app and the prerendered
-    /// page both use it, so their headings match.
-    pub fn heading(&self) -> String {
-        self.heading_in(Lang::En)
-    }
-
-    /// [`BrowseFilter::heading`] in the page's language: `2022년의 글`, `#회고 또는 #rust`.
+    /// The heading of the page showing this filter, in the interface's
+    /// language: `All posts`, `#회고`, `#회고 + #rust · 2022`, `Posts from
+    /// 2022`; `2022년의 글`, `#회고 또는 #rust`.
     pub fn heading_in(&self, lang: Lang) -> String {
         let m = messages(lang);
         let joiner = m.tag_joiner(self.tag_match == TagMatch::All);
@@ -391,14 +386,14 @@ mod tests {
     #[test]
     fn headings_describe_the_filter() {
         let mut filter = BrowseFilter::default();
-        assert_eq!(filter.heading(), "All posts");
+        assert_eq!(filter.heading_in(Lang::En), "All posts");
         filter.year = Some(2022);
-        assert_eq!(filter.heading(), "Posts from 2022");
+        assert_eq!(filter.heading_in(Lang::En), "Posts from 2022");
         filter.tags = vec!["회고".into(), "rust".into()];
-        assert_eq!(filter.heading(), "#회고 + #rust · 2022");
+        assert_eq!(filter.heading_in(Lang::En), "#회고 + #rust · 2022");
         filter.tag_match = TagMatch::Any;
         filter.year = None;
-        assert_eq!(filter.heading(), "#회고 or #rust");
+        assert_eq!(filter.heading_in(Lang::En), "#회고 or #rust");
         assert_eq!(filter.heading_in(Lang::Ko), "#회고 또는 #rust");
         filter.tags.clear();
         filter.year = Some(2022);

@@ -3,8 +3,11 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use folio_core::Text;
+
 use crate::fetch::FetchError;
 use crate::offline::use_offline;
+use crate::site::use_site;
 
 #[component]
 pub fn LoadError(
@@ -14,19 +17,23 @@ pub fn LoadError(
     #[prop(default = true)]
     whole_page: bool,
 ) -> impl IntoView {
+    let site = use_site();
     let offline = !use_offline().online.get_untracked();
     let (heading, message) = match (&error, offline) {
         (FetchError::Network { .. }, true) => (
-            "Not available offline",
-            "You are offline and this has not been saved for offline reading. It will load when you are back online.".to_owned(),
+            site.text(Text::NotAvailableOffline),
+            site.text(Text::OfflineNotSaved).to_owned(),
         ),
-        _ => ("Something went wrong", error.to_string()),
+        _ => (
+            site.text(Text::SomethingWentWrong),
+            error.message(site.words()),
+        ),
     };
     view! {
         <div class="load-error" role="alert">
             {if whole_page { Either::Left(view! { <h1>{heading}</h1> }) } else { Either::Right(view! { <h2>{heading}</h2> }) }}
             <p class="load-error-message">{message}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>"Try again"</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{site.text(Text::TryAgain)}</button>
         </div>
     }
 }

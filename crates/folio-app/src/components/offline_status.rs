@@ -4,7 +4,7 @@
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
 
-use folio_core::PostMeta;
+use folio_core::{PostMeta, Text};
 
 use crate::offline::{is_saved, reload_to_update, save_for_offline, use_offline};
 use crate::site::use_site;
@@ -12,11 +12,10 @@ use crate::site::use_site;
 #[component]
 pub fn OfflineBanner() -> impl IntoView {
     let offline = use_offline();
+    let notice = use_site().text(Text::OfflineNotice);
     view! {
         <Show when=move || !offline.online.get()>
-            <p class="offline-banner" role="status">
-                "You are offline. Posts saved for offline reading still open."
-            </p>
+            <p class="offline-banner" role="status">{notice}</p>
         </Show>
     }
 }
@@ -24,11 +23,13 @@ pub fn OfflineBanner() -> impl IntoView {
 #[component]
 pub fn UpdatePrompt() -> impl IntoView {
     let offline = use_offline();
+    let site = use_site();
+    let (notice, reload) = (site.text(Text::UpdateAvailable), site.text(Text::Reload));
     view! {
         <Show when=move || offline.update_available.get()>
             <div class="update-prompt" role="status">
-                <span>"A new version of this blog is available."</span>
-                <button type="button" class="button" on:click=move |_| reload_to_update()>"Reload"</button>
+                <span>{notice}</span>
+                <button type="button" class="button" on:click=move |_| reload_to_update()>{reload}</button>
             </div>
         </Show>
     }
@@ -38,19 +39,23 @@ pub fn UpdatePrompt() -> impl IntoView {
 #[component]
 pub fn SavedMark(post: PostMeta) -> impl IntoView {
     let offline = use_offline();
-    let base = use_site().content_base.get_value();
+    let site = use_site();
+    let base = site.content_base.get_value();
+    let saved = site.text(Text::AvailableOffline);
     view! {
         <Show when=move || is_saved(offline, &base, &post)>
-            <span class="saved-mark">"Available offline"</span>
+            <span class="saved-mark">{saved}</span>
         </Show>
     }
 }
 
 /// Saves the given posts (all of a list, or one post) with a progress indicator.
 #[component]
-pub fn SaveOffline(posts: Vec<PostMeta>, label: &'static str) -> impl IntoView {
+pub fn SaveOffline(posts: Vec<PostMeta>, label: Text) -> impl IntoView {
     let offline = use_offline();
-    let base = use_site().content_base.get_value();
+    let site = use_site();
+    let base = site.content_base.get_value();
+    let words = site.words();
     let all_saved = {
         let (base, posts) = (base.clone(), posts.clone());
         move || posts.iter().all(|post| is_saved(offline, &base, post))
@@ -61,14 +66,14 @@ pub fn SaveOffline(posts: Vec<PostMeta>, label: &'static str) -> impl IntoView {
             {move || match (offline.saving.get(), all_saved()) {
                 (Some((done, total)), _) => EitherOf3::A(view! {
                     <span class="save-progress">
-                        <progress max=total value=done aria-label="Saving for offline reading"></progress>
-                        {format!("Saving {done} of {total}…")}
+                        <progress max=total value=done aria-label=words.text(Text::SavingOffline)></progress>
+                        {words.saving_progress(done, total)}
                     </span>
                 }),
-                (None, true) => EitherOf3::B(view! { <span class="saved-mark">"Available offline"</span> }),
+                (None, true) => EitherOf3::B(view! { <span class="saved-mark">{words.text(Text::AvailableOffline)}</span> }),
                 (None, false) => EitherOf3::C(view! {
                     <button type="button" class="button button-quiet" on:click=save.clone() disabled=move || !offline.online.get()>
-                        {label}
+                        {words.text(label)}
                     </button>
                 }),
             }}

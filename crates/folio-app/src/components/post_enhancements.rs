@@ -8,7 +8,9 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
-use folio_core::Heading;
+use folio_core::{Catalogue, Heading, Text};
+
+use crate::site::use_site;
 
 /// How far below the top of the window a heading counts as the current section.
 const SECTION_OFFSET_PX: f64 = 120.0;
@@ -69,7 +71,7 @@ pub fn track_reading(
 pub fn ReadingProgress(progress: ReadSignal<f64>) -> impl IntoView {
     let percent = move || (progress.get() * 100.0).round() as u32;
     view! {
-        <div class="reading-progress" role="progressbar" aria-label="Reading progress"
+        <div class="reading-progress" role="progressbar" aria-label=use_site().text(Text::ReadingProgress)
             aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
             <span style:transform=move || {
                 let percent = percent();
@@ -126,8 +128,13 @@ fn mark_broken(image: &web_sys::HtmlImageElement) {
     }
 }
 
-/// Click handler for the body: copies a code block when its button is pressed.
-pub fn copy_code_on_click(event: ev::MouseEvent) {
+/// Click handler for the body: copies a code block when its button is
+/// pressed, and says how it went in the interface's words.
+pub fn copy_code_on_click(words: &'static dyn Catalogue) -> impl Fn(ev::MouseEvent) + Clone {
+    move |event| copy_code(event, words)
+}
+
+fn copy_code(event: ev::MouseEvent, words: &'static dyn Catalogue) {
     let Some(button) = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -143,9 +150,14 @@ pub fn copy_code_on_click(event: ev::MouseEvent) {
     let promise = window().navigator().clipboard().write_text(&code);
     leptos::task::spawn_local(async move {
         let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-        button.set_text_content(Some(if copied { "Copied" } else { "Copy failed" }));
+        let outcome = if copied {
+            Text::Copied
+        } else {
+            Text::CopyFailed
+        };
+        button.set_text_content(Some(words.text(outcome)));
         set_timeout(
-            move || button.set_text_content(Some("Copy")),
+            move || button.set_text_content(Some(words.text(Text::Copy))),
             std::time::Duration::from_millis(2000),
         );
     });

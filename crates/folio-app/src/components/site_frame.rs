@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use folio_core::routes::Route;
+use folio_core::Text;
 
 use crate::components::theme_toggle::ThemeToggle;
 use crate::site::use_site;
@@ -21,10 +22,10 @@ pub fn SiteHeader() -> impl IntoView {
     view! {
         <header class="site-header">
             <a class="site-title" href=Route::Home.href(&base)>{title}</a>
-            <nav aria-label="Main">
-                <a href=Route::Home.href(&base)>"Posts"</a>
-                <a href=Route::TagIndex.href(&base)>"Tags"</a>
-                <a href=Route::Timeline.href(&base)>"Timeline"</a>
+            <nav aria-label=site.text(Text::MainNavigation)>
+                <a href=Route::Home.href(&base)>{site.text(Text::Posts)}</a>
+                <a href=Route::TagIndex.href(&base)>{site.text(Text::Tags)}</a>
+                <a href=Route::Timeline.href(&base)>{site.text(Text::Timeline)}</a>
                 <ThemeToggle/>
             </nav>
         </header>
@@ -50,7 +51,7 @@ pub fn SiteFooter() -> impl IntoView {
                         view! { <a href=href>{page.title.clone()}</a> }
                     })
                     .collect_view();
-                view! { <nav class="site-pages" aria-label="Pages">{links}</nav> }
+                view! { <nav class="site-pages" aria-label=site.text(Text::PagesNavigation)>{links}</nav> }
             })
         }
     };
@@ -58,10 +59,11 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             {pages}
             <p>
-                <a href=format!("{base}feed.xml") rel="external">"Atom feed"</a>
+                <a href=format!("{base}feed.xml") rel="external">{site.text(Text::AtomFeed)}</a>
                 " · "
-                <a href=format!("{base}rss.xml") rel="external">"RSS feed"</a>
-                " · Made with Folio"
+                <a href=format!("{base}rss.xml") rel="external">{site.text(Text::RssFeed)}</a>
+                " · "
+                {site.text(Text::MadeWithFolio)}
             </p>
         </footer>
     }

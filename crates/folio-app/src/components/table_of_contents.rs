@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use folio_core::Heading;
+use folio_core::{Heading, Text};
 
 use crate::browser::is_wide_screen;
+use crate::site::use_site;
 
 /// Posts with fewer headings read fine without one.
 pub const MIN_HEADINGS: usize = 3;
@@ -17,11 +18,12 @@ pub const MIN_HEADINGS: usize = 3;
 pub fn TableOfContents(outline: Vec<Heading>, active: ReadSignal<Option<String>>) -> impl IntoView {
     let top_level = outline.iter().map(|h| h.level).min().unwrap_or(2);
     let open = RwSignal::new(true);
+    let site = use_site();
     Effect::new(move || open.set(is_wide_screen()));
     view! {
         <details class="toc" open=open>
-            <summary>"Contents"</summary>
-            <nav aria-label="Table of contents">
+            <summary>{site.text(Text::Contents)}</summary>
+            <nav aria-label=site.text(Text::TableOfContents)>
                 <ol>
                     {outline.into_iter().filter(|h| h.level <= top_level + 1).map(|heading| {
                         let id = heading.id.clone();

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use folio_core::browse::BrowseFilter;
 use folio_core::routes::browse_href;
+use folio_core::Text;
 
 use crate::site::use_site;
 
@@ -11,7 +12,7 @@ use crate::site::use_site;
 pub fn TagLinks(tags: Vec<String>) -> impl IntoView {
     let base = use_site().base.get_value();
     view! {
-        <ul class="tag-list" aria-label="Tags">
+        <ul class="tag-list" aria-label=use_site().text(Text::Tags)>
             {tags.into_iter().map(|tag| {
                 let filter = BrowseFilter { tags: vec![tag.clone()], ..Default::default() };
                 view! { <li><a class="tag" href=browse_href(&base, &filter)>{format!("#{tag}")}</a></li> }

@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
+use folio_core::Text;
+
 use crate::browser::{is_dark_theme, set_theme};
+use crate::site::use_site;
 
 #[component]
 pub fn ThemeToggle() -> impl IntoView {
@@ -18,7 +21,7 @@ pub fn ThemeToggle() -> impl IntoView {
     view! {
         <button type="button" class="theme-toggle" aria-pressed=move || dark.get().to_string() on:click=toggle>
             <span aria-hidden="true">{move || if dark.get() { "☾" } else { "☀" }}</span>
-            <span class="visually-hidden">"Dark theme"</span>
+            <span class="visually-hidden">{use_site().text(Text::DarkTheme)}</span>
         </button>
     }
 }

@@ -9,7 +9,7 @@ use leptos_meta::Title;
 
 use folio_core::browse::{self, BrowseFilter, TagMatch};
 use folio_core::routes::{browse_filter_of, browse_href};
-use folio_core::Manifest;
+use folio_core::{Manifest, Text};
 
 use crate::components::manifest_view::WithManifest;
 use crate::components::offline_status::SaveOffline;
@@ -27,7 +27,10 @@ pub fn HomePage() -> impl IntoView {
 
 #[component]
 fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl IntoView {
-    let base = use_site().base.get_value();
+    let site = use_site();
+    let base = site.base.get_value();
+    let lang = site.lang();
+    let words = site.words();
     let known_tags = browse::tag_counts(&manifest.posts);
     let known_years = browse::years(&manifest.posts);
     let unknown = {
@@ -52,10 +55,10 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
         })
     };
     let site_title = manifest.site.title.clone();
-    let heading = move || filter.get().heading();
+    let heading = move || filter.get().heading_in(lang);
     let page_title = move || match filter.get().is_empty() {
         true => site_title.clone(),
-        false => format!("{} · {}", filter.get().heading(), site_title),
+        false => format!("{} · {}", filter.get().heading_in(lang), site_title),
     };
 
     move || {
@@ -78,8 +81,8 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
                         let clear = browse_href(&base_for_years, &BrowseFilter::default());
                         Either::Left(view! {
                             <div class="empty-state">
-                                <p>"No posts match these filters."</p>
-                                <a class="button" href=clear>"Clear filters"</a>
+                                <p>{words.text(Text::NoPostsMatch)}</p>
+                                <a class="button" href=clear>{words.text(Text::ClearFilters)}</a>
                             </div>
                         })
                     } else {
@@ -87,8 +90,8 @@ fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl Int
                         let to_save = list.clone();
                         Either::Right(view! {
                             <div class="list-tools">
-                                <p class="result-count" aria-live="polite">{format!("{} posts", list.len())}</p>
-                                <SaveOffline posts=to_save label="Save these posts for offline reading"/>
+                                <p class="result-count" aria-live="polite">{words.post_count(list.len())}</p>
+                                <SaveOffline posts=to_save label=Text::SaveListOffline/>
                             </div>
                             <div class="post-list">
                                 {list.into_iter().map(|post| view! { <PostCard post base=base.clone()/> }).collect_view()}
@@ -110,10 +113,11 @@ fn FilterBar(
     years: Vec<i32>,
 ) -> impl IntoView {
     let base = StoredValue::new(base);
+    let words = use_site().words();
     let chip_href = move |next: BrowseFilter| browse_href(&base.get_value(), &next);
     view! {
         <div class="filter-bar">
-            <ul class="chip-row" aria-label="Filter by tag">
+            <ul class="chip-row" aria-label=words.text(Text::FilterByTag)>
                 {tags.into_iter().map(|tag| {
                     let name = tag.tag.clone();
                     let selected = {
@@ -133,7 +137,7 @@ fn FilterBar(
                     }
                 }).collect_view()}
             </ul>
-            <ul class="chip-row" aria-label="Filter by year">
+            <ul class="chip-row" aria-label=words.text(Text::FilterByYear)>
                 {years.into_iter().map(|year| {
                     let selected = move || filter.get().year == Some(year);
                     let href = move || {
@@ -149,13 +153,13 @@ fn FilterBar(
                 {move || (filter.get().tags.len() > 1).then(|| {
                     let current = filter.get();
                     let (label, other) = match current.tag_match {
-                        TagMatch::All => ("Showing posts with all of these tags. Show posts with any of them", TagMatch::Any),
-                        TagMatch::Any => ("Showing posts with any of these tags. Show posts with all of them", TagMatch::All),
+                        TagMatch::All => (words.text(Text::MatchingAllShowAny), TagMatch::Any),
+                        TagMatch::Any => (words.text(Text::MatchingAnyShowAll), TagMatch::All),
                     };
                     view! { <a class="match-toggle" href=chip_href(current.with_tag_match(other))>{label}</a> }
                 })}
                 {move || (!filter.get().is_empty()).then(|| view! {
-                    <a class="clear-filters" href=chip_href(BrowseFilter::default())>"Clear filters"</a>
+                    <a class="clear-filters" href=chip_href(BrowseFilter::default())>{words.text(Text::ClearFilters)}</a>
                 })}
             </div>
         </div>

@@ -4,8 +4,11 @@
 use leptos::prelude::*;
 use leptos::tachys::html::doctype;
 
+use folio_core::{Lang, Text};
+
 /// Where a page moved to: its new href, canonical URL (only an absolute one
-/// means anything, so none without the site's URL), title and language.
+/// means anything, so none without the site's URL), title and the site's
+/// language, which the sentence is in.
 #[derive(Clone, Debug)]
 pub struct Moved {
     pub href: String,
@@ -23,6 +26,7 @@ pub fn MovedPage(moved: Moved) -> impl IntoView {
         lang,
     } = moved;
     let refresh = format!("0; url={href}");
+    let moved_to = Lang::from_tag(&lang).messages().text(Text::PageMovedTo);
     view! {
         {doctype("html")}
         <html lang=lang>
@@ -33,7 +37,7 @@ pub fn MovedPage(moved: Moved) -> impl IntoView {
                 <meta http-equiv="refresh" content=refresh/>
             </head>
             <body>
-                <p>"This page has moved to " <a href=href>{title}</a> "."</p>
+                <p>{moved_to} " " <a href=href>{title}</a></p>
             </body>
         </html>
     }

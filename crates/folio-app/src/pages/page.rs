@@ -55,7 +55,7 @@ fn PageArticle(page: PageMeta, site_title: String) -> impl IntoView {
                 {move || match body.get() {
                     None => EitherOf3::A(view! { <ArticleSkeleton/> }),
                     Some(Ok(html)) => EitherOf3::B(view! {
-                        <div class="post-body" on:click=copy_code_on_click inner_html=html></div>
+                        <div class="post-body" on:click=copy_code_on_click(site.words()) inner_html=html></div>
                     }),
                     Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
                 }}

@@ -8,7 +8,7 @@ use leptos_meta::Title;
 
 use folio_core::browse::{neighbours, related};
 use folio_core::routes::Route;
-use folio_core::{Manifest, PostMeta};
+use folio_core::{Manifest, PostMeta, Text};
 
 use crate::components::load_error::LoadError;
 use crate::components::local_date::PostDate;
@@ -129,25 +129,25 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                     <span>{post.reading_time_in(post.lang_in(&manifest.site))}</span>
                 </p>
                 <TagLinks tags=post.tags.clone()/>
-                <SaveOffline posts=vec![post.clone()] label="Save for offline reading"/>
+                <SaveOffline posts=vec![post.clone()] label=Text::SavePostOffline/>
             </header>
             <div class=layout_class>
                 {toc}
                 {move || match body.get() {
                     None => EitherOf3::A(view! { <ArticleSkeleton/> }),
                     Some(Ok(html)) => EitherOf3::B(view! {
-                        <div class="post-body" node_ref=body_ref on:click=copy_code_on_click inner_html=html></div>
+                        <div class="post-body" node_ref=body_ref on:click=copy_code_on_click(site.words()) inner_html=html></div>
                     }),
                     Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
                 }}
             </div>
-            <nav class="post-nav" aria-label="More posts">
-                {newer.map(|(href, title)| view! { <a class="post-nav-newer" href=href rel="prev"><span>"Newer"</span>{title}</a> })}
-                {older.map(|(href, title)| view! { <a class="post-nav-older" href=href rel="next"><span>"Older"</span>{title}</a> })}
+            <nav class="post-nav" aria-label=site.text(Text::MorePosts)>
+                {newer.map(|(href, title)| view! { <a class="post-nav-newer" href=href rel="prev"><span>{site.text(Text::Newer)}</span>{title}</a> })}
+                {older.map(|(href, title)| view! { <a class="post-nav-older" href=href rel="next"><span>{site.text(Text::Older)}</span>{title}</a> })}
             </nav>
             {(!related_links.is_empty()).then(|| view! {
                 <aside class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading">"Related posts"</h2>
+                    <h2 id="related-heading">{site.text(Text::RelatedPosts)}</h2>
                     <ul>
                         {related_links.into_iter().map(|(href, title)| view! { <li><a href=href>{title}</a></li> }).collect_view()}
                     </ul>

@@ -5,15 +5,19 @@ use leptos_meta::Title;
 
 use folio_core::browse::{busiest_month, group_by_year_month, month_bar_percent};
 use folio_core::routes::Route;
+use folio_core::Text;
 
 use crate::components::manifest_view::WithManifest;
 use crate::site::use_site;
 
 #[component]
 pub fn TimelinePage() -> impl IntoView {
-    let base = use_site().base.get_value();
+    let site = use_site();
+    let base = site.base.get_value();
+    let words = site.words();
+    let heading = words.text(Text::Timeline);
     view! {
-        <Title text="Timeline"/>
+        <Title text=heading/>
         <WithManifest render=move |manifest| {
             let all: Vec<_> = manifest.posts.iter().collect();
             let groups = group_by_year_month(&all);
@@ -21,7 +25,7 @@ pub fn TimelinePage() -> impl IntoView {
             let base = base.clone();
             view! {
                 <section class="timeline">
-                    <h1 class="page-heading">"Timeline"</h1>
+                    <h1 class="page-heading">{heading}</h1>
                     <ol class="timeline-years">
                         {groups.iter().map(|group| {
                             let year = group.year;
@@ -30,7 +34,7 @@ pub fn TimelinePage() -> impl IntoView {
                                 <li class="timeline-year">
                                     <h2>
                                         <a href=Route::Year(year).href(&base)>{year}</a>
-                                        <span class="timeline-count">{format!("{} posts", group.count())}</span>
+                                        <span class="timeline-count">{words.post_count(group.count())}</span>
                                     </h2>
                                     <div class="month-chart" aria-hidden="true">
                                         {bars.iter().map(|count| view! {
@@ -40,7 +44,7 @@ pub fn TimelinePage() -> impl IntoView {
                                     <ol class="timeline-months">
                                         {group.months.iter().map(|month| view! {
                                             <li>
-                                                <h3>{format!("{year}-{:02}", month.month)}</h3>
+                                                <h3>{words.month_of_year(year, month.month)}</h3>
                                                 <ul>
                                                     {month.posts.iter().map(|post| view! {
                                                         <li><a href=Route::Post(post.slug.clone()).href(&base)>{post.title.clone()}</a></li>

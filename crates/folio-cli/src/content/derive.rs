@@ -32,7 +32,14 @@ pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
         .or(scan.first_paragraph)
         .unwrap_or_default();
     // Heading ids do not depend on where the post lives, so any folder will do here.
-    let outline = render_markdown(body, &RenderOptions { post_dir_href: "/" }).outline;
+    let outline = render_markdown(
+        body,
+        &RenderOptions {
+            post_dir_href: "/",
+            ..Default::default()
+        },
+    )
+    .outline;
     Derived {
         summary: truncate_summary(&summary_source, SUMMARY_CHARS),
         reading_minutes: counts.reading_minutes(),

@@ -21,7 +21,6 @@ pub struct AliasPage {
 struct Target<'a> {
     route: Route,
     title: &'a str,
-    lang: Option<&'a str>,
     /// The post's or page's body file, for messages.
     source: &'a str,
     aliases: &'a [String],
@@ -32,14 +31,12 @@ pub fn alias_pages(site: &SiteContext) -> (Vec<AliasPage>, Vec<String>) {
     let posts = site.manifest.posts.iter().map(|post| Target {
         route: Route::Post(post.slug.clone()),
         title: &post.title,
-        lang: post.lang.as_deref(),
         source: &post.source,
         aliases: &post.aliases,
     });
     let pages = site.manifest.pages.iter().map(|page| Target {
         route: Route::Page(page.slug.clone()),
         title: &page.title,
-        lang: page.lang.as_deref(),
         source: &page.source,
         aliases: &page.aliases,
     });
@@ -102,7 +99,7 @@ fn redirect_page(site: &SiteContext, target: &Target) -> String {
             .is_some()
             .then(|| site.route_url(&target.route)),
         title: target.title.to_owned(),
-        lang: target.lang.unwrap_or(&site.site().lang).to_owned(),
+        lang: site.site().lang.clone(),
     })
 }
 

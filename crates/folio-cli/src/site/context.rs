@@ -110,6 +110,7 @@ impl<'a> SiteContext<'a> {
             markdown,
             &RenderOptions {
                 post_dir_href: dir_href,
+                lang: self.site().interface_lang(),
             },
         )
         .html

@@ -143,7 +143,14 @@ fn every_post_page_is_readable_without_the_app() {
         assert!(content.contains("<footer class=\"site-footer\">"));
     }
     let walk = built.read("posts/walk/index.html");
-    assert!(walk.contains("<html lang=\"ko\">"), "a post's own language");
+    assert!(
+        walk.contains("<html lang=\"en\">"),
+        "the site's language, the interface's"
+    );
+    assert!(
+        article_tag(&walk).contains("lang=\"ko\""),
+        "the post's own language"
+    );
     assert!(
         walk.contains("<time datetime=\"2024-03-01\">2024년 3월 1일</time>"),
         "the date in the post's language"
@@ -183,7 +190,7 @@ fn list_pages_show_their_posts() {
     let tags = built.read("tags/index.html");
     assert!(static_part(&tags).contains("<ul class=\"tag-cloud\">"));
     let timeline = built.read("timeline/index.html");
-    assert!(static_part(&timeline).contains("<h3>2024-03</h3>"));
+    assert!(static_part(&timeline).contains("<h3>March 2024</h3>"));
 
     let missing = built.read("404.html");
     let missing_static = static_part(&missing);
@@ -305,6 +312,13 @@ fn feeds_parse_and_carry_full_posts_when_asked() {
     }
 }
 
+/// The opening tag of a page's first `<article>`.
+fn article_tag(page: &str) -> &str {
+    let start = page.find("<article").expect("an article");
+    let end = start + page[start..].find('>').expect("a closed tag");
+    &page[start..=end]
+}
+
 #[test]
 fn a_post_in_another_language_says_so_in_the_feed_and_json_ld() {
     let content = tempfile::tempdir().expect("temp dir");
@@ -326,7 +340,19 @@ fn a_post_in_another_language_says_so_in_the_feed_and_json_ld() {
     assert_eq!(atom.matches("<entry>").count(), 2);
     let page = built.read("posts/three/index.html");
     assert_eq!(json_ld(&page)["inLanguage"], "en");
-    assert!(page.contains("<html lang=\"en\""));
+    assert!(
+        page.contains("<html lang=\"ko\""),
+        "the interface is the site's"
+    );
+    assert!(
+        article_tag(&page).contains("lang=\"en\""),
+        "{}",
+        article_tag(&page)
+    );
+    assert!(
+        page.contains(">목차<") || page.contains(">모든 글<") || page.contains("건너뛰기"),
+        "Korean interface words"
+    );
     let page = built.read("posts/one/index.html");
     assert_eq!(json_ld(&page)["inLanguage"], "ko");
 }

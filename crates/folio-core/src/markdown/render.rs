@@ -8,13 +8,16 @@ use super::highlight::highlight_code;
 use super::parser_options;
 use crate::model::Heading;
 use crate::routes::resolve_post_url;
+use crate::{Lang, Text};
 
-/// Where the post lives, so relative links and images resolve.
-#[derive(Debug, Clone)]
+/// Where the post lives, so relative links and images resolve, and which
+/// language the interface speaks, for the words a body gains (copy buttons).
+#[derive(Debug, Clone, Default)]
 pub struct RenderOptions<'a> {
     /// Href of the folder holding the post's Markdown, ending with `/`,
     /// e.g. `/blog/content/2023/trip/`.
     pub post_dir_href: &'a str,
+    pub lang: Lang,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,7 +163,11 @@ impl Transform<'_> {
                     }
                     CodeBlockKind::Indented => "",
                 };
-                out.push(Event::Html(CowStr::from(code_block_html(lang, &code))));
+                out.push(Event::Html(CowStr::from(code_block_html(
+                    lang,
+                    &code,
+                    self.options.lang,
+                ))));
                 end + 1
             }
             Event::Start(Tag::Table(_)) => {
@@ -348,7 +355,7 @@ impl Transform<'_> {
     }
 }
 
-fn code_block_html(lang: &str, code: &str) -> String {
+fn code_block_html(lang: &str, code: &str, interface: Lang) -> String {
     let mut html = String::from("<div class=\"code-block\"");
     if !lang.is_empty() {
         html.push_str(" data-lang=\"");
@@ -363,7 +370,9 @@ fn code_block_html(lang: &str, code: &str) -> String {
     }
     html.push('>');
     html.push_str(&highlight_code(lang, code));
-    html.push_str("</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>\n");
+    html.push_str("</code></pre><button type=\"button\" class=\"copy-code\">");
+    html.push_str(interface.messages().text(Text::Copy));
+    html.push_str("</button></div>\n");
     html
 }
 
@@ -413,6 +422,7 @@ mod tests {
             markdown,
             &RenderOptions {
                 post_dir_href: "/blog/content/trip/",
+                ..Default::default()
             },
         )
     }
@@ -527,5 +537,19 @@ mod tests {
     fn code_blocks_are_escaped_and_labelled() {
         let post = render("```rust\nfn main() { println!(\"<hi>\"); }\n```\n");
         assert!(post.html.contains("<div class=\"code-block\" data-lang=\"rust\"><pre><code class=\"language-rust\"><span class=\"tok-keyword\">fn</span> main() { println!(<span class=\"tok-string\">&quot;&lt;hi&gt;&quot;</span>); }\n</code></pre><button type=\"button\" class=\"copy-code\">Copy</button></div>"));
+    }
+
+    #[test]
+    fn the_copy_button_speaks_the_interface_language() {
+        let options = RenderOptions {
+            post_dir_href: "/",
+            lang: Lang::Ko,
+        };
+        let post = render_markdown("```\nx\n```\n", &options);
+        assert!(
+            post.html.contains("class=\"copy-code\">복사</button>"),
+            "{}",
+            post.html
+        );
     }
 }

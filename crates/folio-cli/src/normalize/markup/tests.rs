@@ -37,6 +37,7 @@ fn page(markdown: &str, mdx: bool) -> String {
         &normalised,
         &RenderOptions {
             post_dir_href: "/content/2024/",
+            ..Default::default()
         },
     )
     .html
@@ -348,6 +349,7 @@ fn a_missing_relative_image_becomes_a_named_placeholder_and_a_finding() {
         &normalised,
         &RenderOptions {
             post_dir_href: "/content/2024/",
+            ..Default::default()
         },
     )
     .html;
