@@ -14,6 +14,24 @@ fn posts(n: usize) -> String {
     format!("{n}개의 글")
 }
 
+/// The object particle that fits `word`: `을` after a final consonant
+/// (`목록을`), `를` after a vowel (`페이지를`), judged by its last Hangul
+/// syllable; `을(를)` when the word ends in something else (`Rust`), as
+/// Korean interfaces write it when they cannot tell.
+pub fn object_particle(word: &str) -> &'static str {
+    let last = word.chars().rev().find(|c| c.is_alphanumeric());
+    match last {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') => {
+            if (u32::from(c) - 0xAC00) % 28 == 0 {
+                "를"
+            } else {
+                "을"
+            }
+        }
+        _ => "을(를)",
+    }
+}
+
 impl Catalogue for Korean {
     fn lang(&self) -> Lang {
         Lang::Ko
@@ -134,19 +152,22 @@ impl Catalogue for Korean {
     }
 
     fn fetch_network_error(&self, what: &str, message: &str) -> String {
-        format!("{what}을(를) 불러오지 못했습니다: 네트워크 요청이 실패했습니다({message}).")
+        let particle = object_particle(what);
+        format!("{what}{particle} 불러오지 못했습니다. 네트워크 요청이 실패했습니다({message}).")
     }
 
     fn fetch_status_error(&self, what: &str, status: u16) -> String {
-        format!("{what}을(를) 불러오지 못했습니다: 서버가 {status}(으)로 응답했습니다.")
+        let particle = object_particle(what);
+        format!("{what}{particle} 불러오지 못했습니다. 서버 응답 코드: {status}.")
     }
 
     fn fetch_malformed_error(&self, what: &str, message: &str) -> String {
-        format!("{what}을(를) 읽지 못했습니다: {message}.")
+        let particle = object_particle(what);
+        format!("{what}{particle} 읽지 못했습니다: {message}.")
     }
 
     fn manifest_version_error(&self, found: u32, expected: u32) -> String {
-        format!("이 사이트의 색인은 버전 {found}이지만 이 리더는 버전 {expected}을(를) 읽습니다. 같은 버전의 Folio로 사이트를 다시 만드세요.")
+        format!("이 사이트의 색인은 버전 {found}이지만 이 리더가 읽는 버전은 {expected}입니다. 같은 버전의 Folio로 사이트를 다시 만드세요.")
     }
 
     fn tag_description(&self, count: usize, tag: &str, site: &str) -> String {

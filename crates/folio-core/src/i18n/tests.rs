@@ -188,10 +188,23 @@ fn fetch_errors_name_what_failed() {
         "Could not load the list of posts: the network request failed (offline)."
     );
     let ko = messages(Lang::Ko);
-    assert!(ko
-        .fetch_status_error(&ko.the_post("여행"), 404)
-        .contains("글 “여행”"));
+    assert_eq!(
+        ko.fetch_status_error(&ko.the_post("여행"), 404),
+        "글 “여행”을 불러오지 못했습니다. 서버 응답 코드: 404."
+    );
+    assert_eq!(
+        ko.fetch_network_error(ko.text(Text::ListOfPosts), "offline"),
+        "글 목록을 불러오지 못했습니다. 네트워크 요청이 실패했습니다(offline)."
+    );
     assert!(ko.manifest_version_error(2, 1).contains("버전 2"));
+}
+
+#[test_case("목록", "을" ; "after a final consonant")]
+#[test_case("페이지", "를" ; "after a vowel")]
+#[test_case("글 “바다”", "를" ; "quotes are not letters")]
+#[test_case("Rust", "을(를)" ; "a Latin word cannot tell")]
+fn korean_object_particles(word: &str, expected: &str) {
+    assert_eq!(super::ko::object_particle(word), expected);
 }
 
 #[test_case(
