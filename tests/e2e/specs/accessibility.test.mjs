@@ -74,7 +74,7 @@ describe('accessibility and layout', () => {
       await page.goto(server.origin + '/');
       await waitForApp(page);
       await page.keyboard.press('Tab');
-      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), '본문으로 건너뛰기');
       await page.keyboard.press('Enter');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
 
@@ -88,7 +88,7 @@ describe('accessibility and layout', () => {
       await page.waitForFunction((title) => document.querySelector('[role=status]')?.textContent.startsWith(title), first.title);
 
       // The theme toggle is a pressed/unpressed button; the choice survives a reload with no flash.
-      const toggle = page.getByRole('button', { name: 'Dark theme' });
+      const toggle = page.getByRole('button', { name: '어두운 테마' });
       assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
       await toggle.focus();
       await page.keyboard.press('Enter');
@@ -97,7 +97,7 @@ describe('accessibility and layout', () => {
       await page.waitForFunction(() => document.readyState !== 'loading');
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'dark before the app starts');
       await page.locator('.post-body').waitFor();
-      assert.equal(await page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.getByRole('button', { name: '어두운 테마' }).getAttribute('aria-pressed'), 'true');
     } finally {
       await browser.close();
     }

@@ -107,7 +107,7 @@ describe('exported blogs in the running app', () => {
     assert.equal(await page.locator('h1').textContent(), 'Liquid, the day after');
 
     // A page is linked from the footer and is not a post.
-    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: '소개' }).click();
+    await page.getByRole('navigation', { name: '페이지' }).getByRole('link', { name: '소개' }).click();
     await page.waitForURL(origin + '/notes/pages/about/');
     await page.locator('.post-body').waitFor();
     assert.equal(await page.locator('h1').textContent(), '소개');

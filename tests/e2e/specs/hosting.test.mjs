@@ -89,13 +89,13 @@ describe('every route kind under a sub-path', () => {
   it('[app] opens home, a post, the tag index, a Korean tag, the timeline and a year by deep link and reload', async () => {
     const page = await openPage(browser);
     const routes = [
-      ['/blog/', 'All posts'],
+      ['/blog/', '모든 글'],
       [postPath('/blog/', '회고-2024'), manifest.posts.find((p) => p.slug === '회고-2024').title],
-      ['/blog/tags/', 'Tags'],
+      ['/blog/tags/', '태그'],
       [`/blog/tags/${encodeURIComponent('여행')}/`, '#여행'],
-      ['/blog/timeline/', 'Timeline'],
-      ['/blog/years/2023/', 'Posts from 2023'],
-      ['/blog/404.html', 'Page not found'],
+      ['/blog/timeline/', '타임라인'],
+      ['/blog/years/2023/', '2023년의 글'],
+      ['/blog/404.html', '페이지를 찾을 수 없습니다'],
     ];
     for (const [route, heading] of routes) {
       await page.goto(server.origin + route);
@@ -144,7 +144,7 @@ describe('readable before the app loads', () => {
       assert.match(tag, /^#/);
       assert.ok(await page.locator('#folio-root .post-card').count() >= 1);
       // A year chip on a tag's page leads to that tag's posts of that year.
-      const yearChip = page.locator('.chip-row[aria-label="Filter by year"] a').first();
+      const yearChip = page.locator('.chip-row[aria-label="연도로 거르기"] a').first();
       const year = (await yearChip.textContent()).trim();
       await yearChip.click();
       await page.waitForURL(new RegExp(`/blog/years/${year}/tags/`));
@@ -152,7 +152,7 @@ describe('readable before the app loads', () => {
       const expected = manifest.posts.filter((p) => p.local_date.year === Number(year) && p.tags.includes(tag.slice(1)));
       assert.deepEqual(await page.locator('#folio-root .post-card-title').allTextContents(), expected.map((p) => p.title));
       assert.ok(expected.length >= 1);
-      await page.locator('#folio-root').getByRole('link', { name: 'Timeline' }).click();
+      await page.locator('#folio-root').getByRole('link', { name: '타임라인' }).click();
       assert.ok(await page.locator('#folio-root .timeline-year').count() >= 4);
     } finally {
       await browser.close();

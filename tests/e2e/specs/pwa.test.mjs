@@ -81,7 +81,7 @@ describe('reading offline', () => {
     await browser.setOffline(true);
     await page.goto(server.origin + '/blog/');
     await waitForApp(page);
-    await page.getByText('You are offline').waitFor();
+    await page.getByText('오프라인 상태입니다').waitFor();
     assert.equal(await page.locator('#folio-app .post-card').count(), manifest.posts.length);
     await page.waitForFunction(() => document.querySelectorAll('#folio-app .post-card .saved-mark').length === 2);
     assert.equal(await page.locator('#folio-app .post-card .saved-mark').count(), 2, 'the two read posts are marked');
@@ -91,7 +91,7 @@ describe('reading offline', () => {
       assert.equal(await page.locator('h1.post-title').textContent(), post.title);
     }
     await page.goto(server.origin + postPath('/blog/', unread.slug));
-    await page.getByRole('alert').getByText('Not available offline').waitFor();
+    await page.getByRole('alert').getByText('오프라인에서 읽을 수 없음').waitFor();
 
     await browser.setOffline(false);
     await page.locator('#folio-app .post-body').waitFor();
@@ -109,10 +109,10 @@ describe('reading offline', () => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       await route.continue();
     });
-    await page.getByRole('button', { name: 'Save these posts for offline reading' }).click();
-    await page.getByRole('progressbar', { name: 'Saving for offline reading' }).waitFor();
-    await page.getByText(/Saving \d+ of \d+…/).waitFor();
-    await page.locator('.list-tools .saved-mark', { hasText: 'Available offline' }).waitFor();
+    await page.getByRole('button', { name: '이 글들을 오프라인에서 읽도록 저장' }).click();
+    await page.getByRole('progressbar', { name: '오프라인에서 읽도록 저장하는 중' }).waitFor();
+    await page.getByText(/\d+개 중 \d+개 저장 중…/).waitFor();
+    await page.locator('.list-tools .saved-mark', { hasText: '오프라인에서 읽을 수 있음' }).waitFor();
     await browser.unroute('**/content/**');
     assert.equal(await page.locator('.post-card .saved-mark').count(), manifest.posts.length);
     await browser.setOffline(true);
@@ -167,8 +167,8 @@ describe('reading offline', () => {
     if (appBroken) breakApp(site.siteDir);
 
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await page.getByText('A new version of this blog is available.').waitFor();
-    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()]);
+    await page.getByText('이 블로그의 새 버전이 있습니다.').waitFor();
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '새로 고침' }).click()]);
     await waitForApp(page);
     await page.locator('#folio-app .post-body').waitFor();
     assert.ok((await page.locator('#folio-app .post-body').textContent()).includes(marker));

@@ -57,7 +57,7 @@ describe('browsing and reading the demo blog', () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/tags/${encodeURIComponent(KOREAN_TAG)}/`);
     await shownTitles(page);
-    await page.locator('.chip-row[aria-label="Filter by year"]').getByRole('link', { name: '2022' }).click();
+    await page.locator('.chip-row[aria-label="연도로 거르기"]').getByRole('link', { name: '2022' }).click();
     // One tag in one year has a page of its own, prerendered like the others.
     await page.waitForURL(`${origin}/years/2022/tags/${encodeURIComponent(KOREAN_TAG)}/`);
     const both = titlesWhere((p) => p.tags.includes(KOREAN_TAG) && p.local_date.year === 2022);
@@ -81,11 +81,11 @@ describe('browsing and reading the demo blog', () => {
     await page.goto(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)},rust`);
     const all = titlesWhere((p) => p.tags.includes(KOREAN_TAG) && p.tags.includes('rust'));
     assert.deepEqual(await shownTitles(page), all);
-    await page.getByRole('link', { name: /Show posts with any of them/ }).click();
+    await page.getByRole('link', { name: /하나라도 가진 글 보기/ }).click();
     await page.waitForURL(/match=any/);
     const any = titlesWhere((p) => p.tags.includes(KOREAN_TAG) || p.tags.includes('rust'));
     assert.deepEqual(await shownTitles(page), any);
-    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await page.getByRole('link', { name: '필터 지우기' }).click();
     await page.waitForURL(`${origin}/`);
     assert.equal((await shownTitles(page)).length, manifest.posts.length);
   });
@@ -93,8 +93,8 @@ describe('browsing and reading the demo blog', () => {
   it('[app] says so when nothing matches and offers to clear the filters', async () => {
     const page = await openPage(browser);
     await page.goto(`${origin}/?tags=${encodeURIComponent(KOREAN_TAG)},${encodeURIComponent('여행')}`);
-    await page.getByText('No posts match these filters.').waitFor();
-    await page.locator('.empty-state').getByRole('link', { name: 'Clear filters' }).click();
+    await page.getByText('조건에 맞는 글이 없습니다.').waitFor();
+    await page.locator('.empty-state').getByRole('link', { name: '필터 지우기' }).click();
     await page.waitForURL(`${origin}/`);
     assert.equal((await shownTitles(page)).length, manifest.posts.length);
   });
@@ -107,7 +107,7 @@ describe('browsing and reading the demo blog', () => {
     const years = await page.locator('.timeline-year h2 a').allTextContents();
     assert.deepEqual(years, ['2025', '2024', '2023', '2022', '2021']);
     const counts = await page.locator('.timeline-count').allTextContents();
-    const expected = years.map((y) => `${manifest.posts.filter((p) => p.local_date.year === Number(y)).length} posts`);
+    const expected = years.map((y) => `${manifest.posts.filter((p) => p.local_date.year === Number(y)).length}개의 글`);
     assert.deepEqual(counts, expected);
     await page.getByRole('link', { name: '2022', exact: true }).click();
     await page.waitForURL(`${origin}/years/2022/`);
@@ -140,19 +140,19 @@ describe('browsing and reading the demo blog', () => {
     const block = page.locator('.post-body .code-block').first();
     const code = await block.locator('code').textContent();
     await block.hover();
-    await block.getByRole('button', { name: 'Copy' }).click();
-    await block.getByRole('button', { name: 'Copied' }).waitFor();
+    await block.getByRole('button', { name: '복사' }).click();
+    await block.getByRole('button', { name: '복사했습니다' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), code);
 
     // Table of contents jumps to a section and marks it current.
-    const toc = page.locator('nav[aria-label="Table of contents"]');
+    const toc = page.locator('nav[aria-label="목차"]');
     assert.ok(post.outline.length >= 3);
     const top = post.outline.filter((h) => h.level === Math.min(...post.outline.map((x) => x.level)));
     const last = top[1];
     await toc.getByRole('link', { name: last.text }).click();
     await page.waitForURL(new RegExp(`#${encodeURIComponent(last.id).replace(/[()]/g, '\\$&')}$`));
     await page.waitForFunction((id) => document.getElementById(id).getBoundingClientRect().top < 200, last.id);
-    await page.waitForFunction((text) => document.querySelector('nav[aria-label="Table of contents"] a[aria-current]')?.textContent === text, last.text);
+    await page.waitForFunction((text) => document.querySelector('nav[aria-label="목차"] a[aria-current]')?.textContent === text, last.text);
     assert.deepEqual(page.errors, []);
     await screenshot(page, 'post-en-1280-light');
   });
@@ -170,8 +170,8 @@ describe('browsing and reading the demo blog', () => {
     // The app sets the title when it navigates; no document was loaded.
     await page.waitForFunction((title) => document.title === title, expected);
     assert.ok(await isSameDocument(page));
-    assert.equal(await page.locator('.post-nav-newer').textContent(), `Newer${manifest.posts[index - 1].title}`);
-    assert.equal(await page.locator('.post-nav-older').textContent(), `Older${manifest.posts[index + 1].title}`);
+    assert.equal(await page.locator('.post-nav-newer').textContent(), `최신 글${manifest.posts[index - 1].title}`);
+    assert.equal(await page.locator('.post-nav-older').textContent(), `이전 글${manifest.posts[index + 1].title}`);
   });
 
   it('[app] shows a not-found page for a missing post, tag or year, with a way home', async () => {
@@ -179,8 +179,8 @@ describe('browsing and reading the demo blog', () => {
     for (const missing of ['/posts/no-such-post/', '/tags/no-such-tag/', '/years/1999/', '/no/such/page']) {
       await page.goto(origin + missing);
       await waitForApp(page);
-      await page.locator('#folio-app').getByRole('heading', { name: 'Page not found' }).waitFor();
-      assert.equal(await page.getByRole('link', { name: 'Back to all posts' }).getAttribute('href'), '/');
+      await page.locator('#folio-app').getByRole('heading', { name: '페이지를 찾을 수 없습니다' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: '모든 글로 돌아가기' }).getAttribute('href'), '/');
     }
     assert.deepEqual(page.errors, []);
   });
@@ -190,9 +190,9 @@ describe('browsing and reading the demo blog', () => {
     await page.route('**/manifest.json', (route) => route.fulfill({ status: 500, body: 'boom' }));
     await page.goto(origin + '/');
     await waitForApp(page);
-    await page.getByRole('alert').getByText('the server answered 500').waitFor();
+    await page.getByRole('alert').getByText('글 목록을 불러오지 못했습니다. 서버 응답 코드: 500.').waitFor();
     await page.unroute('**/manifest.json');
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: '다시 시도' }).click();
     assert.equal((await shownTitles(page)).length, manifest.posts.length);
   });
 
@@ -201,7 +201,7 @@ describe('browsing and reading the demo blog', () => {
     await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, body: '{"version": 1, "posts": [' }));
     await page.goto(origin + '/');
     await waitForApp(page);
-    await page.getByRole('alert').getByText(/Could not read the list of posts/).waitFor();
+    await page.getByRole('alert').getByText(/글 목록을 읽지 못했습니다/).waitFor();
     await page.unroute('**/manifest.json');
 
     // A prerendered post has its body in the page; a post opened from the
@@ -212,7 +212,7 @@ describe('browsing and reading the demo blog', () => {
     await waitForApp(page);
     await page.route('**/content/**', (route) => { bodyRequests += 1; return route.abort('failed'); });
     await page.getByRole('link', { name: post.title, exact: true }).first().click();
-    await page.getByRole('alert').getByText(/Could not load the post/).waitFor();
+    await page.getByRole('alert').getByText(`글 “${post.title}”`, { exact: false }).waitFor();
     // Outlast the page's own retries, so only the button can bring the post.
     let settled = -1;
     while (settled !== bodyRequests) {
@@ -222,7 +222,7 @@ describe('browsing and reading the demo blog', () => {
     await page.unroute('**/content/**');
     await page.waitForTimeout(1000);
     assert.equal(await page.locator('#folio-app .post-body').count(), 0, 'nothing fetched the post by itself');
-    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('button', { name: '다시 시도' }).click();
     await page.locator('#folio-app .post-body').waitFor();
     assert.deepEqual(page.errors, []);
   });
