@@ -190,13 +190,6 @@ fn list_description(site: &SiteContext, route: &Route) -> String {
     }
 }
 
-/// `<html lang>`: the site's language on every page, since it is the
-/// language of the interface; a post in another language says so on its
-/// `<article lang>`, and the app reads this to speak the site's language.
-pub fn page_lang<'a>(site: &'a SiteContext<'a>) -> &'a str {
-    &site.site().lang
-}
-
 fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> String {
     let name = &site.site().title;
     let words = site.site().interface_lang().messages();

@@ -5,20 +5,24 @@
 
 use folio_app::{render_route, RouteData};
 use folio_core::routes::Route;
+use folio_core::{SiteMeta, Text};
 use pulldown_cmark_escape::escape_html;
 
 use super::app_bundle::BASE_PLACEHOLDER;
 use super::context::SiteContext;
-use super::head::{head_tags, page_lang};
+use super::head::head_tags;
 
 /// The template's own title, which the route's head tags replace.
 const TEMPLATE_TITLE: &str = "<title>Folio</title>";
 /// The element of the template the app renders into (`folio_app::ROOT_ID`).
 const ROOT_ELEMENT: &str = "<div id=\"folio-root\">";
 
+/// The template's note for readers without JavaScript (`index.html`).
+const TEMPLATE_NOSCRIPT: &str = "This blog reader needs JavaScript to show posts.";
+
 pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String {
     let page = template.replace(BASE_PLACEHOLDER, site.base());
-    let page = set_html_lang(&page, page_lang(site));
+    let page = in_site_language(&page, site.site());
     // Indented like the template's own head, for whoever reads the source.
     // (Only between tags: a newline inside a description stays as written.)
     let head = head_tags(site, route).trim_end().replace(">\n<", ">\n  <");
@@ -51,6 +55,15 @@ pub fn app_markup(site: &SiteContext, route: &Route) -> String {
         path: route.href(site.base()),
         body,
     })
+}
+
+/// The template in the site's language: `<html lang>` and the note for
+/// readers without JavaScript. `<html lang>` is the site's on every page,
+/// since it is the interface's language (the app reads it to speak it); a
+/// post in another language says so on its `<article lang>`.
+pub(super) fn in_site_language(page: &str, site: &SiteMeta) -> String {
+    let note = site.interface_lang().messages().text(Text::NeedsJavaScript);
+    set_html_lang(&page.replace(TEMPLATE_NOSCRIPT, note), &site.lang)
 }
 
 /// Adds `lang`, escaped, to the `<html>` tag unless the template already set one.

@@ -53,10 +53,9 @@ pub fn pwa_files(
         ]
     });
     let web_manifest = serde_json::to_vec_pretty(&web_manifest).unwrap_or_default();
-    // The language is escaped like every page's (it comes from the site's config).
-    let shell = super::pages::set_html_lang(
+    let shell = super::pages::in_site_language(
         &app.index_html.replace(BASE_PLACEHOLDER, &site.base_path),
-        &site.lang,
+        site,
     );
     let shell = super::csp::with_content_security_policy(&shell, content_origin);
 

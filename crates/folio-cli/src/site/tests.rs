@@ -22,7 +22,7 @@ fn fake_app(dir: &Path) -> AppBundle {
     let template = "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=\"utf-8\">\n  \
         <base href=\"/__folio_base__/\">\n  \
         <meta name=\"folio-content-base\" content=\"__folio_content_base__\">\n  \
-        <title>Folio</title>\n</head>\n<body>\n  <div id=\"folio-root\"></div>\n  <noscript>JavaScript</noscript>\n</body>\n</html>\n";
+        <title>Folio</title>\n</head>\n<body>\n  <div id=\"folio-root\"></div>\n  <noscript><p class=\"noscript\">This blog reader needs JavaScript to show posts.</p></noscript>\n</body>\n</html>\n";
     std::fs::write(dir.join("index.html"), template).expect("writes the template");
     std::fs::write(dir.join("sw.js"), WORKER).expect("writes the worker");
     AppBundle::open(dir).expect("opens the stand-in bundle")
@@ -355,6 +355,9 @@ fn a_post_in_another_language_says_so_in_the_feed_and_json_ld() {
     );
     let page = built.read("posts/one/index.html");
     assert_eq!(json_ld(&page)["inLanguage"], "ko");
+    let shell = built.read("shell.html");
+    assert!(shell.contains("<html lang=\"ko\">"));
+    assert!(shell.contains("글을 보려면 JavaScript가 필요합니다"), "{shell}");
 }
 
 #[test]

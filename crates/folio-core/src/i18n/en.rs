@@ -92,6 +92,7 @@ impl Catalogue for English {
             }
             Text::BackToAllPosts => "Back to all posts",
             Text::PageMovedTo => "This page has moved to",
+            Text::NeedsJavaScript => "This blog reader needs JavaScript to show posts.",
         }
     }
 

@@ -96,6 +96,7 @@ impl Catalogue for Korean {
             }
             Text::BackToAllPosts => "모든 글로 돌아가기",
             Text::PageMovedTo => "이 페이지는 다음 주소로 옮겨졌습니다:",
+            Text::NeedsJavaScript => "이 블로그 리더로 글을 보려면 JavaScript가 필요합니다.",
         }
     }
 

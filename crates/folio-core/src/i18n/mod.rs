@@ -143,6 +143,8 @@ pub enum Text {
     BackToAllPosts,
     /// An alias page's sentence before the link to the new address.
     PageMovedTo,
+    /// The `<noscript>` note of the page the service worker answers offline with.
+    NeedsJavaScript,
 }
 
 impl Text {
@@ -197,6 +199,7 @@ impl Text {
         Text::NotFoundExplanation,
         Text::BackToAllPosts,
         Text::PageMovedTo,
+        Text::NeedsJavaScript,
     ];
 }
 
