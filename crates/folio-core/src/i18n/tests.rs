@@ -102,7 +102,8 @@ fn text_all_lists_every_variant() {
         | Text::PageNotFound
         | Text::NotFoundExplanation
         | Text::BackToAllPosts
-        | Text::PageMovedTo => 1,
+        | Text::PageMovedTo
+        | Text::NeedsJavaScript => 1,
     };
     assert_eq!(Text::ALL.iter().map(|&t| listed(t)).sum::<usize>(), 49);
     let mut unique = Text::ALL.to_vec();
