@@ -28,6 +28,34 @@ fn skip_to_main(event: leptos::ev::MouseEvent) {
     }
 }
 
+/// Which page component shows a route. Every list address (home, a tag, a
+/// year, their pages) is the one list page, so moving between filters and
+/// pages keeps it and updates only what changed.
+#[derive(Clone, PartialEq)]
+enum Screen {
+    List,
+    Post(String),
+    Page(String),
+    Tags,
+    Timeline,
+    /// What any other address shows, `/404.html` included, so it is the
+    /// same component tree wherever the host answers with it.
+    NotFound,
+}
+
+impl Screen {
+    fn of(route: Route) -> Screen {
+        match route {
+            route if route.is_list() => Screen::List,
+            Route::Post(slug) => Screen::Post(slug),
+            Route::Page(slug) => Screen::Page(slug),
+            Route::TagIndex => Screen::Tags,
+            Route::Timeline => Screen::Timeline,
+            _ => Screen::NotFound,
+        }
+    }
+}
+
 /// The whole app. The folio command renders it once per route; the browser
 /// adopts that HTML, or renders it afresh where there is none.
 #[component]
@@ -55,17 +83,14 @@ pub fn App(start: StartState) -> impl IntoView {
         online
     });
 
-    // The 404 page is what any other address shows, `/404.html` included, so
-    // it is the same component tree wherever the host answers with it.
-    let page = move || match navigation.route.get() {
-        Route::Home | Route::Tag(_) | Route::Year(_) | Route::TagYear(..) => {
-            EitherOf6::A(view! { <HomePage/> })
-        }
-        Route::Post(slug) => EitherOf6::B(view! { <PostPage slug/> }),
-        Route::Page(slug) => EitherOf6::C(view! { <PagePage slug/> }),
-        Route::TagIndex => EitherOf6::D(view! { <TagsPage/> }),
-        Route::Timeline => EitherOf6::E(view! { <TimelinePage/> }),
-        Route::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
+    let screen = Memo::new(move |_| Screen::of(navigation.route.get()));
+    let page = move || match screen.get() {
+        Screen::List => EitherOf6::A(view! { <HomePage/> }),
+        Screen::Post(slug) => EitherOf6::B(view! { <PostPage slug/> }),
+        Screen::Page(slug) => EitherOf6::C(view! { <PagePage slug/> }),
+        Screen::Tags => EitherOf6::D(view! { <TagsPage/> }),
+        Screen::Timeline => EitherOf6::E(view! { <TimelinePage/> }),
+        Screen::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
     };
     view! {
         <div id="folio-app">

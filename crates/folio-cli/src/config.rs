@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use folio_core::model::DEFAULT_PAGE_SIZE;
 use folio_core::routes::normalize_base_path;
 use folio_core::SiteMeta;
 
@@ -47,6 +48,8 @@ pub struct SiteConfig {
     /// Put each post's whole rendered body in the feeds, not only its summary.
     /// Off by default: summaries keep feeds small and bring readers to the site.
     pub feed_full_content: Option<bool>,
+    /// Posts on one page of a list (home, a tag, a year); 20 by default.
+    pub page_size: Option<usize>,
 }
 
 /// What the indexer works out from the posts because no config says it.
@@ -165,6 +168,7 @@ impl SiteConfig {
                 .clone()
                 .or(generator_url)
                 .map(|u| u.trim_end_matches('/').to_owned()),
+            page_size: self.page_size.unwrap_or(DEFAULT_PAGE_SIZE).max(1),
         }
     }
 }

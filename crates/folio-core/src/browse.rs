@@ -1,6 +1,8 @@
 //! Browsing logic: tag and year filters, tag counts, the year/month timeline,
 //! and post neighbours. Pure functions over the manifest, tested natively.
 
+use std::collections::HashMap;
+
 use crate::i18n::{messages, Lang, Text};
 use crate::model::PostMeta;
 
@@ -63,6 +65,21 @@ impl BrowseFilter {
         }
     }
 
+    /// The document title of page `page` of this list on the site `site`:
+    /// `Site`, `#회고 · Site`, `2022년의 글 · 2쪽 · Site`. The prerendered
+    /// page and the app both use it.
+    pub fn title_in(&self, lang: Lang, page: usize, site: &str) -> String {
+        let mut parts = Vec::new();
+        if !self.is_empty() {
+            parts.push(self.heading_in(lang));
+        }
+        if page > 1 {
+            parts.push(messages(lang).page_number(page));
+        }
+        parts.push(site.to_owned());
+        parts.join(" · ")
+    }
+
     /// The heading of the page showing this filter, in the interface's
     /// language: `All posts`, `#회고`, `#회고 + #rust · 2022`, `Posts from
     /// 2022`; `2022년의 글`, `#회고 또는 #rust`.
@@ -102,8 +119,7 @@ pub fn tag_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<TagCount> {
         year: filter.year,
         ..Default::default()
     };
-    let in_year: Vec<PostMeta> = filter_posts(posts, &in_year).into_iter().cloned().collect();
-    let mut choices = tag_counts(&in_year);
+    let mut choices = tag_counts(filter_posts(posts, &in_year));
     for tag in &filter.tags {
         if !choices.iter().any(|c| &c.tag == tag) {
             choices.push(TagCount {
@@ -113,6 +129,25 @@ pub fn tag_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<TagCount> {
         }
     }
     choices
+}
+
+/// The tag chips a list shows: the `limit` most used of `choices` and every
+/// tag `filter` selects, in the choices' order, with how many were left out.
+/// A blog with 1,000 tags keeps a short filter bar; the tag index lists them all.
+pub fn chip_tags(
+    choices: Vec<TagCount>,
+    filter: &BrowseFilter,
+    limit: usize,
+) -> (Vec<TagCount>, usize) {
+    let total = choices.len();
+    let shown: Vec<TagCount> = choices
+        .into_iter()
+        .enumerate()
+        .filter(|(rank, choice)| *rank < limit || filter.tags.contains(&choice.tag))
+        .map(|(_, choice)| choice)
+        .collect();
+    let hidden = total - shown.len();
+    (shown, hidden)
 }
 
 /// Posts that pass `filter`, in manifest order (newest first).
@@ -127,24 +162,26 @@ pub struct TagCount {
 }
 
 /// Every tag with its number of posts, most used first, then alphabetically.
-pub fn tag_counts(posts: &[PostMeta]) -> Vec<TagCount> {
-    let mut counts: Vec<TagCount> = Vec::new();
-    for tag in posts.iter().flat_map(|post| &post.tags) {
-        match counts.iter_mut().find(|c| &c.tag == tag) {
-            Some(entry) => entry.count += 1,
-            None => counts.push(TagCount {
-                tag: tag.clone(),
-                count: 1,
-            }),
-        }
+/// One map lookup per tag of each post, so 1,000 tags cost no more than 10.
+pub fn tag_counts<'a>(posts: impl IntoIterator<Item = &'a PostMeta>) -> Vec<TagCount> {
+    let mut by_tag: HashMap<&str, usize> = HashMap::new();
+    for tag in posts.into_iter().flat_map(|post| &post.tags) {
+        *by_tag.entry(tag.as_str()).or_default() += 1;
     }
+    let mut counts: Vec<TagCount> = by_tag
+        .into_iter()
+        .map(|(tag, count)| TagCount {
+            tag: tag.to_owned(),
+            count,
+        })
+        .collect();
     counts.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.tag.cmp(&b.tag)));
     counts
 }
 
 /// Every year that has posts, newest first.
-pub fn years(posts: &[PostMeta]) -> Vec<i32> {
-    let mut years: Vec<i32> = posts.iter().map(|post| post.local_date.year).collect();
+pub fn years<'a>(posts: impl IntoIterator<Item = &'a PostMeta>) -> Vec<i32> {
+    let mut years: Vec<i32> = posts.into_iter().map(|post| post.local_date.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
     years
@@ -380,6 +417,44 @@ mod tests {
             names(&filter),
             vec![("rust".into(), 1), ("회고".into(), 0)],
             "the shown tag stays"
+        );
+    }
+
+    #[test]
+    fn chips_keep_the_most_used_and_the_selected_tags() {
+        let choices: Vec<TagCount> = (0..1000)
+            .map(|n| TagCount {
+                tag: format!("tag{n}"),
+                count: 1000 - n,
+            })
+            .collect();
+        let filter = BrowseFilter {
+            tags: vec!["tag900".into()],
+            ..Default::default()
+        };
+        let (shown, hidden) = chip_tags(choices, &filter, 20);
+        assert_eq!(shown.len(), 21);
+        assert_eq!(hidden, 979);
+        assert_eq!(shown[0].tag, "tag0");
+        assert_eq!(
+            shown[20].tag, "tag900",
+            "a selected tag always has its chip"
+        );
+    }
+
+    #[test]
+    fn list_titles_name_the_filter_and_the_page() {
+        let mut filter = BrowseFilter::default();
+        assert_eq!(filter.title_in(Lang::Ko, 1, "노트"), "노트");
+        assert_eq!(filter.title_in(Lang::Ko, 2, "노트"), "2쪽 · 노트");
+        filter.year = Some(2022);
+        assert_eq!(
+            filter.title_in(Lang::Ko, 3, "노트"),
+            "2022년의 글 · 3쪽 · 노트"
+        );
+        assert_eq!(
+            filter.title_in(Lang::En, 1, "Notes"),
+            "Posts from 2022 · Notes"
         );
     }
 

@@ -9,6 +9,7 @@ pub mod fingerprint;
 pub mod i18n;
 pub mod markdown;
 pub mod model;
+pub mod paging;
 pub mod routes;
 pub mod search;
 pub mod text;

@@ -38,6 +38,16 @@ pub struct SiteMeta {
     /// Absolute site URL (scheme and host), when known; used for canonical links and feeds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// Posts on one page of a list (home, a tag, a year); at least 1.
+    #[serde(default = "default_page_size")]
+    pub page_size: usize,
+}
+
+/// Twenty cards fill a few screens and keep a list page small at any blog size.
+pub const DEFAULT_PAGE_SIZE: usize = 20;
+
+fn default_page_size() -> usize {
+    DEFAULT_PAGE_SIZE
 }
 
 impl SiteMeta {
@@ -240,6 +250,7 @@ pub(crate) mod tests {
             lang: "ko-KR".into(),
             time_zone: "UTC".into(),
             url: None,
+            page_size: DEFAULT_PAGE_SIZE,
         };
         let mut post = sample("a", "content/a.md");
         assert_eq!(post.lang_in(&site), Lang::Ko);
@@ -260,6 +271,7 @@ pub(crate) mod tests {
                 lang: "ko".into(),
                 time_zone: "Asia/Seoul".into(),
                 url: None,
+                page_size: DEFAULT_PAGE_SIZE,
             },
             posts: vec![sample("회고", "content/a.md")],
             pages: vec![],

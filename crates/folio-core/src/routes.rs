@@ -49,6 +49,9 @@ pub enum Route {
     /// One tag's posts of one year (`years/2023/tags/notes/`): where a year
     /// chip on a tag's page leads, so it works without JavaScript too.
     TagYear(String, i32),
+    /// Page 2 or later of a list route (`page/2/`, `tags/rust/page/3/`): a
+    /// real folder, so long lists page without JavaScript and for crawlers.
+    Paged(Box<Route>, usize),
     NotFound,
 }
 
@@ -64,6 +67,7 @@ impl Route {
             Route::Timeline => "timeline/".to_owned(),
             Route::Year(year) => format!("years/{year}/"),
             Route::TagYear(tag, year) => format!("years/{year}/tags/{}/", encode_component(tag)),
+            Route::Paged(list, page) => format!("{}page/{page}/", list.relative_href()),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -84,7 +88,38 @@ impl Route {
             Route::Timeline => "timeline/index.html".to_owned(),
             Route::Year(year) => format!("years/{year}/index.html"),
             Route::TagYear(tag, year) => format!("years/{year}/tags/{tag}/index.html"),
+            Route::Paged(list, page) => {
+                let folder = list.output_file();
+                let folder = folder.strip_suffix("index.html").unwrap_or(&folder);
+                format!("{folder}page/{page}/index.html")
+            }
             Route::NotFound => "404.html".to_owned(),
+        }
+    }
+
+    /// Whether this route shows a list of posts that pages: home, a tag, a year.
+    pub fn is_list(&self) -> bool {
+        matches!(
+            self,
+            Route::Home | Route::Tag(_) | Route::Year(_) | Route::TagYear(..) | Route::Paged(..)
+        )
+    }
+
+    /// Page `page` of this list route: the route itself for page 1, else
+    /// [`Route::Paged`]. Other routes do not page and stay as they are.
+    pub fn with_page(self, page: usize) -> Route {
+        match self {
+            Route::Paged(list, _) => list.with_page(page),
+            list if page > 1 && list.is_list() => Route::Paged(Box::new(list), page),
+            route => route,
+        }
+    }
+
+    /// The page of a list this route shows; 1 for every route but [`Route::Paged`].
+    pub fn page(&self) -> usize {
+        match self {
+            Route::Paged(_, page) => *page,
+            _ => 1,
         }
     }
 }
@@ -97,6 +132,18 @@ impl Route {
         let path = path.trim_start_matches('/');
         let path = path.strip_suffix("index.html").unwrap_or(path);
         let path = path.trim_end_matches('/');
+        // `…/page/<n>/` of a list; a tag that happens to end so (`tags/page/2/`
+        // is the tag `page/2` only if `tags/` were a list, which it is not).
+        if let Some((list, page)) = split_page_suffix(path) {
+            let list = Route::from_unpaged(list);
+            if page >= 2 && list.is_list() {
+                return Route::Paged(Box::new(list), page);
+            }
+        }
+        Route::from_unpaged(path)
+    }
+
+    fn from_unpaged(path: &str) -> Route {
         let (head, rest) = path.split_once('/').unwrap_or((path, ""));
         match (head, rest) {
             ("", "") => Route::Home,
@@ -119,6 +166,17 @@ impl Route {
     }
 }
 
+/// `tags/rust/page/3` → (`tags/rust`, 3); `page/2` → (``, 2).
+fn split_page_suffix(path: &str) -> Option<(&str, usize)> {
+    let (rest, number) = path.rsplit_once('/')?;
+    let list = match rest.strip_suffix("page")? {
+        "" => "",
+        list => list.strip_suffix('/')?,
+    };
+    let page = number.parse().ok()?;
+    (!number.starts_with('0')).then_some((list, page))
+}
+
 /// The raw (still percent-encoded) value of `key` in a query string such as
 /// `?tags=a,b&year=2022`.
 pub fn query_value<'q>(query: &'q str, key: &str) -> Option<&'q str> {
@@ -132,6 +190,10 @@ pub fn query_value<'q>(query: &'q str, key: &str) -> Option<&'q str> {
 
 /// The filter a browse page shows: its route's tag or year, then the query.
 pub fn browse_filter_of(route: &Route, query: &str) -> BrowseFilter {
+    let route = match route {
+        Route::Paged(list, _) => list,
+        route => route,
+    };
     let year = match route {
         Route::Year(year) | Route::TagYear(_, year) => Some(year.to_string()),
         _ => None,
@@ -174,6 +236,30 @@ pub fn browse_href(base_path: &str, filter: &BrowseFilter) -> String {
             }
             format!("{base}?{}", params.join("&"))
         }
+    }
+}
+
+/// The page of a list an address shows: its `page/<n>/` folder, or the
+/// `page` parameter of a filter that lives in the query; 1 otherwise.
+pub fn list_page_of(route: &Route, query: &str) -> usize {
+    match route {
+        Route::Paged(_, page) => *page,
+        _ => query_value(query, "page")
+            .and_then(|page| page.parse().ok())
+            .filter(|&page| page >= 1)
+            .unwrap_or(1),
+    }
+}
+
+/// The href of page `page` of the list `filter` shows: a `page/<n>/`
+/// folder below the filter's own page, or `&page=<n>` for a filter that
+/// lives in the query.
+pub fn list_href(base_path: &str, filter: &BrowseFilter, page: usize) -> String {
+    let first = browse_href(base_path, filter);
+    match (page, first.contains('?')) {
+        (0 | 1, _) => first,
+        (_, true) => format!("{first}&page={page}"),
+        (_, false) => format!("{first}page/{page}/"),
     }
 }
 
@@ -411,6 +497,13 @@ mod route_parsing_tests {
     #[test_case("404.html", Route::NotFound ; "not found page")]
     #[test_case("posts/a/b/", Route::NotFound ; "nested post")]
     #[test_case("elsewhere/", Route::NotFound ; "unknown")]
+    #[test_case("page/2/", Route::Home.with_page(2) ; "home page 2")]
+    #[test_case("tags/rust/page/3/", Route::Tag("rust".into()).with_page(3) ; "tag page 3")]
+    #[test_case("years/2023/tags/CI/CD/page/2", Route::TagYear("CI/CD".into(), 2023).with_page(2) ; "tag in a year page 2")]
+    #[test_case("page/1/", Route::NotFound ; "page 1 lives at the list itself")]
+    #[test_case("page/02/", Route::NotFound ; "no leading zeros")]
+    #[test_case("tags/page/2/", Route::Tag("page/2".into()) ; "the tag index does not page")]
+    #[test_case("posts/a/page/2/", Route::NotFound ; "a post does not page")]
     fn routes_are_read_back(path: &str, route: Route) {
         assert_eq!(Route::from_relative(path), route);
     }
@@ -426,9 +519,60 @@ mod route_parsing_tests {
             Route::Timeline,
             Route::Year(2021),
             Route::TagYear("여행".into(), 2022),
+            Route::Home.with_page(2),
+            Route::Tag("회고".into()).with_page(12),
+            Route::Year(2021).with_page(3),
         ] {
             assert_eq!(Route::from_relative(&route.relative_href()), route);
         }
+    }
+
+    #[test]
+    fn list_pages_are_folders_below_their_list() {
+        let tag = Route::Tag("회고".into());
+        assert_eq!(tag.clone().with_page(1), tag, "page 1 is the list itself");
+        assert_eq!(tag.clone().with_page(2).with_page(3).page(), 3);
+        assert_eq!(
+            tag.clone().with_page(2).href("/blog/"),
+            "/blog/tags/%ED%9A%8C%EA%B3%A0/page/2/"
+        );
+        assert_eq!(
+            tag.with_page(2).output_file(),
+            "tags/회고/page/2/index.html"
+        );
+        assert_eq!(Route::Home.with_page(4).output_file(), "page/4/index.html");
+        assert_eq!(
+            Route::Timeline.with_page(2),
+            Route::Timeline,
+            "the timeline does not page"
+        );
+    }
+
+    #[test]
+    fn list_hrefs_carry_the_page() {
+        let one_tag = BrowseFilter {
+            tags: vec!["rust".into()],
+            ..Default::default()
+        };
+        assert_eq!(list_href("/", &one_tag, 1), "/tags/rust/");
+        assert_eq!(list_href("/", &one_tag, 2), "/tags/rust/page/2/");
+        assert_eq!(list_href("/", &BrowseFilter::default(), 3), "/page/3/");
+        let two_tags = BrowseFilter {
+            tags: vec!["rust".into(), "wasm".into()],
+            ..Default::default()
+        };
+        assert_eq!(list_href("/", &two_tags, 2), "/?tags=rust,wasm&page=2");
+        let route = Route::from_relative("");
+        assert_eq!(list_page_of(&route, "?tags=rust,wasm&page=2"), 2);
+        assert_eq!(list_page_of(&route, "?page=x"), 1);
+        assert_eq!(
+            list_page_of(&Route::from_relative("tags/rust/page/5/"), ""),
+            5
+        );
+        assert_eq!(
+            browse_filter_of(&Route::from_relative("tags/rust/page/5/"), ""),
+            one_tag
+        );
     }
 
     #[test]

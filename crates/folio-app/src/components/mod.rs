@@ -5,6 +5,7 @@ pub mod load_error;
 pub mod local_date;
 pub mod manifest_view;
 pub mod offline_status;
+pub mod pagination;
 pub mod post_card;
 pub mod post_enhancements;
 pub mod route_announcer;

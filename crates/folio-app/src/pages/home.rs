@@ -1,5 +1,9 @@
-//! The list of posts, narrowed by tags and year from the URL
-//! (`/`, `/tags/<tag>/`, `/years/<year>/`, `/?tags=a,b&year=2022&match=any`).
+//! The list of posts, narrowed by tags and year and paged, all from the URL
+//! (`/`, `/tags/<tag>/`, `/years/<year>/page/2/`, `/?tags=a,b&match=any&page=2`).
+//!
+//! One component shows every list address, so a filter or page change only
+//! updates what changed: the heading, the chips, and the cards, which are
+//! keyed by slug.
 
 use std::sync::Arc;
 
@@ -8,138 +12,186 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use folio_core::browse::{self, BrowseFilter, TagMatch};
-use folio_core::routes::{browse_filter_of, browse_href};
-use folio_core::{Manifest, Text};
+use folio_core::paging::Paging;
+use folio_core::routes::{browse_filter_of, browse_href, list_href, list_page_of, Route};
+use folio_core::{Manifest, PostMeta, Text};
 
 use crate::components::manifest_view::WithManifest;
 use crate::components::offline_status::SaveOffline;
+use crate::components::pagination::Pagination;
 use crate::components::post_card::PostCard;
 use crate::pages::not_found::NotFoundPage;
 use crate::router::use_navigation;
 use crate::site::use_site;
 
+/// Tag chips above a list; the tag index has the rest.
+const TAG_CHIPS: usize = 20;
+
 #[component]
 pub fn HomePage() -> impl IntoView {
     let address = use_navigation().address;
     let filter = Memo::new(move |_| address.with(|a| browse_filter_of(&a.route(), &a.query)));
-    view! { <WithManifest render=move |manifest| view! { <FilteredList manifest filter/> }/> }
+    let page = Memo::new(move |_| address.with(|a| list_page_of(&a.route(), &a.query)));
+    view! { <WithManifest render=move |manifest| view! { <FilteredList manifest filter page/> }/> }
 }
 
 #[component]
-fn FilteredList(manifest: Arc<Manifest>, filter: Memo<BrowseFilter>) -> impl IntoView {
+fn FilteredList(
+    manifest: Arc<Manifest>,
+    filter: Memo<BrowseFilter>,
+    page: Memo<usize>,
+) -> impl IntoView {
     let site = use_site();
     let base = site.base.get_value();
-    let lang = site.lang();
-    let words = site.words();
-    let known_tags = browse::tag_counts(&manifest.posts);
-    let known_years = browse::years(&manifest.posts);
-    let unknown = {
-        let known_tags = known_tags.clone();
-        let known_years = known_years.clone();
-        move || {
-            let filter = filter.get();
-            filter
-                .tags
-                .iter()
-                .any(|t| !known_tags.iter().any(|k| &k.tag == t))
-                || filter.year.is_some_and(|y| !known_years.contains(&y))
-        }
-    };
-    let posts = {
+    let (lang, words) = (site.lang(), site.words());
+    // Positions of the matching posts in the manifest, newest first.
+    let matching = {
         let manifest = manifest.clone();
         Memo::new(move |_| {
-            browse::filter_posts(&manifest.posts, &filter.get())
-                .into_iter()
-                .cloned()
-                .collect::<Vec<_>>()
+            filter.with(|filter| {
+                manifest
+                    .posts
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, post)| filter.matches(post))
+                    .map(|(at, _)| at)
+                    .collect::<Vec<usize>>()
+            })
+        })
+    };
+    let page_size = manifest.site.page_size;
+    let paging = Memo::new(move |_| matching.with(|m| Paging::of(m.len(), page_size, page.get())));
+    let known = {
+        let manifest = manifest.clone();
+        let known_tags: Vec<String> = browse::tag_counts(&manifest.posts)
+            .into_iter()
+            .map(|t| t.tag)
+            .collect();
+        let known_years = browse::years(&manifest.posts);
+        Memo::new(move |_| {
+            let filter = filter.get();
+            filter.tags.iter().all(|t| known_tags.contains(t))
+                && filter.year.is_none_or(|y| known_years.contains(&y))
+                && paging.with(Option::is_some)
+        })
+    };
+    let shown: Memo<Vec<PostMeta>> = {
+        let manifest = manifest.clone();
+        Memo::new(move |_| {
+            let range = paging
+                .with(|p| p.as_ref().map(|p| p.items.clone()))
+                .unwrap_or_default();
+            matching.with(|m| {
+                m[range]
+                    .iter()
+                    .map(|&at| manifest.posts[at].clone())
+                    .collect()
+            })
         })
     };
     let site_title = manifest.site.title.clone();
-    let heading = move || filter.get().heading_in(lang);
-    let page_title = move || match filter.get().is_empty() {
-        true => site_title.clone(),
-        false => format!("{} · {}", filter.get().heading_in(lang), site_title),
-    };
+    let heading = move || filter.with(|f| f.heading_in(lang));
+    let title = move || filter.with(|f| f.title_in(lang, page.get(), &site_title));
 
     move || {
-        if unknown() {
+        if !known.get() {
             return Either::Left(view! { <NotFoundPage/> });
         }
+        let clear = browse_href(&base, &BrowseFilter::default());
         let base = base.clone();
-        let base_for_chips = base.clone();
-        let base_for_years = base.clone();
-        let tags = browse::tag_choices(&manifest.posts, &filter.get());
-        let years = browse::year_choices(&manifest.posts, &filter.get());
+        let manifest = manifest.clone();
         Either::Right(view! {
-            <Title text=page_title.clone()/>
+            <Title text=title.clone()/>
             <section class="browse" aria-labelledby="page-heading">
                 <h1 id="page-heading" class="page-heading">{heading}</h1>
-                <FilterBar filter base=base_for_chips tags years/>
-                {move || {
-                    let list = posts.get();
-                    if list.is_empty() {
-                        let clear = browse_href(&base_for_years, &BrowseFilter::default());
-                        Either::Left(view! {
-                            <div class="empty-state">
-                                <p>{words.text(Text::NoPostsMatch)}</p>
-                                <a class="button" href=clear>{words.text(Text::ClearFilters)}</a>
-                            </div>
-                        })
-                    } else {
-                        let base = base.clone();
-                        let to_save = list.clone();
-                        Either::Right(view! {
-                            <div class="list-tools">
-                                <p class="result-count" aria-live="polite">{words.post_count(list.len())}</p>
-                                <SaveOffline posts=to_save label=Text::SaveListOffline/>
-                            </div>
-                            <div class="post-list">
-                                {list.into_iter().map(|post| view! { <PostCard post base=base.clone()/> }).collect_view()}
-                            </div>
-                        })
+                <FilterBar filter manifest base=base.clone()/>
+                <Show
+                    when=move || matching.with(|m| !m.is_empty())
+                    fallback=move || view! {
+                        <div class="empty-state">
+                            <p>{words.text(Text::NoPostsMatch)}</p>
+                            <a class="button" href=clear.clone()>{words.text(Text::ClearFilters)}</a>
+                        </div>
                     }
-                }}
+                >
+                    <div class="list-tools">
+                        <p class="result-count" aria-live="polite">{move || words.post_count(matching.with(Vec::len))}</p>
+                        {move || view! { <SaveOffline posts=shown.get() label=Text::SaveListOffline/> }}
+                    </div>
+                    <div class="post-list">
+                        <For
+                            each=move || shown.get()
+                            key=|post| post.slug.clone()
+                            children={
+                                let base = base.clone();
+                                move |post| view! { <PostCard post base=base.clone()/> }
+                            }
+                        />
+                    </div>
+                    {
+                        let base = base.clone();
+                        move || {
+                            let (filter, base) = (filter.get(), base.clone());
+                            paging.get().filter(|p| p.pages > 1).map(|paging| {
+                                view! { <Pagination paging href=move |n| list_href(&base, &filter, n)/> }
+                            })
+                        }
+                    }
+                </Show>
             </section>
         })
     }
 }
 
-/// Tag and year chips; each is a link to the filter with it toggled.
+/// Tag and year chips; each is a link to the filter with it toggled. Many
+/// tags end in a link to the tag index rather than in a wall of chips.
 #[component]
-fn FilterBar(
-    filter: Memo<BrowseFilter>,
-    base: String,
-    tags: Vec<browse::TagCount>,
-    years: Vec<i32>,
-) -> impl IntoView {
+fn FilterBar(filter: Memo<BrowseFilter>, manifest: Arc<Manifest>, base: String) -> impl IntoView {
     let base = StoredValue::new(base);
     let words = use_site().words();
     let chip_href = move |next: BrowseFilter| browse_href(&base.get_value(), &next);
+    let chips = {
+        let manifest = manifest.clone();
+        Memo::new(move |_| {
+            filter
+                .with(|f| browse::chip_tags(browse::tag_choices(&manifest.posts, f), f, TAG_CHIPS))
+        })
+    };
+    let years = Memo::new(move |_| filter.with(|f| browse::year_choices(&manifest.posts, f)));
     view! {
         <div class="filter-bar">
             <ul class="chip-row" aria-label=words.text(Text::FilterByTag)>
-                {tags.into_iter().map(|tag| {
-                    let name = tag.tag.clone();
-                    let selected = {
-                        let name = name.clone();
-                        move || filter.get().tags.contains(&name)
-                    };
-                    let href = {
-                        let name = name.clone();
-                        move || chip_href(filter.get().toggled_tag(&name))
-                    };
-                    view! {
-                        <li>
-                            <a class="chip" href=href aria-current=move || selected().then_some("true")>
-                                {format!("#{name}")} <span class="chip-count">{tag.count}</span>
-                            </a>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    let (tags, hidden) = chips.get();
+                    let more = (hidden > 0).then(|| view! {
+                        <li><a class="chip chip-more" href=Route::TagIndex.href(&base.get_value())>
+                            {words.text(Text::AllTags)} <span class="chip-count">{format!("+{hidden}")}</span>
+                        </a></li>
+                    });
+                    let chips = tags.into_iter().map(|tag| {
+                        let name = tag.tag.clone();
+                        let selected = {
+                            let name = name.clone();
+                            move || filter.with(|f| f.tags.contains(&name))
+                        };
+                        let href = {
+                            let name = name.clone();
+                            move || chip_href(filter.get().toggled_tag(&name))
+                        };
+                        view! {
+                            <li>
+                                <a class="chip" href=href aria-current=move || selected().then_some("true")>
+                                    {format!("#{name}")} <span class="chip-count">{tag.count}</span>
+                                </a>
+                            </li>
+                        }
+                    }).collect_view();
+                    (chips, more)
+                }}
             </ul>
             <ul class="chip-row" aria-label=words.text(Text::FilterByYear)>
-                {years.into_iter().map(|year| {
-                    let selected = move || filter.get().year == Some(year);
+                {move || years.get().into_iter().map(|year| {
+                    let selected = move || filter.with(|f| f.year == Some(year));
                     let href = move || {
                         let current = filter.get();
                         chip_href(current.with_year(if current.year == Some(year) { None } else { Some(year) }))
@@ -150,7 +202,7 @@ fn FilterBar(
                 }).collect_view()}
             </ul>
             <div class="filter-actions">
-                {move || (filter.get().tags.len() > 1).then(|| {
+                {move || (filter.with(|f| f.tags.len()) > 1).then(|| {
                     let current = filter.get();
                     let (label, other) = match current.tag_match {
                         TagMatch::All => (words.text(Text::MatchingAllShowAny), TagMatch::Any),
@@ -158,7 +210,7 @@ fn FilterBar(
                     };
                     view! { <a class="match-toggle" href=chip_href(current.with_tag_match(other))>{label}</a> }
                 })}
-                {move || (!filter.get().is_empty()).then(|| view! {
+                {move || (!filter.with(BrowseFilter::is_empty)).then(|| view! {
                     <a class="clear-filters" href=chip_href(BrowseFilter::default())>{words.text(Text::ClearFilters)}</a>
                 })}
             </div>

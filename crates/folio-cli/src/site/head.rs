@@ -9,7 +9,9 @@
 
 use serde_json::{json, Map, Value};
 
-use folio_core::routes::Route;
+use folio_core::browse;
+use folio_core::paging::Paging;
+use folio_core::routes::{browse_filter_of, list_href, Route};
 use folio_core::{PostMeta, Text};
 
 use super::context::{feed_href, FeedKind, SiteContext};
@@ -67,6 +69,7 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
     open_graph_tags(&mut head, site, &page);
     twitter_tags(&mut head, &page);
     feed_links(&mut head, site, route);
+    page_links(&mut head, site, route);
     if let Some(post) = post {
         head.push_str("<script type=\"application/ld+json\">");
         head.push_str(&json_for_script(&blog_posting(site, post)));
@@ -166,6 +169,25 @@ fn feed_links(head: &mut String, site: &SiteContext, route: &Route) {
     }
 }
 
+/// `rel="prev"`/`rel="next"` between the pages of a list, for crawlers.
+fn page_links(head: &mut String, site: &SiteContext, route: &Route) {
+    if !route.is_list() {
+        return;
+    }
+    let filter = browse_filter_of(route, "");
+    let total = browse::filter_posts(&site.manifest.posts, &filter).len();
+    let Some(paging) = Paging::of(total, site.site().page_size, route.page()) else {
+        return;
+    };
+    let pages = [("prev", paging.previous()), ("next", paging.next())];
+    for (rel, page) in pages {
+        if let Some(page) = page {
+            let href = site.absolute(&list_href(site.base(), &filter, page));
+            link_tag(head, rel, None, None, &href);
+        }
+    }
+}
+
 /// What a list page holds, for search results and link previews: the site's
 /// own description on the home page when it has one, otherwise a sentence
 /// made from the site's title and its counts.
@@ -174,6 +196,10 @@ fn list_description(site: &SiteContext, route: &Route) -> String {
     let posts = &site.manifest.posts;
     let title = &meta.title;
     let m = meta.interface_lang().messages();
+    let route = match route {
+        Route::Paged(list, _) => list,
+        route => route,
+    };
     match route {
         Route::Home | Route::NotFound if !meta.description.is_empty() => meta.description.clone(),
         Route::Tag(tag) => {
@@ -198,13 +224,12 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
         Route::Page(slug) => site
             .page(slug)
             .map_or_else(|| name.clone(), |p| format!("{} · {name}", p.title)),
-        Route::Tag(tag) => format!("#{tag} · {name}"),
-        Route::Year(year) => format!("{year} · {name}"),
-        Route::TagYear(tag, year) => format!("#{tag} · {year} · {name}"),
+        list if list.is_list() => {
+            browse_filter_of(list, "").title_in(site.site().interface_lang(), list.page(), name)
+        }
         Route::TagIndex => format!("{} · {name}", words.text(Text::Tags)),
         Route::Timeline => format!("{} · {name}", words.text(Text::Timeline)),
-        Route::NotFound => format!("{} · {name}", words.text(Text::NotFound)),
-        Route::Home => name.clone(),
+        _ => format!("{} · {name}", words.text(Text::NotFound)),
     }
 }
 

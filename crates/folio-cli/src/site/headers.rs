@@ -36,6 +36,7 @@ fn is_hashed(file: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use folio_core::model::DEFAULT_PAGE_SIZE;
     use folio_core::{SiteMeta, MANIFEST_VERSION};
 
     #[test]
@@ -50,6 +51,7 @@ mod tests {
                 lang: "en".into(),
                 time_zone: "UTC".into(),
                 url: None,
+                page_size: DEFAULT_PAGE_SIZE,
             },
             posts: vec![],
         };

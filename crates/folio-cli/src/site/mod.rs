@@ -30,7 +30,7 @@ mod xml;
 
 use std::path::{Path, PathBuf};
 
-use folio_core::routes::Route;
+use folio_core::routes::{browse_filter_of, Route};
 use folio_core::{browse, Manifest, MANIFEST_VERSION};
 
 use crate::config::{ConfigError, SiteConfig};
@@ -334,16 +334,24 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
             tags: vec![tag.tag.clone()],
             ..Default::default()
         };
-        let tagged: Vec<_> = browse::filter_posts(&manifest.posts, &filter)
-            .into_iter()
-            .cloned()
-            .collect();
         routes.extend(
-            browse::years(&tagged)
+            browse::years(browse::filter_posts(&manifest.posts, &filter))
                 .into_iter()
                 .map(|year| Route::TagYear(tag.tag.clone(), year)),
         );
     }
+    // The second and later pages of every list.
+    let page_size = manifest.site.page_size.max(1);
+    let later_pages: Vec<Route> = routes
+        .iter()
+        .filter(|route| route.is_list())
+        .flat_map(|list| {
+            let filter = browse_filter_of(list, "");
+            let total = browse::filter_posts(&manifest.posts, &filter).len();
+            (2..=total.div_ceil(page_size)).map(|page| list.clone().with_page(page))
+        })
+        .collect();
+    routes.extend(later_pages);
     routes
 }
 

@@ -2,7 +2,7 @@
 //! with when it last changed, so new and edited posts are found early.
 
 use folio_core::browse::{self, BrowseFilter};
-use folio_core::routes::Route;
+use folio_core::routes::{browse_filter_of, Route};
 use folio_core::PostMeta;
 
 use super::context::SiteContext;
@@ -11,12 +11,18 @@ use super::xml::push_element;
 
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 
-/// Lists `routes` but the 404 page, which has no address of its own, and the
-/// pages of one tag in one year, which only narrow pages already listed.
+/// Lists `routes` but the 404 page, which has no address of its own, the
+/// pages of one tag in one year, which only narrow pages already listed, and
+/// the second and later pages of lists, whose posts are all listed already.
 pub fn sitemap(site: &SiteContext, routes: &[Route]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let listed = |route: &&Route| !matches!(route, Route::NotFound | Route::TagYear(..));
+    let listed = |route: &&Route| {
+        !matches!(
+            route,
+            Route::NotFound | Route::TagYear(..) | Route::Paged(..)
+        )
+    };
     for route in routes.iter().filter(listed) {
         xml.push_str("  <url>\n");
         push_element(&mut xml, "    ", "loc", &site.route_url(route));
@@ -37,22 +43,8 @@ fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
             return newest_change(site.post(slug));
         }
         Route::Page(_) => return None,
-        Route::Tag(tag) => BrowseFilter {
-            tags: vec![tag.clone()],
-            ..Default::default()
-        },
-        Route::Year(year) => BrowseFilter {
-            year: Some(*year),
-            ..Default::default()
-        },
-        Route::TagYear(tag, year) => BrowseFilter {
-            tags: vec![tag.clone()],
-            year: Some(*year),
-            ..Default::default()
-        },
-        Route::Home | Route::TagIndex | Route::Timeline | Route::NotFound => {
-            BrowseFilter::default()
-        }
+        list if list.is_list() => browse_filter_of(list, ""),
+        _ => BrowseFilter::default(),
     };
     newest_change(browse::filter_posts(posts, &filter))
 }

@@ -357,7 +357,10 @@ fn a_post_in_another_language_says_so_in_the_feed_and_json_ld() {
     assert_eq!(json_ld(&page)["inLanguage"], "ko");
     let shell = built.read("shell.html");
     assert!(shell.contains("<html lang=\"ko\">"));
-    assert!(shell.contains("글을 보려면 JavaScript가 필요합니다"), "{shell}");
+    assert!(
+        shell.contains("글을 보려면 JavaScript가 필요합니다"),
+        "{shell}"
+    );
 }
 
 #[test]
@@ -764,4 +767,54 @@ fn a_title_that_closes_the_title_tag_is_text_and_no_allowed_script() {
     }
     let post = built.read(&format!("posts/{slug}/index.html"));
     assert!(post.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; · "));
+}
+
+#[test]
+fn long_lists_page_as_real_folders_with_prev_and_next() {
+    let content = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        content.path().join("folio.toml"),
+        "title = \"Pages\"\nlang = \"en\"\nurl = \"https://example.com\"\npage_size = 2\n",
+    )
+    .expect("writes the config");
+    for day in 1..=5 {
+        let tags = if day % 2 == 1 { "[odd]" } else { "[even]" };
+        let post = format!(
+            "---\ntitle: Post {day}\ndate: 2024-01-0{day}\ntags: {tags}\n---\n\nDay {day}.\n"
+        );
+        std::fs::write(content.path().join(format!("post-{day}.md")), post).expect("writes");
+    }
+    let built = build(content.path(), "/");
+    let titles = |page: &str| {
+        let list = static_part(page);
+        let mut shown: Vec<(usize, u32)> = (1..=5)
+            .filter_map(|day| list.find(&format!(">Post {day}</a>")).map(|at| (at, day)))
+            .collect();
+        shown.sort_unstable();
+        shown.into_iter().map(|(_, day)| day).collect::<Vec<_>>()
+    };
+    assert_eq!(titles(&built.read("index.html")), [5, 4]);
+    let second = built.read("page/2/index.html");
+    assert_eq!(titles(&second), [3, 2]);
+    assert_eq!(titles(&built.read("page/3/index.html")), [1]);
+    assert!(!built.exists("page/4/index.html"));
+    assert!(second.contains("<title>Page 2 · Pages</title>"), "{second}");
+    assert!(second.contains("<link rel=\"prev\" href=\"https://example.com/\">"));
+    assert!(second.contains("<link rel=\"next\" href=\"https://example.com/page/3/\">"));
+    assert!(second.contains("<link rel=\"canonical\" href=\"https://example.com/page/2/\">"));
+    let nav = static_part(&second);
+    assert!(
+        nav.contains("<a href=\"/\" rel=\"prev\" class=\"pagination-previous\">"),
+        "{nav}"
+    );
+    assert!(nav.contains("href=\"/page/3/\" rel=\"next\""));
+    assert!(nav.contains("aria-current=\"page\""));
+    // Three odd posts: a tag's list pages too, and its second page links back.
+    assert_eq!(titles(&built.read("tags/odd/page/2/index.html")), [1]);
+    assert!(!built.exists("tags/even/page/2/index.html"));
+    let sitemap = built.read("sitemap.xml");
+    assert!(
+        !sitemap.contains("/page/2/"),
+        "later pages stay out of the sitemap"
+    );
 }

@@ -51,6 +51,7 @@ impl Catalogue for English {
             Text::FilterByTag => "Filter by tag",
             Text::FilterByYear => "Filter by year",
             Text::ClearFilters => "Clear filters",
+            Text::AllTags => "All tags",
             Text::NoPostsMatch => "No posts match these filters.",
             Text::MatchingAllShowAny => {
                 "Showing posts with all of these tags. Show posts with any of them"

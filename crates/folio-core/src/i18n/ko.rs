@@ -53,6 +53,7 @@ impl Catalogue for Korean {
             Text::FilterByTag => "태그로 거르기",
             Text::FilterByYear => "연도로 거르기",
             Text::ClearFilters => "필터 지우기",
+            Text::AllTags => "모든 태그",
             Text::NoPostsMatch => "조건에 맞는 글이 없습니다.",
             Text::MatchingAllShowAny => {
                 "이 태그를 모두 가진 글을 보고 있습니다. 하나라도 가진 글 보기"

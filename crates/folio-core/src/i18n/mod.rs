@@ -95,6 +95,8 @@ pub enum Text {
     FilterByTag,
     FilterByYear,
     ClearFilters,
+    /// Where the tag chips of a list end when there are more tags than chips.
+    AllTags,
     NoPostsMatch,
     /// Shown while several tags must all match; links to "any".
     MatchingAllShowAny,
@@ -164,6 +166,7 @@ impl Text {
         Text::FilterByTag,
         Text::FilterByYear,
         Text::ClearFilters,
+        Text::AllTags,
         Text::NoPostsMatch,
         Text::MatchingAllShowAny,
         Text::MatchingAnyShowAll,
