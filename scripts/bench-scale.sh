@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# How Folio holds up on a big blog: generates N posts (10,000 by default;
+# Korean and English, 1,000 tags used unevenly, headings in every post),
+# builds them, and prints build time and peak memory (and Hugo's, when
+# `hugo` is installed, on the same posts), the sizes a reader downloads, and
+# from Chromium: bytes transferred to show the home page, when the first
+# post link is painted, and how long a tag click takes. Figures only.
+#
+#   scripts/bench-scale.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+posts=${1:-10000}
+
+scripts/build-release.sh >/dev/null
+(cd tests/bench && [ -d node_modules/lighthouse ] || npm ci --no-audit --no-fund --loglevel=error)
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python3 - "$work/content" "$posts" <<'PY'
+import os, random, sys
+out, count = sys.argv[1], int(sys.argv[2])
+rng = random.Random(7)
+os.makedirs(out)
+with open(os.path.join(out, "folio.toml"), "w") as f:
+    f.write('title = "큰 블로그"\nlang = "ko"\ntime_zone = "Asia/Seoul"\n')
+tags = [f"주제{n}" if n % 2 else f"topic-{n}" for n in range(1000)]
+words_ko = "서울 부산 기차 여행 책 커피 바다 산 코드 러스트 웹 글쓰기 생각 오늘 내일 계절 도시 골목 사진 음악".split()
+words_en = "river code rust web train coffee book city night morning season garden window letter music".split()
+for n in range(count):
+    korean = n % 3 != 0
+    words = words_ko if korean else words_en
+    title = " ".join(rng.choice(words) for _ in range(4)) + f" {n}"
+    chosen = sorted({tags[min(int(rng.paretovariate(1.2)) - 1, 999)] for _ in range(rng.randint(1, 4))})
+    year, month, day = 2010 + n * 16 // count, 1 + n % 12, 1 + n % 28
+    body = []
+    for section in range(4):
+        body.append(f"## {rng.choice(words)} {section}\n")
+        body.append(" ".join(rng.choice(words) for _ in range(90)) + ".\n")
+    front = f"---\ntitle: \"{title}\"\ndate: {year}-{month:02}-{day:02}\ntags: [{', '.join(chosen)}]\n---\n\n"
+    with open(os.path.join(out, f"post-{n:05}.md"), "w") as f:
+        f.write(front + "\n".join(body))
+PY
+echo "generated $posts posts ($(du -sh "$work/content" | cut -f1) of Markdown)"
+
+measure() { # label, command…: wall time and peak memory
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null 2>&1
+  read -r seconds kib <"$work/time"
+  printf '%-28s %8.1f s %8.0f MiB peak\n' "$label" "$seconds" "$((kib / 1024))"
+}
+measure "folio build" target/release/folio build --content "$work/content" --out "$work/site" --app-dir target/folio-app
+if command -v hugo >/dev/null; then
+  mkdir -p "$work/hugo"
+  printf 'baseURL = "/"\ntitle = "big"\n[taxonomies]\ntag = "tags"\n' >"$work/hugo/hugo.toml"
+  cp -r "$work/content" "$work/hugo/content"
+  rm -f "$work/hugo/content/folio.toml"
+  measure "hugo (same posts, tag pages)" hugo --source "$work/hugo" --destination "$work/hugo-site" --quiet
+fi
+
+node - "$work/site" <<'JS'
+const fs = require('fs'), path = require('path'), zlib = require('zlib');
+const site = process.argv[2];
+const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }).length;
+const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+for (const file of ['index.html', 'manifest.json', 'tags/index.html', 'timeline/index.html']) {
+  const bytes = fs.readFileSync(path.join(site, file));
+  console.log(`${file.padEnd(22)} ${kib(bytes.length).padStart(12)} raw ${kib(br(bytes)).padStart(11)} brotli`);
+}
+let total = 0, files = 0;
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
+  const p = path.join(dir, e.name);
+  if (e.isDirectory()) walk(p); else { total += fs.statSync(p).size; files += 1; }
+});
+walk(site);
+console.log(`whole site              ${(total / 1048576).toFixed(1)} MiB in ${files} files`);
+JS
+
+node tests/bench/scale.mjs "$work/site" 5
