@@ -31,6 +31,7 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
         links: &KnownPosts,
         mdx,
         liquid: true,
+        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);
@@ -47,6 +48,7 @@ fn resolve_without_liquid(body: &str) -> Normalized {
         links: &KnownPosts,
         mdx: false,
         liquid: false,
+        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);

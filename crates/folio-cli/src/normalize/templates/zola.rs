@@ -80,9 +80,9 @@ impl Resolver<'_> {
     pub(super) fn zola_body_open(&mut self, name: &str, args: &str, at: usize) -> Emit {
         let args = Args::parse(args);
         let callout = hugo::callout_kind_is_first_argument(name);
-        self.open_bodies.push(OpenBody {
-            name: name.to_owned(),
-            callout: callout.is_some(),
+        self.open_bodies.push(match callout {
+            Some(_) => OpenBody::callout(name),
+            None => OpenBody::new(name, None),
         });
         match callout {
             Some(kind_first) => {
