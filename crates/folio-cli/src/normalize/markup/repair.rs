@@ -51,7 +51,7 @@ fn repair_tag(line: &str, is_element: &impl Fn(&str) -> bool) -> Option<(usize, 
         .unwrap_or(rest.len());
     let name = &rest[..name_len];
     if name.is_empty()
-        || !rest[name_len..].starts_with(|c: char| c == ' ' || c == '\t')
+        || !rest[name_len..].starts_with([' ', '\t'])
         || !is_element(&name.to_ascii_lowercase())
     {
         return None;
