@@ -25,11 +25,11 @@ const NAMED_CALLOUTS: &[&str] = &[
 ];
 
 /// Shortcode names for a quotation, rendered as `<blockquote>`.
-const QUOTES: &[&str] = &["quote", "blockquote", "pullquote", "epigraph"];
+pub(super) const QUOTES: &[&str] = &["quote", "blockquote", "pullquote", "epigraph"];
 
 /// Shortcodes whose body is a diagram's source, drawn by a script the CSP
 /// does not allow: their source is shown as a code block in its language.
-const DIAGRAMS: &[&str] = &[
+pub(super) const DIAGRAMS: &[&str] = &[
     "mermaid",
     "sequence",
     "flowchart",

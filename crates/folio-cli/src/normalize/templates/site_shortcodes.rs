@@ -120,7 +120,11 @@ impl Resolver<'_> {
             }
         };
         self.transformations.count("shortcode template", name);
-        let block = self.out_line_is_blank() && self.rest_of_line_is_blank();
+        // At the start of a line, output opening with a block tag is an HTML
+        // block to CommonMark whatever follows, so it gets lines of its own
+        // and the inner content stays Markdown.
+        let block = self.out_line_is_blank()
+            && (self.rest_of_line_is_blank() || starts_with_block_tag(&open));
         match (close, closer) {
             (Some(close), Some(_)) => {
                 self.open_bodies
@@ -132,6 +136,55 @@ impl Resolver<'_> {
         }
         Some(placed(&open, block))
     }
+}
+
+/// The tags that start an HTML block in CommonMark (its kind 6) and that
+/// templates open with.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "nav",
+    "ol",
+    "p",
+    "section",
+    "summary",
+    "table",
+    "ul",
+];
+
+fn starts_with_block_tag(output: &str) -> bool {
+    let Some(rest) = output.trim_start().strip_prefix('<') else {
+        return false;
+    };
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    BLOCK_TAGS.contains(&name.as_str())
 }
 
 /// Template output as a block on its own lines, or inline in a sentence.

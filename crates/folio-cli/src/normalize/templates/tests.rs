@@ -323,6 +323,14 @@ fn more_marker_splits_the_summary() {
     "<aside class=\"callout callout-warning\">\n\n**주의**\n\n*굵게* 읽히는 글\n\n</aside>\n\nAfter.\n" ; "zola admonition keeps inner markdown"
 )]
 #[test_case(
+    "{% mermaid() %}\ngraph TD;\nA-->B;\n{% end %}\nAfter.\n",
+    "```mermaid\ngraph TD;\nA-->B;\n```\nAfter.\n" ; "zola diagram source as code"
+)]
+#[test_case(
+    "{% quote(author=\"Keats\") %}\nA thing of *beauty*.\n{% end %}\n",
+    "<blockquote>\n\nA thing of *beauty*.\n\n— Keats\n\n</blockquote>\n" ; "zola quote"
+)]
+#[test_case(
     "{% note() %}\nA *note*.\n{% end %}\n",
     "<aside class=\"callout callout-note\">\n\nA *note*.\n\n</aside>\n" ; "zola named callout"
 )]

@@ -34,6 +34,8 @@ const SPOILER: &str = r#"{{ $title := .Get "title" | default "Spoiler" }}
 const GALLERY: &str =
     r#"<div class="gallery">{{ range .Params }}<img src="{{ . }}">{{ end }}{{ .Inner }}</div>"#;
 
+const CENTER: &str = r#"<div class="text-center">{{.Inner | markdownify}}</div>"#;
+
 const SILENT: &str = r#"{{ with .Get "note" }}<small>{{ . }}</small>{{ end }}"#;
 
 const SCRIPTED: &str = r#"<script>draw("{{ .Inner }}")</script>"#;
@@ -85,13 +87,17 @@ fn resolve_in_site(body: &str, site: &[(&str, &str)], theme: &[(&str, &str)]) ->
     "<details class=\"spoiler\">\n<summary>Spoiler</summary>\n\nOuter <a href=\"https://en.wikipedia.org/wiki/Jeju\" target=\"_blank\">Jeju</a>.\n\n</details>\n" ; "shortcodes nest inside a body"
 )]
 #[test_case(
+    "{{< center >}}$\\frac{a}{b}$ 가운데{{< /center >}}\n",
+    "<div class=\"text-center\">\n\n$\\frac{a}{b}$ 가운데\n\n</div>\n" ; "a block opened mid line keeps its inner markdown"
+)]
+#[test_case(
     "앞 {{< silent >}}hidden{{< /silent >}} 뒤\n",
     "앞  뒤\n" ; "a template that never prints its body drops it as hugo does"
 )]
 fn site_templates_render_as_the_site_did(body: &str, expected: &str) {
     let out = resolve_in_site(
         body,
-        &[("wiki", WIKI), ("silent", SILENT)],
+        &[("wiki", WIKI), ("silent", SILENT), ("center", CENTER)],
         &[("spoiler", SPOILER)],
     );
     assert_eq!(out.markdown, expected);
