@@ -6,7 +6,8 @@
 //!
 //! With `FOLIO_REPORT_DUMP=<text>` set, the rendered HTML of every post whose
 //! file path contains that text is printed too, to read what the residue
-//! detector cannot judge.
+//! detector cannot judge. With `FOLIO_REPORT_RESIDUE=1`, every leak of every
+//! post is listed, not only the first of each kind.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -94,6 +95,16 @@ fn report(folder: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
             continue;
         }
         with_residue += 1;
+        if std::env::var_os("FOLIO_REPORT_RESIDUE").is_some() {
+            for leak in &residue {
+                println!(
+                    "    leak in {} ({}): …{}…",
+                    post.file.display(),
+                    leak.kind.label(),
+                    leak.snippet.replace('\n', " ")
+                );
+            }
+        }
         for leak in residue {
             let entry = by_kind
                 .entry(leak.kind)

@@ -24,6 +24,7 @@ use folio_core::{LocalDate, PageMeta, PostMeta, SiteMeta};
 
 use crate::config::{Detect, CONFIG_FILE};
 use crate::diagnostics::{Diagnostic, Severity};
+use crate::normalize::templates::SiteShortcodes;
 use crate::normalize::{normalize_post, NormalizeContext, Transformations};
 use derive::derive;
 use front_matter::dates::{parse_date, parse_date_lenient};
@@ -344,11 +345,16 @@ pub fn index_content(
                     .map(|p| (p.file.as_path(), Route::Page(p.read.slug.clone()))),
             ),
     );
+    let shortcodes = match source.generator {
+        Generator::Hugo => SiteShortcodes::load(&source.root, &source.settings.themes),
+        _ => SiteShortcodes::default(),
+    };
     let publish = PublishContext {
         source,
         content_dir,
         site,
         links: &links,
+        shortcodes: &shortcodes,
     };
     // Normalising and deriving is most of the work, and each body is its own.
     let published_posts: Vec<Published> = posts.par_iter().map(|p| publish.normalise(p)).collect();
@@ -516,6 +522,7 @@ struct PublishContext<'a> {
     content_dir: &'a Path,
     site: &'a SiteMeta,
     links: &'a links::LinkTable,
+    shortcodes: &'a SiteShortcodes,
 }
 
 impl PublishContext<'_> {
@@ -534,6 +541,7 @@ impl PublishContext<'_> {
                 links: self.links,
                 mdx: is_mdx,
                 liquid: matches!(self.source.generator, Generator::Jekyll | Generator::Folio),
+                shortcodes: self.shortcodes,
             },
         );
         let diagnostics = normalized

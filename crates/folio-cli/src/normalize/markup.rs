@@ -8,6 +8,7 @@ pub use embeds::EMBED_ORIGINS;
 mod html;
 mod math;
 mod prepare;
+mod repair;
 #[cfg(test)]
 mod tests;
 pub(crate) mod tokens;
@@ -32,6 +33,10 @@ pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Norm
             .into_offset_iter()
             .collect();
     let mut sanitizer = Sanitizer::new(context.mdx);
+    sanitizer.learn_closed_names(events.iter().filter_map(|(e, _)| match e {
+        Event::Html(t) | Event::InlineHtml(t) => Some(t.as_ref()),
+        _ => None,
+    }));
     let mut replacements: Vec<(Range<usize>, String)> = Vec::new();
     let mut at = 0;
     while at < events.len() {

@@ -41,6 +41,8 @@ pub struct NormalizeContext<'a> {
     /// is unknown). Hugo, Zola, Gatsby and Next.js print them as written, so
     /// there only their own shortcodes are resolved.
     pub liquid: bool,
+    /// A Hugo site's own shortcode templates (empty for other sites).
+    pub shortcodes: &'a templates::SiteShortcodes,
 }
 
 /// Resolves a reference to another post to its site-relative URL (`/posts/notes/`).

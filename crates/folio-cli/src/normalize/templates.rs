@@ -8,12 +8,14 @@
 //! nothing at all (its inner Markdown kept).
 
 mod args;
+mod gotmpl;
 mod hugo;
 mod kramdown;
 mod liquid;
 mod mdx;
 mod render;
 mod scan;
+mod site_shortcodes;
 #[cfg(test)]
 mod tests;
 mod zola;
@@ -23,6 +25,7 @@ use std::collections::{BTreeMap, HashMap};
 use super::{Finding, NormalizeContext, Normalized, Transformations};
 use crate::diagnostics::Severity;
 use scan::Fence;
+pub use site_shortcodes::SiteShortcodes;
 
 /// Resolves Liquid, Hugo and Zola shortcodes, MDX module lines and kramdown
 /// attribute lines; records findings and counts in `out`.
@@ -45,6 +48,7 @@ struct Resolved {
 }
 
 /// What a tag is replaced by, and how it sits in the surrounding text.
+#[derive(Debug, Clone)]
 enum Emit {
     /// Text in place of the tag; an empty text alone on its line removes the line.
     Inline(String),
@@ -57,8 +61,23 @@ enum Emit {
 /// A shortcode with a body that is still open (`{% note() %}` … `{% end %}`).
 struct OpenBody {
     name: String,
-    /// Whether its opening wrote a callout `<aside>` that the end must close.
-    callout: bool,
+    /// The markup its end writes: a callout's `</aside>`, the rest of a site
+    /// template's output after `.Inner`, or nothing.
+    close: Option<Emit>,
+}
+
+impl OpenBody {
+    fn new(name: &str, close: Option<Emit>) -> Self {
+        OpenBody {
+            name: name.to_owned(),
+            close,
+        }
+    }
+
+    /// A body that ends with the `</aside>` of a callout.
+    fn callout(name: &str) -> Self {
+        OpenBody::new(name, Some(Emit::Block(render::CALLOUT_CLOSE.to_owned())))
+    }
 }
 
 /// Template syntax Folio does not know, reported once per name.
@@ -66,12 +85,16 @@ struct OpenBody {
 struct UnknownUse {
     first_line: usize,
     uses: usize,
+    /// Why a site's own template could not be run (the first use's reason).
+    reason: String,
 }
 
 /// The kinds of unknown syntax, each with its own wording.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum UnknownKind {
     Shortcode,
+    /// A shortcode whose site template Folio could not run.
+    Template,
     LiquidTag,
     LiquidOutput,
 }
@@ -176,10 +199,23 @@ impl<'a> Resolver<'a> {
         }
         entry.uses += 1;
         let counted = match kind {
-            UnknownKind::Shortcode => "shortcode removed",
+            UnknownKind::Shortcode | UnknownKind::Template => "shortcode removed",
             UnknownKind::LiquidTag | UnknownKind::LiquidOutput => "liquid removed",
         };
         self.transformations.count(counted, name);
+    }
+
+    /// A shortcode whose site template cannot be run: reported once per
+    /// name with the reason, its content kept as for an unknown one.
+    fn note_unrunnable(&mut self, name: &str, reason: String, offset: usize) {
+        self.note_unknown(UnknownKind::Template, name, offset);
+        let entry = self
+            .unknown
+            .entry((UnknownKind::Template, name.to_owned()))
+            .or_default();
+        if entry.reason.is_empty() {
+            entry.reason = reason;
+        }
     }
 
     fn report_unknown(&mut self) {
@@ -192,6 +228,10 @@ impl<'a> Resolver<'a> {
                 UnknownKind::Shortcode => (
                     format!("shortcode `{name}` is not known to Folio ({uses}); its syntax was removed and its content kept"),
                     "Check that the post reads well without it, or replace it with Markdown or an HTML embed",
+                ),
+                UnknownKind::Template => (
+                    format!("shortcode `{name}` could not be run ({uses}): its template {}; its syntax was removed and its content kept", usage.reason),
+                    "Simplify the template to the part Folio runs (.Get, .Inner, if/with, variables, pipelines), or replace the shortcode with Markdown",
                 ),
                 UnknownKind::LiquidTag => (
                     format!("Liquid tag `{name}` is not known to Folio ({uses}); its syntax was removed and its content kept"),
@@ -215,8 +255,10 @@ impl<'a> Resolver<'a> {
     fn close_unclosed_bodies(&mut self) {
         let end = self.src.len();
         while let Some(body) = self.open_bodies.pop() {
-            if body.callout {
-                self.emit_block(render::CALLOUT_CLOSE);
+            match body.close {
+                Some(Emit::Block(markup)) => self.emit_block(&markup),
+                Some(Emit::Inline(markup)) => self.out.push_str(&markup),
+                _ => {}
             }
             self.warn(
                 end,
@@ -398,6 +440,14 @@ impl<'a> Resolver<'a> {
                             self.pos += run;
                         }
                     }
+                }
+                // Hugo runs a shortcode whatever precedes it; a converter's
+                // Markdown escape in front of one (`\{{< wikipedia >}}`) is noise.
+                b'\\'
+                    if self.src[at + 1..].starts_with("{{<")
+                        || self.src[at + 1..].starts_with("{{%") =>
+                {
+                    self.pos += 1;
                 }
                 b'\\' if bytes.get(at + 1).is_some_and(u8::is_ascii_punctuation) => {
                     self.out.push_str(&self.src[at..at + 2]);
@@ -602,10 +652,10 @@ impl<'a> Resolver<'a> {
 
     /// Closes the innermost open body shortcode.
     fn close_body(&mut self) -> Emit {
-        match self.open_bodies.pop() {
-            Some(body) if body.callout => Emit::Block(render::CALLOUT_CLOSE.to_owned()),
-            _ => Emit::Inline(String::new()),
-        }
+        self.open_bodies
+            .pop()
+            .and_then(|body| body.close)
+            .unwrap_or(Emit::Inline(String::new()))
     }
 
     /// The text of a block tag's body: from just after its opening tag to

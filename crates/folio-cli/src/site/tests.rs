@@ -635,6 +635,21 @@ fn hugo_and_zola_shortcodes_and_mdx_components_render_as_meant() {
         "ref resolves: {body}"
     );
     assert!(body.contains("Text inside an unknown shortcode stays."));
+    // The site's own shortcode templates run; Folio's quote is a blockquote.
+    assert!(
+        body.contains("href=\"https://en.wikipedia.org/wiki/Static_site_generator\"")
+            && body.contains(">static site generators</a>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<summary>항구의 결말</summary>")
+            && body.contains("<strong>harbour</strong>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("<blockquote>") && body.contains("— An old sailor"),
+        "{body}"
+    );
     assert!(
         body.contains("controls") && !body.contains("autoplay"),
         "{body}"
@@ -657,6 +672,14 @@ fn hugo_and_zola_shortcodes_and_mdx_components_render_as_meant() {
         .diagnostics
         .iter()
         .any(|d| d.message.contains("unknown-widget")));
+    assert!(
+        hugo.report
+            .index
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("`gallery` could not be run")
+                && d.message.contains("`range`"))
+    );
 
     let zola = build(&fixture("sites/zola"), "/");
     let page = zola.read("posts/zola-shortcodes/index.html");

@@ -36,6 +36,8 @@ pub struct GeneratorSettings {
     pub exclude: Vec<String>,
     /// Next.js `trailingSlash: true`: URLs end in `/`.
     pub trailing_slash: bool,
+    /// Hugo's `theme` (one name or a list): where its shortcode templates are.
+    pub themes: Vec<String>,
 }
 
 /// Zola's `[slugify] paths` strategy.
@@ -222,6 +224,15 @@ pub fn hugo_settings(config: &Value) -> (GeneratorSettings, Option<String>) {
         time_zone: string_ci(config, "timeZone"),
         taxonomies,
         permalinks,
+        themes: match get_ci(config, "theme") {
+            Some(Value::String(theme)) => vec![theme.clone()],
+            Some(Value::Array(themes)) => themes
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+            _ => Vec::new(),
+        },
         ..Default::default()
     };
     (settings, string_ci(config, "contentDir"))

@@ -282,6 +282,14 @@ const KNOWN_DROPPED: &[&str] = &[
     "maction",
 ];
 
+/// Whether browsers know `name` (lower case) as an HTML or MathML element.
+pub fn is_known_element(name: &str) -> bool {
+    ALLOWED.contains(&name)
+        || KNOWN_DROPPED.contains(&name)
+        || DROP_WITH_CONTENT.contains(&name)
+        || MATHML.contains(&name)
+}
+
 /// Attributes written bare when empty.
 const BOOLEAN: &[&str] = &[
     "controls",
@@ -312,6 +320,9 @@ pub struct Sanitizer {
     removed_components: BTreeMap<String, (usize, usize)>,
     reported: HashSet<String>,
     findings: Vec<Finding>,
+    /// Names the post's HTML closes somewhere (`</figurecaption>`): an
+    /// unknown name among them is an element, not text that looks like a tag.
+    closed_names: HashSet<String>,
 }
 
 impl Sanitizer {
@@ -323,6 +334,18 @@ impl Sanitizer {
             removed_components: BTreeMap::new(),
             reported: HashSet::new(),
             findings: Vec::new(),
+            closed_names: HashSet::new(),
+        }
+    }
+
+    /// Learns which names the post closes, from every piece of its HTML.
+    pub fn learn_closed_names<'h>(&mut self, pieces: impl Iterator<Item = &'h str>) {
+        for piece in pieces {
+            for (_, token) in tokenize(piece) {
+                if let Token::End { name, .. } = token {
+                    self.closed_names.insert(name.to_ascii_lowercase());
+                }
+            }
         }
     }
 
@@ -513,6 +536,12 @@ impl Sanitizer {
             }
             return;
         }
+        if self.closed_names.contains(&lname) {
+            // An element the browser would not know either (a misspelt
+            // `<figurecaption>`, an old vendor tag): it shows its content.
+            counts.count("html unwrapped", &lname);
+            return;
+        }
         // Not HTML: text that only looks like a tag (`List<String>`).
         counts.count("html escaped", &lname);
         push_text(out, tag.raw);
@@ -545,6 +574,8 @@ impl Sanitizer {
             || VOID.contains(&lname.as_str())
         {
             // The opening tag was dropped or the iframe already closed.
+        } else if self.closed_names.contains(&lname) {
+            // Unwrapped with its opening tag.
         } else {
             counts.count("html escaped", &lname);
             push_text(out, raw);

@@ -8,6 +8,8 @@ use std::ops::Range;
 use folio_core::markdown::parser_options;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
+use super::html::is_known_element;
+use super::repair;
 use super::tokens::{tokenize, Token};
 
 pub struct Prepared {
@@ -17,7 +19,8 @@ pub struct Prepared {
 }
 
 pub fn prepare(markdown: &str, mdx: bool) -> Prepared {
-    let mut text = protect_display_math(&tight_inline_math(&convert_tex_delimiters(markdown)));
+    let repaired = repaired_tags(markdown);
+    let mut text = protect_display_math(&tight_inline_math(&convert_tex_delimiters(&repaired)));
     if mdx {
         text = without_jsx_expressions(&text);
     }
@@ -90,6 +93,15 @@ fn without_jsx_expressions(text: &str) -> String {
         }
     }
     out
+}
+
+/// Tags CommonMark would print as text, rewritten as a browser reads them
+/// (see [`repair`]); the document is parsed only when there is one.
+fn repaired_tags(markdown: &str) -> String {
+    if !repair::has_repairable_tag(markdown, is_known_element) {
+        return markdown.to_owned();
+    }
+    repair::repair_tags(markdown, &code_ranges(markdown), is_known_element)
 }
 
 /// Ranges holding code or raw HTML, where delimiters are left alone.
@@ -218,7 +230,12 @@ fn convert_tex_delimiters(markdown: &str) -> String {
             at = body_start;
             continue;
         };
-        let body = &markdown[body_start..body_start + body_len];
+        let mut body = &markdown[body_start..body_start + body_len];
+        // `\\\)`: Markdown reads `\\` as `\` and `\)` as `)`, so MathJax saw
+        // the same `\)` as from `\\)`; the odd backslash is not the formula's.
+        if open.starts_with("\\\\") && body.ends_with('\\') && !body.ends_with("\\\\") {
+            body = &body[..body.len() - 1];
+        }
         let segments: Vec<&str> = body.split('\n').collect();
         let blank_inside = segments.len() > 2
             && segments[1..segments.len() - 1]
@@ -466,6 +483,7 @@ mod tests {
 
     #[test_case("inline \\(x^2\\) here", "inline $x^2$ here" ; "inline")]
     #[test_case("escaped \\\\( a+b \\\\) form", "escaped $a+b$ form" ; "escaped inline")]
+    #[test_case("키 \\\\({k_A}^{\\prime} \\\\\\)라 하자", "키 ${k_A}^{\\prime}$라 하자" ; "escaped inline closed with an odd backslash")]
     #[test_case("\\[\nE = mc^2\n\\]\n", "$$\nE = mc^2\n$$\n" ; "display")]
     #[test_case("`\\(x\\)` in code", "`\\(x\\)` in code" ; "code kept")]
     #[test_case("\\(a\n\nb\\)", "\\(a\n\nb\\)" ; "not across paragraphs")]

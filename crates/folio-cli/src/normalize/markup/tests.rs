@@ -25,6 +25,7 @@ fn run(markdown: &str, mdx: bool) -> (String, Normalized) {
         links: &NoLinks,
         mdx,
         liquid: true,
+        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
     let markdown = rewrite_markup(markdown, &context, &mut out);
@@ -79,6 +80,8 @@ fn html_blocks(input: &str, expected: &str) {
 #[test_case("x <script>alert(1)</script> y", "x  y" ; "inline script with content")]
 #[test_case("<<script>x</script>img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert(1)>" ; "no tag formed by joining")]
 #[test_case("a <!-- 메모 --> b", "a  b" ; "comment")]
+#[test_case("<figurecaption>칩 사진</figurecaption> and <blink2>x</blink2>", "칩 사진 and x" ; "unknown elements keep their text")]
+#[test_case("List<String> here, </b>", "List&lt;String> here, </b>" ; "an unknown name never closed stays text")]
 fn inline_html(input: &str, expected: &str) {
     assert_eq!(run(input, false).0, expected);
 }
@@ -329,6 +332,7 @@ fn a_missing_relative_image_becomes_a_named_placeholder_and_a_finding() {
         links: &NoLinks,
         mdx: false,
         liquid: true,
+        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
     let markdown = "Intro.\n\n![항구 *저녁*](gone.png)\n\n![](also-gone.png) ![kept](here.png) ![far](https://example.com/x.png)\n";

@@ -11,6 +11,10 @@ const GENERIC_CALLOUTS: &[&str] = &["admonition", "notice", "hint", "alert", "ca
 
 /// Shortcode names that are themselves the kind of note.
 const NAMED_CALLOUTS: &[&str] = &[
+    "box",
+    "panel",
+    "aside",
+    "success",
     "note",
     "tip",
     "info",
@@ -18,6 +22,20 @@ const NAMED_CALLOUTS: &[&str] = &[
     "caution",
     "important",
     "danger",
+];
+
+/// Shortcode names for a quotation, rendered as `<blockquote>`.
+pub(super) const QUOTES: &[&str] = &["quote", "blockquote", "pullquote", "epigraph"];
+
+/// Shortcodes whose body is a diagram's source, drawn by a script the CSP
+/// does not allow: their source is shown as a code block in its language.
+pub(super) const DIAGRAMS: &[&str] = &[
+    "mermaid",
+    "sequence",
+    "flowchart",
+    "plantuml",
+    "graphviz",
+    "chart",
 ];
 
 /// Whether `name` is a callout shortcode, and if so whether its first
@@ -89,35 +107,28 @@ impl Resolver<'_> {
                 let reference = args.get("path", 0).unwrap_or("").to_owned();
                 Some(Emit::Inline(self.post_link(&reference, at)))
             }
-            _ => match callout_kind_is_first_argument(name) {
-                Some(kind_first) if self.hugo_closer_follows(name) => {
-                    let (kind, title) = if kind_first {
-                        (args.get("type", 0).unwrap_or("note"), args.get("title", 1))
-                    } else {
-                        (name, args.get("title", 0))
-                    };
-                    self.open_bodies.push(OpenBody {
-                        name: name.to_owned(),
-                        callout: true,
-                    });
-                    Some(Emit::Block(render::callout_open(kind, title)))
-                }
-                _ if !self.hugo_closer_follows(name)
-                    && self.standalone_fallback(name, &args).is_some() =>
+            _ => {
+                let closer = self.hugo_closer_follows(name);
+                if let Some(emit) = self.hugo_body_shortcode(name, &args, closer) {
+                    Some(emit)
+                } else if let Some(emit) = self.site_shortcode(name, &args, at) {
+                    return emit;
+                } else if let Some(emit) = (!closer)
+                    .then(|| self.standalone_fallback(name, &args))
+                    .flatten()
                 {
-                    self.standalone_fallback(name, &args)
-                }
-                _ => {
-                    if self.hugo_closer_follows(name) {
-                        self.open_bodies.push(OpenBody {
-                            name: name.to_owned(),
-                            callout: false,
-                        });
+                    Some(emit)
+                } else {
+                    if closer {
+                        self.open_bodies.push(OpenBody::new(name, None));
                     }
-                    self.note_unknown(UnknownKind::Shortcode, name, at);
+                    // A site template that could not run was reported already.
+                    if !self.context.shortcodes.has(name) {
+                        self.note_unknown(UnknownKind::Shortcode, name, at);
+                    }
                     return Emit::Inline(String::new());
                 }
-            },
+            }
         };
         match emit {
             Some(emit) => {
@@ -135,6 +146,44 @@ impl Resolver<'_> {
                 Emit::Inline(String::new())
             }
         }
+    }
+
+    /// The boxes and quotes of popular themes, as Folio's own callout
+    /// `<aside>` or a `<blockquote>`, and diagram sources as code blocks:
+    /// styled by Folio whatever the theme's template said.
+    fn hugo_body_shortcode(&mut self, name: &str, args: &Args, closer: bool) -> Option<Emit> {
+        if !closer {
+            return None;
+        }
+        if let Some(kind_first) = callout_kind_is_first_argument(name) {
+            let (kind, title) = if kind_first {
+                (args.get("type", 0).unwrap_or("note"), args.get("title", 1))
+            } else {
+                (name, args.get("title", 0))
+            };
+            self.open_bodies.push(OpenBody::callout(name));
+            return Some(Emit::Block(render::callout_open(kind, title)));
+        }
+        if QUOTES.contains(&name) {
+            let source = ["author", "cite", "source", "by", "attribution"]
+                .iter()
+                .find_map(|key| args.named(key));
+            self.open_bodies.push(OpenBody::new(
+                name,
+                Some(Emit::Block(render::quote_close(source))),
+            ));
+            return Some(Emit::Block(render::QUOTE_OPEN.to_owned()));
+        }
+        if DIAGRAMS.contains(&name) {
+            let (start, end) = self.find_hugo_closer(name)?;
+            let code = self.block_content(start);
+            self.pos = end;
+            return Some(Emit::Code {
+                lang: name.to_owned(),
+                code,
+            });
+        }
+        None
     }
 
     /// What a theme's own shortcode, standing alone, still shows when Folio
@@ -190,7 +239,7 @@ impl Resolver<'_> {
     }
 
     /// The next `{{< /name >}}` (or `{{% /name %}}`) after the current position.
-    fn find_hugo_closer(&self, name: &str) -> Option<(usize, usize)> {
+    pub(super) fn find_hugo_closer(&self, name: &str) -> Option<(usize, usize)> {
         let text = self.src;
         let mut search = self.pos;
         while let Some(found) = text[search..].find("{{") {

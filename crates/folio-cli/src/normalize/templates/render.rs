@@ -158,6 +158,17 @@ pub fn callout_open(kind: &str, title: Option<&str>) -> String {
 
 pub const CALLOUT_CLOSE: &str = "</aside>";
 
+/// A quotation; the inner Markdown follows after a blank line.
+pub const QUOTE_OPEN: &str = "<blockquote>";
+
+/// The end of a quotation, with who said it when the shortcode names them.
+pub fn quote_close(source: Option<&str>) -> String {
+    match source.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(source) => format!("— {}\n\n</blockquote>", markdown_text(source)),
+        None => "</blockquote>".to_owned(),
+    }
+}
+
 /// An encyclopedia link, as the `wikipedia` shortcodes of several themes write it.
 pub fn wikipedia_link(term: &str, label: Option<&str>) -> String {
     let page: String = term

@@ -31,6 +31,7 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
         links: &KnownPosts,
         mdx,
         liquid: true,
+        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);
@@ -47,6 +48,7 @@ fn resolve_without_liquid(body: &str) -> Normalized {
         links: &KnownPosts,
         mdx: false,
         liquid: false,
+        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);
@@ -319,6 +321,14 @@ fn more_marker_splits_the_summary() {
 #[test_case(
     "{% admonition(type=\"warning\", title=\"주의\") %}\n*굵게* 읽히는 글\n{% end %}\nAfter.\n",
     "<aside class=\"callout callout-warning\">\n\n**주의**\n\n*굵게* 읽히는 글\n\n</aside>\n\nAfter.\n" ; "zola admonition keeps inner markdown"
+)]
+#[test_case(
+    "{% mermaid() %}\ngraph TD;\nA-->B;\n{% end %}\nAfter.\n",
+    "```mermaid\ngraph TD;\nA-->B;\n```\nAfter.\n" ; "zola diagram source as code"
+)]
+#[test_case(
+    "{% quote(author=\"Keats\") %}\nA thing of *beauty*.\n{% end %}\n",
+    "<blockquote>\n\nA thing of *beauty*.\n\n— Keats\n\n</blockquote>\n" ; "zola quote"
 )]
 #[test_case(
     "{% note() %}\nA *note*.\n{% end %}\n",

@@ -79,10 +79,32 @@ impl Resolver<'_> {
     /// `{% name(args) %}`: a callout, or an unknown body whose Markdown is kept.
     pub(super) fn zola_body_open(&mut self, name: &str, args: &str, at: usize) -> Emit {
         let args = Args::parse(args);
+        if hugo::DIAGRAMS.contains(&name) {
+            if let Some((start, end)) = self.find_zola_end() {
+                self.transformations.count("shortcode", name);
+                let code = self.block_content(start);
+                self.pos = end;
+                return Emit::Code {
+                    lang: name.to_owned(),
+                    code,
+                };
+            }
+        }
+        if hugo::QUOTES.contains(&name) {
+            self.transformations.count("shortcode", name);
+            let source = ["author", "cite", "source", "by", "attribution"]
+                .iter()
+                .find_map(|key| args.named(key));
+            self.open_bodies.push(OpenBody::new(
+                name,
+                Some(Emit::Block(render::quote_close(source))),
+            ));
+            return Emit::Block(render::QUOTE_OPEN.to_owned());
+        }
         let callout = hugo::callout_kind_is_first_argument(name);
-        self.open_bodies.push(OpenBody {
-            name: name.to_owned(),
-            callout: callout.is_some(),
+        self.open_bodies.push(match callout {
+            Some(_) => OpenBody::callout(name),
+            None => OpenBody::new(name, None),
         });
         match callout {
             Some(kind_first) => {
@@ -99,5 +121,19 @@ impl Resolver<'_> {
                 Emit::Inline(String::new())
             }
         }
+    }
+
+    /// The next `{% end %}` after the current position: where a body ends.
+    fn find_zola_end(&self) -> Option<(usize, usize)> {
+        let mut search = self.pos;
+        while let Some(found) = self.src[search..].find("{%") {
+            let start = search + found;
+            let close = start + 2 + self.src[start + 2..].find("%}")?;
+            if super::trim_whitespace_control(&self.src[start + 2..close]) == "end" {
+                return Some((start, close + 2));
+            }
+            search = start + 2;
+        }
+        None
     }
 }
