@@ -1,10 +1,14 @@
 //! Browsing logic: tag and year filters, tag counts, the year/month timeline,
 //! and post neighbours. Pure functions over the manifest, tested natively.
 
+mod index;
+
 use std::collections::HashMap;
 
 use crate::i18n::{messages, Lang, Text};
 use crate::model::PostMeta;
+
+pub use index::BrowseIndex;
 
 /// How several selected tags combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

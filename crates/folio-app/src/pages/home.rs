@@ -11,7 +11,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::{self, BrowseFilter, TagMatch};
+use folio_core::browse::{self, BrowseFilter, BrowseIndex, TagMatch};
 use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, browse_href, list_href, list_page_of, Route};
 use folio_core::{Manifest, PostMeta, Text};
@@ -44,35 +44,21 @@ fn FilteredList(
     let site = use_site();
     let base = site.base.get_value();
     let (lang, words) = (site.lang(), site.words());
+    // Built once per manifest; every filter change then reads posting lists.
+    let index = Arc::new(BrowseIndex::new(&manifest.posts));
     // Positions of the matching posts in the manifest, newest first.
     let matching = {
-        let manifest = manifest.clone();
-        Memo::new(move |_| {
-            filter.with(|filter| {
-                manifest
-                    .posts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, post)| filter.matches(post))
-                    .map(|(at, _)| at)
-                    .collect::<Vec<usize>>()
-            })
-        })
+        let index = index.clone();
+        Memo::new(move |_| filter.with(|filter| index.matching(filter)))
     };
     let page_size = manifest.site.page_size;
     let paging = Memo::new(move |_| matching.with(|m| Paging::of(m.len(), page_size, page.get())));
     let known = {
-        let manifest = manifest.clone();
-        let known_tags: Vec<String> = browse::tag_counts(&manifest.posts)
-            .into_iter()
-            .map(|t| t.tag)
-            .collect();
-        let known_years = browse::years(&manifest.posts);
+        let index = index.clone();
         Memo::new(move |_| {
-            let filter = filter.get();
-            filter.tags.iter().all(|t| known_tags.contains(t))
-                && filter.year.is_none_or(|y| known_years.contains(&y))
-                && paging.with(Option::is_some)
+            filter.with(|f| {
+                f.tags.iter().all(|t| index.has_tag(t)) && f.year.is_none_or(|y| index.has_year(y))
+            }) && paging.with(Option::is_some)
         })
     };
     let shown: Memo<Vec<PostMeta>> = {
@@ -104,7 +90,7 @@ fn FilteredList(
             <Title text=title.clone()/>
             <section class="browse" aria-labelledby="page-heading">
                 <h1 id="page-heading" class="page-heading">{heading}</h1>
-                <FilterBar filter manifest base=base.clone()/>
+                <FilterBar filter manifest index=index.clone() base=base.clone()/>
                 <Show
                     when=move || matching.with(|m| !m.is_empty())
                     fallback=move || view! {
@@ -146,18 +132,20 @@ fn FilteredList(
 /// Tag and year chips; each is a link to the filter with it toggled. Many
 /// tags end in a link to the tag index rather than in a wall of chips.
 #[component]
-fn FilterBar(filter: Memo<BrowseFilter>, manifest: Arc<Manifest>, base: String) -> impl IntoView {
+fn FilterBar(
+    filter: Memo<BrowseFilter>,
+    manifest: Arc<Manifest>,
+    index: Arc<BrowseIndex>,
+    base: String,
+) -> impl IntoView {
     let base = StoredValue::new(base);
     let words = use_site().words();
     let chip_href = move |next: BrowseFilter| browse_href(&base.get_value(), &next);
     let chips = {
-        let manifest = manifest.clone();
-        Memo::new(move |_| {
-            filter
-                .with(|f| browse::chip_tags(browse::tag_choices(&manifest.posts, f), f, TAG_CHIPS))
-        })
+        let index = index.clone();
+        Memo::new(move |_| filter.with(|f| browse::chip_tags(index.tag_choices(f), f, TAG_CHIPS)))
     };
-    let years = Memo::new(move |_| filter.with(|f| browse::year_choices(&manifest.posts, f)));
+    let years = Memo::new(move |_| filter.with(|f| index.year_choices(f, &manifest.posts)));
     view! {
         <div class="filter-bar">
             <ul class="chip-row" aria-label=words.text(Text::FilterByTag)>

@@ -326,6 +326,7 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
     );
     routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
     // One tag in one year, where a tag page's year chips lead.
+    let index = browse::BrowseIndex::new(&manifest.posts);
     for tag in browse::tag_counts(&manifest.posts)
         .into_iter()
         .filter(|t| is_plain_folder_name(&t.tag))
@@ -335,7 +336,8 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
             ..Default::default()
         };
         routes.extend(
-            browse::years(browse::filter_posts(&manifest.posts, &filter))
+            index
+                .year_choices(&filter, &manifest.posts)
                 .into_iter()
                 .map(|year| Route::TagYear(tag.tag.clone(), year)),
         );
@@ -346,8 +348,7 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
         .iter()
         .filter(|route| route.is_list())
         .flat_map(|list| {
-            let filter = browse_filter_of(list, "");
-            let total = browse::filter_posts(&manifest.posts, &filter).len();
+            let total = index.matching(&browse_filter_of(list, "")).len();
             (2..=total.div_ceil(page_size)).map(|page| list.clone().with_page(page))
         })
         .collect();
