@@ -1,6 +1,6 @@
 //! The router and the site frame; nothing else.
 
-use leptos::either::EitherOf6;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 
@@ -11,10 +11,11 @@ use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::site_frame::{SiteFooter, SiteHeader};
 use crate::offline::provide_offline;
 use crate::pages::{
-    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, tags::TagsPage,
-    timeline::TimelinePage,
+    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, search::SearchPage,
+    tags::TagsPage, timeline::TimelinePage,
 };
 use crate::router::{provide_navigation, Address};
+use crate::search::provide_search;
 use crate::site::{Site, StartState};
 
 /// Moves focus into `<main>`; the router would otherwise treat `#main` as a navigation.
@@ -42,6 +43,7 @@ pub fn App(start: StartState) -> impl IntoView {
     Effect::new(move || site.adopted());
     let navigation = provide_navigation(site.base, address);
     let offline = provide_offline();
+    provide_search();
     // Back online: fetch again what failed while the network was gone.
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
@@ -58,13 +60,14 @@ pub fn App(start: StartState) -> impl IntoView {
     // it is the same component tree wherever the host answers with it.
     let page = move || match navigation.route.get() {
         Route::Home | Route::Tag(_) | Route::Year(_) | Route::TagYear(..) => {
-            EitherOf6::A(view! { <HomePage/> })
+            EitherOf7::A(view! { <HomePage/> })
         }
-        Route::Post(slug) => EitherOf6::B(view! { <PostPage slug/> }),
-        Route::Page(slug) => EitherOf6::C(view! { <PagePage slug/> }),
-        Route::TagIndex => EitherOf6::D(view! { <TagsPage/> }),
-        Route::Timeline => EitherOf6::E(view! { <TimelinePage/> }),
-        Route::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
+        Route::Post(slug) => EitherOf7::B(view! { <PostPage slug/> }),
+        Route::Page(slug) => EitherOf7::C(view! { <PagePage slug/> }),
+        Route::TagIndex => EitherOf7::D(view! { <TagsPage/> }),
+        Route::Timeline => EitherOf7::E(view! { <TimelinePage/> }),
+        Route::Search => EitherOf7::F(view! { <SearchPage/> }),
+        Route::NotFound => EitherOf7::G(view! { <NotFoundPage/> }),
     };
     view! {
         <div id="folio-app">

@@ -1,4 +1,5 @@
-//! The only network code: the manifest and post bodies, with typed errors.
+//! The only network code: the manifest, post bodies and the search index,
+//! with typed errors.
 //!
 //! Pages never call it: they read what [`crate::site::Site`] holds, which the
 //! folio command fills in up front when it prerenders, and the browser fills
@@ -9,6 +10,7 @@ use std::future::Future;
 
 use gloo_net::http::Request;
 
+use folio_core::search::{SearchDirectory, DIRECTORY_PATH};
 use folio_core::{Manifest, PageMeta, PostMeta, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
 #[cfg(not(feature = "ssr"))]
@@ -45,7 +47,10 @@ async fn fetch_text(url: &str, what: &str) -> Result<String, FetchError> {
     send(Request::get(url), what).await
 }
 
-async fn send(request: gloo_net::http::RequestBuilder, what: &str) -> Result<String, FetchError> {
+async fn respond(
+    request: gloo_net::http::RequestBuilder,
+    what: &str,
+) -> Result<gloo_net::http::Response, FetchError> {
     let response = request.send().await.map_err(|err| FetchError::Network {
         what: what.to_owned(),
         message: err.to_string(),
@@ -56,10 +61,55 @@ async fn send(request: gloo_net::http::RequestBuilder, what: &str) -> Result<Str
             status: response.status(),
         });
     }
-    response.text().await.map_err(|err| FetchError::Malformed {
+    Ok(response)
+}
+
+fn malformed(what: &str) -> impl Fn(gloo_net::Error) -> FetchError + '_ {
+    move |err| FetchError::Malformed {
         what: what.to_owned(),
         message: err.to_string(),
+    }
+}
+
+async fn send(request: gloo_net::http::RequestBuilder, what: &str) -> Result<String, FetchError> {
+    let response = respond(request, what).await?;
+    response.text().await.map_err(malformed(what))
+}
+
+/// Runs `task` in the browser; the folio command never gets here.
+pub fn spawn(task: impl Future<Output = ()> + 'static) {
+    #[cfg(not(feature = "ssr"))]
+    leptos::task::spawn_local(task);
+    #[cfg(feature = "ssr")]
+    drop(task);
+}
+
+/// Fetches the search index's directory, revalidated like the manifest,
+/// since it names this deploy's shards.
+pub async fn fetch_search_directory(
+    content_base: &str,
+    what: &str,
+) -> Result<SearchDirectory, FetchError> {
+    let request = Request::get(&format!("{content_base}{DIRECTORY_PATH}"))
+        .cache(web_sys::RequestCache::NoCache);
+    let text = send(request, what).await?;
+    SearchDirectory::from_json(&text).map_err(|message| FetchError::Malformed {
+        what: what.to_owned(),
+        message,
     })
+}
+
+/// Fetches one shard of the search index; its URL carries the index's build,
+/// so a cached copy is never an outdated one.
+pub async fn fetch_search_shard(
+    content_base: &str,
+    directory: &SearchDirectory,
+    id: u32,
+    what: &str,
+) -> Result<Vec<u8>, FetchError> {
+    let url = format!("{content_base}{}", directory.shard_path(id));
+    let response = respond(Request::get(&url), what).await?;
+    response.binary().await.map_err(malformed(what))
 }
 
 /// Runs `load` in the browser and puts its result into `target`. The folio

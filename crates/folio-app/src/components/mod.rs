@@ -8,6 +8,7 @@ pub mod offline_status;
 pub mod post_card;
 pub mod post_enhancements;
 pub mod route_announcer;
+pub mod search_box;
 pub mod site_frame;
 pub mod skeleton;
 pub mod table_of_contents;

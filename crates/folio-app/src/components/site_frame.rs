@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use folio_core::routes::Route;
 
+use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::site::use_site;
 
@@ -27,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=Route::Timeline.href(&base)>"Timeline"</a>
                 <ThemeToggle/>
             </nav>
+            <SearchBox/>
         </header>
     }
 }

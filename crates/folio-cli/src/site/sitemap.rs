@@ -11,12 +11,14 @@ use super::xml::push_element;
 
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 
-/// Lists `routes` but the 404 page, which has no address of its own, and the
-/// pages of one tag in one year, which only narrow pages already listed.
+/// Lists `routes` but the 404 page, which has no address of its own, the
+/// pages of one tag in one year, which only narrow pages already listed, and
+/// the search page, which lists nothing before a search.
 pub fn sitemap(site: &SiteContext, routes: &[Route]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    let listed = |route: &&Route| !matches!(route, Route::NotFound | Route::TagYear(..));
+    let listed =
+        |route: &&Route| !matches!(route, Route::NotFound | Route::TagYear(..) | Route::Search);
     for route in routes.iter().filter(listed) {
         xml.push_str("  <url>\n");
         push_element(&mut xml, "    ", "loc", &site.route_url(route));
@@ -50,7 +52,7 @@ fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
             year: Some(*year),
             ..Default::default()
         },
-        Route::Home | Route::TagIndex | Route::Timeline | Route::NotFound => {
+        Route::Home | Route::TagIndex | Route::Timeline | Route::Search | Route::NotFound => {
             BrowseFilter::default()
         }
     };
