@@ -135,6 +135,10 @@ describe('searching the demo blog', () => {
     assert.equal(titles[0], '서울 걷기: 북촌에서 서촌까지');
     assert.equal(await page.locator('#search-box').inputValue(), '서울');
     await page.waitForFunction(() => document.title.startsWith('서울 · 검색'));
+    // On a 320 px phone the box and the results fit without sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320));
+    await screenshot(page, 'search-phone');
     assert.deepEqual(page.errors, []);
   });
 
