@@ -96,8 +96,10 @@ describe('searching the demo blog', () => {
     // `/` typed into the box is text, not the shortcut.
     await page.keyboard.type('/');
     assert.equal(await page.locator('#search-box').inputValue(), 'rust/');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'rust/');
     await page.keyboard.press('Backspace');
     await page.waitForURL((url) => url.searchParams.get('q') === 'rust');
+    await page.locator('#folio-app .result-count').getByText('“rust”').waitFor();
 
     await page.keyboard.press('ArrowDown');
     assert.equal(await page.evaluate(() => document.activeElement.textContent), titles[0]);

@@ -49,9 +49,11 @@ pub fn SearchBox() -> impl IntoView {
         let text = event_target_value(&event);
         generation.update_value(|g| *g = g.wrapping_add(1));
         let mine = generation.get_value();
+        let route = navigation.route.get_untracked();
         set_timeout(
             move || {
-                if generation.get_value() == mine {
+                // Not if the reader has gone on to a result in the meantime.
+                if generation.get_value() == mine && navigation.route.get_untracked() == route {
                     show(text);
                 }
             },
@@ -70,8 +72,12 @@ pub fn SearchBox() -> impl IntoView {
         }
         match event.key().as_str() {
             "ArrowDown" => {
-                if let Some(first) = result_links().into_iter().next() {
-                    event.prevent_default();
+                event.prevent_default();
+                let text = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+                if text != sent.get_value() {
+                    // Results for what is typed first, without waiting for the pause.
+                    show(text);
+                } else if let Some(first) = result_links().into_iter().next() {
                     let _ = first.focus();
                 }
             }
