@@ -1,5 +1,7 @@
 // Folio's service worker: the app shell precached, the manifest network-first,
-// each post cached once read (keyed by its content hash), never an error response.
+// each post cached once read (keyed by its content hash), the search index's
+// shards once searched (so a search made before works offline), never an
+// error response.
 // Manifest and posts may live on another origin (`content_url`); they are
 // cached the same way, so offline reading works there too.
 //
@@ -14,6 +16,8 @@ const SHELL_CACHE = `folio-shell-${FOLIO_PRECACHE.version}`;
 const PAGES_CACHE = `folio-pages-${FOLIO_PRECACHE.version}`;
 const DATA_CACHE = 'folio-data';
 const POSTS_CACHE = 'folio-posts';
+// Shards are this deploy's index: they go with the deploy, like its pages.
+const SEARCH_CACHE = `folio-search-${FOLIO_PRECACHE.version}`;
 const base = FOLIO_PRECACHE.base;
 // Absolute URL of the folder holding manifest.json and content/.
 const contentBase = new URL(FOLIO_PRECACHE.content || base, self.location.origin).href;
@@ -32,7 +36,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     for (const name of await caches.keys()) {
       const old = (name.startsWith('folio-shell-') && name !== SHELL_CACHE)
-        || (name.startsWith('folio-pages') && name !== PAGES_CACHE);
+        || (name.startsWith('folio-pages') && name !== PAGES_CACHE)
+        || (name.startsWith('folio-search-') && name !== SEARCH_CACHE);
       if (old) await caches.delete(name);
     }
     await self.clients.claim();
@@ -48,8 +53,13 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   const contentPath = request.url.startsWith(contentBase) ? url.href.slice(contentBase.length).split('?')[0] : null;
-  if (contentPath === 'manifest.json') {
+  if (contentPath === 'manifest.json' || contentPath === 'search/directory.json') {
     event.respondWith(networkFirst(request, DATA_CACHE));
+    return;
+  }
+  if (contentPath !== null && contentPath.startsWith('search/')) {
+    // Shards carry ?v=<build of the index>, like bodies their hash.
+    event.respondWith(url.searchParams.has('v') ? cacheFirst(request, SEARCH_CACHE) : networkFirst(request, SEARCH_CACHE));
     return;
   }
   if (contentPath !== null && contentPath.startsWith('content/')) {

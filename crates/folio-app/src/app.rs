@@ -1,6 +1,6 @@
 //! The router and the site frame; nothing else.
 
-use leptos::either::EitherOf6;
+use leptos::either::EitherOf7;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 
@@ -12,10 +12,11 @@ use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::site_frame::{SiteFooter, SiteHeader};
 use crate::offline::provide_offline;
 use crate::pages::{
-    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, tags::TagsPage,
-    timeline::TimelinePage,
+    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, search::SearchPage,
+    tags::TagsPage, timeline::TimelinePage,
 };
 use crate::router::{provide_navigation, Address};
+use crate::search::provide_search;
 use crate::site::{Site, StartState};
 
 /// Moves focus into `<main>`; the router would otherwise treat `#main` as a navigation.
@@ -38,6 +39,7 @@ enum Screen {
     Page(String),
     Tags,
     Timeline,
+    Search,
     /// What any other address shows, `/404.html` included, so it is the
     /// same component tree wherever the host answers with it.
     NotFound,
@@ -51,6 +53,7 @@ impl Screen {
             Route::Page(slug) => Screen::Page(slug),
             Route::TagIndex => Screen::Tags,
             Route::Timeline => Screen::Timeline,
+            Route::Search => Screen::Search,
             _ => Screen::NotFound,
         }
     }
@@ -71,6 +74,7 @@ pub fn App(start: StartState) -> impl IntoView {
     Effect::new(move || site.adopted());
     let navigation = provide_navigation(site.base, address);
     let offline = provide_offline();
+    provide_search();
     // Back online: fetch again what failed while the network was gone.
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
@@ -85,12 +89,13 @@ pub fn App(start: StartState) -> impl IntoView {
 
     let screen = Memo::new(move |_| Screen::of(navigation.route.get()));
     let page = move || match screen.get() {
-        Screen::List => EitherOf6::A(view! { <HomePage/> }),
-        Screen::Post(slug) => EitherOf6::B(view! { <PostPage slug/> }),
-        Screen::Page(slug) => EitherOf6::C(view! { <PagePage slug/> }),
-        Screen::Tags => EitherOf6::D(view! { <TagsPage/> }),
-        Screen::Timeline => EitherOf6::E(view! { <TimelinePage/> }),
-        Screen::NotFound => EitherOf6::F(view! { <NotFoundPage/> }),
+        Screen::List => EitherOf7::A(view! { <HomePage/> }),
+        Screen::Post(slug) => EitherOf7::B(view! { <PostPage slug/> }),
+        Screen::Page(slug) => EitherOf7::C(view! { <PagePage slug/> }),
+        Screen::Tags => EitherOf7::D(view! { <TagsPage/> }),
+        Screen::Timeline => EitherOf7::E(view! { <TimelinePage/> }),
+        Screen::Search => EitherOf7::F(view! { <SearchPage/> }),
+        Screen::NotFound => EitherOf7::G(view! { <NotFoundPage/> }),
     };
     view! {
         <div id="folio-app">

@@ -9,6 +9,7 @@ use std::future::Future;
 
 use gloo_net::http::Request;
 
+use folio_core::search::{SearchDirectory, DIRECTORY_PATH};
 use folio_core::{Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
 #[cfg(not(feature = "ssr"))]
@@ -20,6 +21,7 @@ pub enum Fetched {
     ListOfPosts,
     Post(String),
     Page(String),
+    SearchIndex,
 }
 
 impl Fetched {
@@ -28,6 +30,7 @@ impl Fetched {
             Fetched::ListOfPosts => words.text(Text::ListOfPosts).to_owned(),
             Fetched::Post(title) => words.the_post(title),
             Fetched::Page(title) => words.the_page(title),
+            Fetched::SearchIndex => words.text(Text::SearchIndex).to_owned(),
         }
     }
 }
@@ -74,24 +77,71 @@ async fn fetch_text(url: &str, what: Fetched) -> Result<String, FetchError> {
     send(Request::get(url), what).await
 }
 
-async fn send(
+async fn respond(
     request: gloo_net::http::RequestBuilder,
-    what: Fetched,
-) -> Result<String, FetchError> {
+    what: &Fetched,
+) -> Result<gloo_net::http::Response, FetchError> {
     let response = request.send().await.map_err(|err| FetchError::Network {
         what: what.clone(),
         message: err.to_string(),
     })?;
     if !response.ok() {
         return Err(FetchError::Status {
-            what,
+            what: what.clone(),
             status: response.status(),
         });
     }
-    response.text().await.map_err(|err| FetchError::Malformed {
-        what,
+    Ok(response)
+}
+
+fn malformed(what: Fetched) -> impl Fn(gloo_net::Error) -> FetchError {
+    move |err| FetchError::Malformed {
+        what: what.clone(),
         message: err.to_string(),
+    }
+}
+
+async fn send(
+    request: gloo_net::http::RequestBuilder,
+    what: Fetched,
+) -> Result<String, FetchError> {
+    let response = respond(request, &what).await?;
+    response.text().await.map_err(malformed(what))
+}
+
+/// Runs `task` in the browser; the folio command never gets here.
+pub fn spawn(task: impl Future<Output = ()> + 'static) {
+    #[cfg(not(feature = "ssr"))]
+    leptos::task::spawn_local(task);
+    #[cfg(feature = "ssr")]
+    drop(task);
+}
+
+/// Fetches the search index's directory, revalidated like the manifest,
+/// since it names this deploy's shards.
+pub async fn fetch_search_directory(content_base: &str) -> Result<SearchDirectory, FetchError> {
+    let request = Request::get(&format!("{content_base}{DIRECTORY_PATH}"))
+        .cache(web_sys::RequestCache::NoCache);
+    let text = send(request, Fetched::SearchIndex).await?;
+    SearchDirectory::from_json(&text).map_err(|message| FetchError::Malformed {
+        what: Fetched::SearchIndex,
+        message,
     })
+}
+
+/// Fetches one shard of the search index; its URL carries the index's build,
+/// so a cached copy is never an outdated one.
+pub async fn fetch_search_shard(
+    content_base: &str,
+    directory: &SearchDirectory,
+    id: u32,
+) -> Result<Vec<u8>, FetchError> {
+    let url = format!("{content_base}{}", directory.shard_path(id));
+    let response = respond(Request::get(&url), &Fetched::SearchIndex).await?;
+    response
+        .binary()
+        .await
+        .map_err(malformed(Fetched::SearchIndex))
 }
 
 /// Runs `load` in the browser and puts its result into `target`. The folio

@@ -23,6 +23,7 @@ mod pages;
 #[cfg(feature = "ssr")]
 mod prerender;
 mod router;
+mod search;
 mod site;
 
 #[cfg(feature = "ssr")]

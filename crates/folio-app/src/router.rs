@@ -1,6 +1,6 @@
 //! Where the reader is, and moving elsewhere without loading a document.
 //!
-//! Folio has eight route shapes, all read by `folio_core::routes`, and every
+//! Folio has nine route shapes, all read by `folio_core::routes`, and every
 //! link is a plain `<a href>`: the prerendered page works without the app, and
 //! the app only turns clicks on links under the base path into history
 //! entries. The address (path and query) is a signal pages derive from, so
@@ -41,6 +41,45 @@ pub struct Navigation {
     pub address: RwSignal<Address>,
     /// The route alone: pages re-render when it changes, not on every query change.
     pub route: Memo<Route>,
+    base: StoredValue<String>,
+    /// The last change of address came from [`Navigation::show_quietly`].
+    quiet: StoredValue<bool>,
+}
+
+impl Navigation {
+    /// Shows `href` (under the base path) without loading a document, as a
+    /// new history entry or, with `replace`, in place of the current one, and
+    /// without the announcement and focus move of a navigation: the search
+    /// box keeps its address in step with what is typed, and the reader goes
+    /// on typing.
+    pub fn show_quietly(&self, href: &str, replace: bool) {
+        #[cfg(not(feature = "ssr"))]
+        {
+            let history = window().history();
+            let _ = history.and_then(|h| {
+                let state = wasm_bindgen::JsValue::NULL;
+                if replace {
+                    h.replace_state_with_url(&state, "", Some(href))
+                } else {
+                    h.push_state_with_url(&state, "", Some(href))
+                }
+            });
+            let next = browser::current(&self.base.get_value());
+            if self.address.with_untracked(|now| *now != next) {
+                self.quiet.set_value(true);
+                self.address.set(next);
+            }
+        }
+        #[cfg(feature = "ssr")]
+        let _ = (href, replace, self.base, self.quiet);
+    }
+
+    /// Whether the last change of address was a quiet one; asking resets it.
+    pub fn take_quiet(&self) -> bool {
+        let quiet = self.quiet.get_value();
+        self.quiet.set_value(false);
+        quiet
+    }
 }
 
 pub fn use_navigation() -> Navigation {
@@ -52,12 +91,15 @@ pub fn use_navigation() -> Navigation {
 pub fn provide_navigation(base: StoredValue<String>, address: Address) -> Navigation {
     let address = RwSignal::new(address);
     let route = Memo::new(move |_| address.with(Address::route));
-    let navigation = Navigation { address, route };
+    let navigation = Navigation {
+        address,
+        route,
+        base,
+        quiet: StoredValue::new(false),
+    };
     provide_context(navigation);
     #[cfg(not(feature = "ssr"))]
     Effect::new(move || browser::follow_links(base.get_value(), address));
-    #[cfg(feature = "ssr")]
-    let _ = base;
     navigation
 }
 
@@ -78,7 +120,7 @@ mod browser {
         }
     }
 
-    fn current(base: &str) -> Address {
+    pub fn current(base: &str) -> Address {
         let location = window().location();
         Address::new(
             base,

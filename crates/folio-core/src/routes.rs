@@ -52,6 +52,9 @@ pub enum Route {
     /// Page 2 or later of a list route (`page/2/`, `tags/rust/page/3/`): a
     /// real folder, so long lists page without JavaScript and for crawlers.
     Paged(Box<Route>, usize),
+    /// The search page; what is searched for is its query, `search/?q=서울`
+    /// ([`search_href`], [`search_text_of`]).
+    Search,
     NotFound,
 }
 
@@ -68,6 +71,7 @@ impl Route {
             Route::Year(year) => format!("years/{year}/"),
             Route::TagYear(tag, year) => format!("years/{year}/tags/{}/", encode_component(tag)),
             Route::Paged(list, page) => format!("{}page/{page}/", list.relative_href()),
+            Route::Search => "search/".to_owned(),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -93,6 +97,7 @@ impl Route {
                 let folder = folder.strip_suffix("index.html").unwrap_or(&folder);
                 format!("{folder}page/{page}/index.html")
             }
+            Route::Search => "search/index.html".to_owned(),
             Route::NotFound => "404.html".to_owned(),
         }
     }
@@ -149,6 +154,7 @@ impl Route {
             ("", "") => Route::Home,
             ("tags", "") => Route::TagIndex,
             ("timeline", "") => Route::Timeline,
+            ("search", "") => Route::Search,
             // A tag may hold `/` (`CI/CD`), written as nested folders or `%2F`.
             ("tags", tag) => Route::Tag(decode_component(tag)),
             ("posts", slug) if !slug.contains('/') => Route::Post(decode_component(slug)),
@@ -186,6 +192,26 @@ pub fn query_value<'q>(query: &'q str, key: &str) -> Option<&'q str> {
         .filter_map(|pair| pair.split_once('=').or(Some((pair, ""))))
         .find(|(name, _)| *name == key)
         .map(|(_, value)| value)
+}
+
+/// The href of the search page searching for `text`: `/search/?q=%EC%84%9C%EC%9A%B8`,
+/// or `/search/` for nothing.
+pub fn search_href(base_path: &str, text: &str) -> String {
+    let page = Route::Search.href(base_path);
+    if text.is_empty() {
+        page
+    } else {
+        format!("{page}?q={}", encode_component(text))
+    }
+}
+
+/// What the search page searches for, from its query string (`?q=…`). A
+/// browser submitting the search form without JavaScript writes spaces as
+/// `+`, so `+` is a space; a literal plus arrives as `%2B`.
+pub fn search_text_of(query: &str) -> String {
+    query_value(query, "q")
+        .map(|value| decode_component(&value.replace('+', " ")))
+        .unwrap_or_default()
 }
 
 /// The filter a browse page shows: its route's tag or year, then the query.
@@ -494,6 +520,8 @@ mod route_parsing_tests {
     #[test_case("years/2023/tags/CI/CD/", Route::TagYear("CI/CD".into(), 2023) ; "tag in a year")]
     #[test_case("years/2023/tags/", Route::NotFound ; "year with an empty tag")]
     #[test_case("timeline/", Route::Timeline ; "timeline")]
+    #[test_case("search/", Route::Search ; "search")]
+    #[test_case("search/index.html", Route::Search ; "search file")]
     #[test_case("404.html", Route::NotFound ; "not found page")]
     #[test_case("posts/a/b/", Route::NotFound ; "nested post")]
     #[test_case("elsewhere/", Route::NotFound ; "unknown")]
@@ -522,6 +550,7 @@ mod route_parsing_tests {
             Route::Home.with_page(2),
             Route::Tag("회고".into()).with_page(12),
             Route::Year(2021).with_page(3),
+            Route::Search,
         ] {
             assert_eq!(Route::from_relative(&route.relative_href()), route);
         }
@@ -586,5 +615,26 @@ mod route_parsing_tests {
         assert_eq!(filter.tag_match, TagMatch::Any);
         assert_eq!(query_value("?year=1&x", "x"), Some(""));
         assert_eq!(browse_filter_of(&Route::Year(2020), "").year, Some(2020));
+    }
+
+    #[test]
+    fn search_text_round_trips_through_its_href() {
+        for text in ["서울에서", "rust wasm", "c++ & 회고", "a=b?c#d", "ㅎㄱ", ""] {
+            let href = search_href("/blog/", text);
+            let query = href.split_once('?').map_or("", |(_, q)| q);
+            assert_eq!(search_text_of(query), text, "{href}");
+        }
+        assert_eq!(search_href("/", ""), "/search/");
+        assert_eq!(search_href("/", "서울"), "/search/?q=%EC%84%9C%EC%9A%B8");
+    }
+
+    #[test_case("?q=%EC%84%9C%EC%9A%B8+%EA%B1%B7%EA%B8%B0", "서울 걷기" ; "form encoding with plus for space")]
+    #[test_case("?q=c%2B%2B", "c++" ; "encoded plus")]
+    #[test_case("?tags=a&q=rust%20", "rust " ; "trailing space kept")]
+    #[test_case("?q=", "" ; "empty")]
+    #[test_case("", "" ; "no query")]
+    #[test_case("?q=%ZZ", "%ZZ" ; "malformed escape kept")]
+    fn search_text_is_read_from_the_query(query: &str, text: &str) {
+        assert_eq!(search_text_of(query), text);
     }
 }

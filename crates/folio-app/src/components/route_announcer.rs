@@ -11,11 +11,16 @@ const MAX_FRAMES: u32 = 60;
 
 #[component]
 pub fn RouteAnnouncer() -> impl IntoView {
-    let address = use_navigation().address;
+    let navigation = use_navigation();
+    let address = navigation.address;
     let message = RwSignal::new(String::new());
     let first = StoredValue::new(true);
     Effect::new(move || {
         address.track();
+        // The search box updating the address as the reader types.
+        if navigation.take_quiet() {
+            return;
+        }
         if first.get_value() {
             first.set_value(false);
             return;

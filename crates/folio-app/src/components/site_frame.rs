@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use folio_core::routes::Route;
 use folio_core::Text;
 
+use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::site::use_site;
 
@@ -28,6 +29,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=Route::Timeline.href(&base)>{site.text(Text::Timeline)}</a>
                 <ThemeToggle/>
             </nav>
+            <SearchBox/>
         </header>
     }
 }

@@ -7,5 +7,6 @@ pub mod moved;
 pub mod not_found;
 pub mod page;
 pub mod post;
+pub mod search;
 pub mod tags;
 pub mod timeline;

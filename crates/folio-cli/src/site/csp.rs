@@ -26,12 +26,13 @@ pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) ->
         None => "'self'".to_owned(),
     };
     // Embeds load only from the providers the sanitiser lets through; images
-    // and media from anywhere, as posts link them.
+    // and media from anywhere, as posts link them. The one form is the
+    // search box, a GET form to the site's own search page.
     let policy = format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self' 'unsafe-inline'; \
          img-src * data: blob:; media-src * data: blob:; frame-src {}; connect-src {connect}; \
          font-src 'self' data:; manifest-src 'self'; worker-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'none'",
+         base-uri 'none'; form-action 'self'",
         script_hashes.join(" "),
         EMBED_ORIGINS.join(" ")
     );

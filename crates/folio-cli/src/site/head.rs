@@ -56,7 +56,8 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
         // Without the site's URL a canonical link could only be relative,
         // which search engines read as an error: better none at all.
         url: (*route != Route::NotFound && meta.url.is_some()).then(|| site.route_url(route)),
-        indexable: *route != Route::NotFound,
+        // The search page holds no content of its own until something is searched for.
+        indexable: !matches!(route, Route::NotFound | Route::Search),
         image: post
             .and_then(|p| p.cover.as_deref())
             .map(|c| site.cover_url(c)),
@@ -229,6 +230,7 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
         }
         Route::TagIndex => format!("{} · {name}", words.text(Text::Tags)),
         Route::Timeline => format!("{} · {name}", words.text(Text::Timeline)),
+        Route::Search => format!("{} · {name}", words.text(Text::Search)),
         _ => format!("{} · {name}", words.text(Text::NotFound)),
     }
 }

@@ -4,9 +4,11 @@
 use folio_core::Manifest;
 
 /// Hashed app files never change under their name: cached for a year. The
-/// worker, the manifests and everything else (pages, post bodies whose URL
-/// carries `?v=<hash>`, images that keep their names) are left to the host's
-/// default, which for Netlify and Cloudflare Pages is to revalidate. Each rule
+/// worker, the manifests and the search directory must be seen at once
+/// after a deploy (`no-cache`). Everything else (pages, post bodies and
+/// search shards whose URLs carry `?v=<hash>`, images that keep their names)
+/// is left to the host's default, which for Netlify and Cloudflare Pages is
+/// to revalidate. Each rule
 /// names one file, so no two rules match the same path (both hosts would join
 /// their values).
 pub fn headers_file(manifest: &Manifest, app_files: &[String]) -> String {
@@ -18,7 +20,12 @@ pub fn headers_file(manifest: &Manifest, app_files: &[String]) -> String {
             "{base}{file}\n  Cache-Control: public, max-age=31536000, immutable\n"
         ));
     }
-    for file in ["sw.js", "manifest.json", "manifest.webmanifest"] {
+    for file in [
+        "sw.js",
+        "manifest.json",
+        "manifest.webmanifest",
+        folio_core::search::DIRECTORY_PATH,
+    ] {
         out.push_str(&format!("{base}{file}\n  Cache-Control: no-cache\n"));
     }
     out
@@ -71,5 +78,6 @@ mod tests {
         assert!(!headers.contains("icon-192"));
         assert!(headers.contains("/blog/sw.js\n  Cache-Control: no-cache\n"));
         assert_eq!(headers.matches("sw.js").count(), 1);
+        assert!(headers.contains("/blog/search/directory.json\n  Cache-Control: no-cache\n"));
     }
 }

@@ -314,6 +314,7 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
         Route::Home,
         Route::TagIndex,
         Route::Timeline,
+        Route::Search,
         Route::NotFound,
     ];
     routes.extend(manifest.posts.iter().map(|p| Route::Post(p.slug.clone())));

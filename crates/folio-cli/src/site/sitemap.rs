@@ -13,14 +13,15 @@ pub const SITEMAP_FILE: &str = "sitemap.xml";
 
 /// Lists `routes` but the 404 page, which has no address of its own, the
 /// pages of one tag in one year, which only narrow pages already listed, and
-/// the second and later pages of lists, whose posts are all listed already.
+/// the second and later pages of lists, whose posts are all listed already,
+/// and the search page, which lists nothing before a search.
 pub fn sitemap(site: &SiteContext, routes: &[Route]) -> String {
     let mut xml = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     xml.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     let listed = |route: &&Route| {
         !matches!(
             route,
-            Route::NotFound | Route::TagYear(..) | Route::Paged(..)
+            Route::NotFound | Route::TagYear(..) | Route::Paged(..) | Route::Search
         )
     };
     for route in routes.iter().filter(listed) {

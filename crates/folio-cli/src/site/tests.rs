@@ -411,7 +411,7 @@ fn sitemap_lists_every_route_and_robots_points_at_it() {
         .collect();
     let expected: Vec<String> = site_routes(&built.report.manifest)
         .iter()
-        .filter(|r| !matches!(r, Route::NotFound | Route::TagYear(..)))
+        .filter(|r| !matches!(r, Route::NotFound | Route::TagYear(..) | Route::Search))
         .map(|r| format!("https://example.com{}", r.href("/blog/")))
         .collect();
     let locs: Vec<String> = urls.iter().map(|(loc, _)| loc.clone()).collect();
@@ -752,6 +752,30 @@ fn the_search_index_finds_posts_by_their_korean_stems() {
     let text = folio_core::markdown::scan_markdown(&post.body).plain_text;
     let found = excerpt(&query, &text, 120).expect("the body matches");
     assert!(found.marks.iter().any(|m| &found.text[m.clone()] == "골목"));
+}
+
+/// The search page is a real page: without JavaScript its form is a plain
+/// GET form to itself (which the CSP must allow), it suggests tags, and it is
+/// kept out of search engines and the sitemap, having nothing of its own.
+#[test]
+fn the_search_page_is_a_form_that_works_without_the_app() {
+    let built = build(&fixture("site"), "/blog/");
+    let page = built.read("search/index.html");
+    assert!(
+        page.contains("<form action=\"/blog/search/\" method=\"get\" role=\"search\""),
+        "{page}"
+    );
+    assert!(page.contains("<input id=\"search-box\" type=\"search\" name=\"q\""));
+    assert!(page.contains("<h1 id=\"page-heading\" class=\"page-heading\">"));
+    let prompt = &page[page.find("search-prompt").expect("the empty state")..];
+    assert!(prompt.contains("<a href=\"/blog/tags/"), "suggested tags");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    assert!(page.contains("form-action 'self'"));
+    assert!(!built.read("sitemap.xml").contains("/search/"));
+    // Every page carries the same box, so a search starts anywhere.
+    assert!(built
+        .read("index.html")
+        .contains("<form action=\"/blog/search/\" method=\"get\" role=\"search\""));
 }
 
 /// `leptos_meta` does not escape `<title>` when rendering natively, and the

@@ -94,6 +94,16 @@ impl Catalogue for English {
             Text::BackToAllPosts => "Back to all posts",
             Text::PageMovedTo => "This page has moved to",
             Text::NeedsJavaScript => "This blog reader needs JavaScript to show posts.",
+            Text::Search => "Search",
+            Text::SearchPlaceholder => "Search posts",
+            Text::SearchPrompt => "Type a word to search every post, or pick a tag:",
+            Text::SearchNeedsJavaScript => "Searching needs JavaScript. You can browse the posts by tag:",
+            Text::Searching => "Searching…",
+            Text::NoResults => "No posts match this search.",
+            Text::SearchResults => "Search results",
+            Text::SearchIndexMissing => "This search could not be completed",
+            Text::SearchIndexMissingOffline => "You are offline, and this search needs a part of the index that is not saved yet. Searches made before still work; this one will once you are back online.",
+            Text::SearchIndex => "the search index",
         }
     }
 
@@ -191,5 +201,9 @@ impl Catalogue for English {
 
     fn home_description(&self, count: usize, site: &str) -> String {
         format!("{site}: {}.", posts(count))
+    }
+
+    fn search_result_count(&self, count: usize, query: &str) -> String {
+        format!("{} found for “{query}”", posts(count))
     }
 }

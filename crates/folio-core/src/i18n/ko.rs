@@ -98,6 +98,16 @@ impl Catalogue for Korean {
             Text::BackToAllPosts => "모든 글로 돌아가기",
             Text::PageMovedTo => "이 페이지는 다음 주소로 옮겨졌습니다:",
             Text::NeedsJavaScript => "이 블로그 리더로 글을 보려면 JavaScript가 필요합니다.",
+            Text::Search => "검색",
+            Text::SearchPlaceholder => "글 검색",
+            Text::SearchPrompt => "찾을 낱말을 입력하거나 태그를 고르세요:",
+            Text::SearchNeedsJavaScript => "검색하려면 자바스크립트가 필요합니다. 태그로 글을 찾아보세요:",
+            Text::Searching => "검색하는 중…",
+            Text::NoResults => "검색어와 맞는 글이 없습니다.",
+            Text::SearchResults => "검색 결과",
+            Text::SearchIndexMissing => "이 검색을 마치지 못했습니다",
+            Text::SearchIndexMissingOffline => "오프라인 상태이고, 이 검색에 필요한 색인 일부가 아직 저장되지 않았습니다. 전에 한 검색은 그대로 됩니다. 다시 연결되면 이 검색도 됩니다.",
+            Text::SearchIndex => "검색 색인",
         }
     }
 
@@ -193,5 +203,9 @@ impl Catalogue for Korean {
 
     fn home_description(&self, count: usize, site: &str) -> String {
         format!("{site}: {}.", posts(count))
+    }
+
+    fn search_result_count(&self, count: usize, query: &str) -> String {
+        format!("“{query}” 검색 결과 {count}개")
     }
 }

@@ -147,6 +147,24 @@ pub enum Text {
     PageMovedTo,
     /// The `<noscript>` note of the page the service worker answers offline with.
     NeedsJavaScript,
+    // Search.
+    /// The search page's heading and the search box's label.
+    Search,
+    /// Placeholder of the search box.
+    SearchPlaceholder,
+    /// The search page before anything is typed, above suggested tags.
+    SearchPrompt,
+    /// The search page without JavaScript, above suggested tags.
+    SearchNeedsJavaScript,
+    Searching,
+    NoResults,
+    /// `aria-label` of the list of results.
+    SearchResults,
+    /// Heading when a part of the search index could not be fetched.
+    SearchIndexMissing,
+    SearchIndexMissingOffline,
+    /// What failed to load when a part of the search index did.
+    SearchIndex,
 }
 
 impl Text {
@@ -203,6 +221,16 @@ impl Text {
         Text::BackToAllPosts,
         Text::PageMovedTo,
         Text::NeedsJavaScript,
+        Text::Search,
+        Text::SearchPlaceholder,
+        Text::SearchPrompt,
+        Text::SearchNeedsJavaScript,
+        Text::Searching,
+        Text::NoResults,
+        Text::SearchResults,
+        Text::SearchIndexMissing,
+        Text::SearchIndexMissingOffline,
+        Text::SearchIndex,
     ];
 }
 
@@ -273,6 +301,9 @@ pub trait Catalogue: Sync {
 
     /// Description of the home page when the site has none of its own: `Site: 13 posts.`
     fn home_description(&self, count: usize, site: &str) -> String;
+
+    /// Above search results: `3 posts found for “서울”`; `“서울” 검색 결과 3개`.
+    fn search_result_count(&self, count: usize, query: &str) -> String;
 }
 
 #[cfg(test)]

@@ -104,9 +104,19 @@ fn text_all_lists_every_variant() {
         | Text::NotFoundExplanation
         | Text::BackToAllPosts
         | Text::PageMovedTo
-        | Text::NeedsJavaScript => 1,
+        | Text::NeedsJavaScript
+        | Text::Search
+        | Text::SearchPlaceholder
+        | Text::SearchPrompt
+        | Text::SearchNeedsJavaScript
+        | Text::Searching
+        | Text::NoResults
+        | Text::SearchResults
+        | Text::SearchIndexMissing
+        | Text::SearchIndexMissingOffline
+        | Text::SearchIndex => 1,
     };
-    assert_eq!(Text::ALL.iter().map(|&t| listed(t)).sum::<usize>(), 51);
+    assert_eq!(Text::ALL.iter().map(|&t| listed(t)).sum::<usize>(), 61);
     let mut unique = Text::ALL.to_vec();
     unique.sort_by_key(|t| format!("{t:?}"));
     unique.dedup();
@@ -230,4 +240,11 @@ fn list_descriptions(lang: Lang, tag: &str, year: &str) {
         .tag_index_description(13, "Notes")
         .contains(&m.post_count(13)));
     assert!(m.home_description(13, "Notes").contains(&m.post_count(13)));
+}
+
+#[test_case(Lang::En, 1, "1 post found for “서울”")]
+#[test_case(Lang::En, 3, "3 posts found for “서울”")]
+#[test_case(Lang::Ko, 3, "“서울” 검색 결과 3개")]
+fn search_result_counts(lang: Lang, n: usize, expected: &str) {
+    assert_eq!(messages(lang).search_result_count(n, "서울"), expected);
 }

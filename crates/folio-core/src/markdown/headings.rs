@@ -28,6 +28,8 @@ const PAGE_IDS: &[&str] = &[
     "folio-root",
     "page-heading",
     "related-heading",
+    "search-box",
+    "search-results",
 ];
 
 /// Hands out ids, suffixing repeats (`intro`, `intro-1`, `intro-2`).

@@ -519,6 +519,21 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_named_search_box_leaves_the_header_its_id() {
+        let post = render("## Search box\n\n## Search results\n");
+        assert!(
+            post.html.contains("<h2 id=\"search-box-1\">"),
+            "{}",
+            post.html
+        );
+        assert!(
+            post.html.contains("<h2 id=\"search-results-1\">"),
+            "{}",
+            post.html
+        );
+    }
+
+    #[test]
     fn email_autolinks_get_mailto() {
         let post = render("Write to <kim@example.com>.");
         assert!(post

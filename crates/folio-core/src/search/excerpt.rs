@@ -8,7 +8,7 @@ use super::tokenize::{choseong, words, Script};
 
 /// A piece of a post's text; `marks` are byte ranges of `text`, ascending,
 /// each on character boundaries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Excerpt {
     pub text: String,
     pub marks: Vec<Range<usize>>,

@@ -17,6 +17,9 @@
 //!    [`excerpt`] of the body's plain text (the post's `summary` when the
 //!    body is not fetched yet or nothing in it matches). Marks are byte
 //!    ranges: render them as `<mark>` elements around text nodes.
+//!    [`search_state`] and [`search_results`] do steps 3 and 4 for the
+//!    search page, with the body's text from [`html_text`] of the rendered
+//!    body the app fetches, and [`marked_parts`] to render marks.
 //!
 //! # Format, version 1 ([`INDEX_VERSION`])
 //!
@@ -53,12 +56,17 @@ pub mod corpus;
 mod excerpt;
 pub mod normalize;
 mod query;
+mod results;
 mod shard;
 pub mod tokenize;
 
 pub use builder::{IndexBuilder, SearchDoc, SearchFiles};
 pub use excerpt::{excerpt, highlight, Excerpt};
 pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
+pub use results::{
+    html_text, marked_parts, search_results, search_state, SearchResult, SearchState,
+    EXCERPT_BODIES, EXCERPT_CHARS, RESULT_LIMIT,
+};
 pub use shard::{Entry, SearchDirectory, Shard, ShardError, ShardSet};
 
 /// Bumped whenever the files' layout or meaning changes.

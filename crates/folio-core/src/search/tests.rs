@@ -295,3 +295,155 @@ fn finds_words_that_only_appear_with_particles() {
     }
     assert!(checked > 1000, "{checked}");
 }
+
+mod results {
+    use super::super::*;
+    use super::{index_of, POSTS};
+    use crate::model::tests::sample;
+    use crate::PostMeta;
+    use test_case::test_case;
+
+    fn posts() -> Vec<PostMeta> {
+        POSTS
+            .iter()
+            .enumerate()
+            .map(|(i, (title, tags, text))| {
+                let mut post = sample(&format!("post-{i}"), &format!("content/{i}.md"));
+                post.title = (*title).to_owned();
+                post.tags = tags.iter().map(|t| (*t).to_owned()).collect();
+                post.summary = text.chars().take(12).collect();
+                post
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_korean_query_with_a_particle_gives_titles_and_marked_excerpts() {
+        let index = index_of(POSTS, SHARD_BYTES);
+        let posts = posts();
+        let query = Query::parse("서울에서");
+        let SearchState::Found(hits) = search_state(&query, &index.directory, &index.shards, &[])
+        else {
+            panic!("서울 is in three posts");
+        };
+        let bodies: Vec<String> = POSTS
+            .iter()
+            .map(|(_, _, text)| (*text).to_owned())
+            .collect();
+        let results = search_results(&posts, &hits, &query, |post| {
+            posts
+                .iter()
+                .position(|p| p.slug == post.slug)
+                .map(|i| bodies[i].as_str())
+        });
+        let titles: Vec<&str> = results.iter().map(|r| r.title.text.as_str()).collect();
+        assert_eq!(titles, ["서울 산책", "2024년 회고", "제주 여행"]);
+        for result in &results {
+            let marked: Vec<&str> = marked_parts(&result.excerpt.text, &result.excerpt.marks)
+                .into_iter()
+                .filter(|(_, marked)| *marked)
+                .map(|(part, _)| part)
+                .collect();
+            assert!(!marked.is_empty(), "{:?}", result.excerpt);
+            assert!(marked.iter().all(|m| *m == "서울"), "{:?}", result.excerpt);
+        }
+    }
+
+    #[test]
+    fn without_a_body_the_summary_is_the_excerpt_and_the_title_is_marked() {
+        let index = index_of(POSTS, SHARD_BYTES);
+        let posts = posts();
+        let query = Query::parse("제주");
+        let SearchState::Found(hits) = search_state(&query, &index.directory, &index.shards, &[])
+        else {
+            panic!("제주 is in a post");
+        };
+        let results = search_results(&posts, &hits, &query, |_| None);
+        let first = &results[0];
+        assert_eq!(first.excerpt.text, posts[first.post].summary);
+        assert_eq!(&first.title.text[first.title.marks[0].clone()], "제주");
+    }
+
+    #[test]
+    fn hits_beyond_the_posts_are_left_out() {
+        let posts = posts();
+        let hits = [
+            Hit {
+                post: 99,
+                score: 2.0,
+            },
+            Hit {
+                post: 1,
+                score: 1.0,
+            },
+        ];
+        let results = search_results(&posts, &hits, &Query::parse("x"), |_| None);
+        assert_eq!(results.iter().map(|r| r.post).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn a_search_waits_for_its_shards_and_says_when_one_failed() {
+        let index = index_of(POSTS, 128);
+        let query = Query::parse("서울 rust");
+        let needed = query.shards_needed(&index.directory);
+        assert!(!needed.is_empty());
+        let mut some = ShardSet::default();
+        let none: [u32; 0] = [];
+        assert_eq!(
+            search_state(&query, &index.directory, &some, &none),
+            SearchState::Waiting
+        );
+        let failed = [needed[0]];
+        assert_eq!(
+            search_state(&query, &index.directory, &some, &failed),
+            SearchState::Unavailable
+        );
+        // Another query, whose shards are all here, still works.
+        for id in &needed {
+            some.shards.insert(*id, index.shards.shards[id].clone());
+        }
+        assert!(matches!(
+            search_state(&query, &index.directory, &some, &failed),
+            SearchState::Found(_)
+        ));
+        assert_eq!(
+            search_state(&Query::parse("  "), &index.directory, &some, &none),
+            SearchState::Prompt
+        );
+        assert_eq!(
+            search_state(
+                &Query::parse("qqqq"),
+                &index.directory,
+                &index.shards,
+                &none
+            ),
+            SearchState::NothingFound
+        );
+    }
+
+    #[test_case("<p>서울에서 <em>골목</em>을 걸었다.</p>", "서울에서 골목을 걸었다." ; "inline elements join words")]
+    #[test_case("<h2 id=\"a\">하나</h2><p>둘</p>", "하나 둘" ; "blocks are word breaks")]
+    #[test_case("<p>a &amp; b &lt;T&gt; &#xAC00;&#44032; &nbsp;&bogus; &</p>", "a & b <T> 가가  &bogus; &" ; "character references")]
+    #[test_case("<p>x<!-- note -->y</p>", "xy" ; "comments")]
+    #[test_case("<img alt=\"a > b\" src=\"x.png\"><p>text</p>", "text" ; "quoted greater than in an attribute")]
+    #[test_case("<math><mi>x</mi><annotation encoding=\"TeX\">x^2</annotation></math> y", "x y" ; "tex annotations are skipped")]
+    #[test_case("<h2 id=\"why\">Why Rust<a class=\"heading-anchor\" href=\"#why\">#</a></h2><p>Because<sup class=\"footnote-reference\"><a href=\"#n\">1</a></sup>.</p>", "Why Rust Because." ; "heading anchors and footnote numbers are not text")]
+    #[test_case("<pre><code><span class=\"tok-keyword\">fn</span> main</code></pre>", "fn main" ; "highlighted code")]
+    fn html_bodies_read_as_text(html: &str, text: &str) {
+        let read = html_text(html);
+        assert_eq!(
+            read.split_whitespace().collect::<Vec<_>>().join(" "),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
+
+    #[test_case("서울에서", &[(0, 6)], &[("서울", true), ("에서", false)] ; "mark at the start")]
+    #[test_case("abc", &[(1, 2)], &[("a", false), ("b", true), ("c", false)] ; "mark inside")]
+    #[test_case("서울", &[(1, 3), (0, 6)], &[("서울", true)] ; "mark off a character boundary is ignored")]
+    #[test_case("abcd", &[(0, 2), (1, 3), (9, 12)], &[("ab", true), ("cd", false)] ; "overlapping and out of range marks are ignored")]
+    #[test_case("", &[], &[] ; "empty")]
+    fn marks_split_text_into_parts(text: &str, marks: &[(usize, usize)], parts: &[(&str, bool)]) {
+        let marks: Vec<_> = marks.iter().map(|&(start, end)| start..end).collect();
+        assert_eq!(marked_parts(text, &marks), parts);
+    }
+}

@@ -1,0 +1,187 @@
+//! The header's search box: a plain GET form to the search page (which is
+//! all it is without JavaScript), and with the app, results as one types.
+//!
+//! Typing puts the query into the address (`search/?q=…`) once the reader
+//! pauses, so the search page, the back button and a shared link all read
+//! the same thing. `/` anywhere but in a field focuses the box; ArrowDown
+//! moves into the results, ArrowUp and Escape come back; Escape in the box
+//! clears it.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use folio_core::i18n::Text;
+use folio_core::routes::{search_href, search_text_of, Route};
+
+use crate::router::use_navigation;
+use crate::site::use_site;
+
+/// The box's id; results move focus back to it.
+pub const SEARCH_BOX_ID: &str = "search-box";
+/// How long typing must pause before the address (and so the results) follow.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let site = use_site();
+    let navigation = use_navigation();
+    let action = Route::Search.href(&site.base.get_value());
+    let input = NodeRef::<leptos::html::Input>::new();
+    // What the box last put into the address, to tell its own changes from
+    // the back button's or a link's.
+    let sent = StoredValue::new(String::new());
+    // Each keystroke starts a new generation; a pause ends only the latest.
+    let generation = StoredValue::new(0u32);
+    let show = move |text: String| {
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        sent.set_value(text.clone());
+        let on_search_page = navigation.route.get_untracked() == Route::Search;
+        if text.is_empty() && !on_search_page {
+            return;
+        }
+        // The first keystroke elsewhere is a new history entry; the rest replace it.
+        navigation.show_quietly(&search_href(&site.base.get_value(), &text), on_search_page);
+    };
+    let on_input = move |event: ev::Event| {
+        let text = event_target_value(&event);
+        generation.update_value(|g| *g = g.wrapping_add(1));
+        let mine = generation.get_value();
+        let route = navigation.route.get_untracked();
+        set_timeout(
+            move || {
+                // Not if the reader has gone on to a result in the meantime.
+                if generation.get_value() == mine && navigation.route.get_untracked() == route {
+                    show(text);
+                }
+            },
+            DEBOUNCE,
+        );
+    };
+    let on_submit = move |event: ev::SubmitEvent| {
+        event.prevent_default();
+        if let Some(input) = input.get_untracked() {
+            show(input.value());
+        }
+    };
+    let on_keydown = move |event: ev::KeyboardEvent| {
+        if event.is_composing() {
+            return;
+        }
+        match event.key().as_str() {
+            "ArrowDown" => {
+                event.prevent_default();
+                let text = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+                if text != sent.get_value() {
+                    // Results for what is typed first, without waiting for the pause.
+                    show(text);
+                } else if let Some(first) = result_links().into_iter().next() {
+                    let _ = first.focus();
+                }
+            }
+            "Escape" => {
+                event.prevent_default();
+                if let Some(input) = input.get_untracked() {
+                    input.set_value("");
+                }
+                show(String::new());
+            }
+            _ => {}
+        }
+    };
+    // The address changed by other means (opened directly, back, forward): show its query.
+    Effect::new(move || {
+        let text = navigation
+            .address
+            .with(|a| (a.route() == Route::Search).then(|| search_text_of(&a.query)));
+        if let (Some(text), Some(input)) = (text, input.get()) {
+            if text != sent.get_value() {
+                sent.set_value(text.clone());
+                input.set_value(&text);
+            }
+        }
+    });
+    Effect::new(move || {
+        let handle = window_event_listener(ev::keydown, move |event| {
+            if event.key() == "/"
+                && !(event.ctrl_key() || event.meta_key() || event.alt_key())
+                && !is_typing_into(event.target())
+            {
+                if let Some(input) = input.get_untracked() {
+                    event.prevent_default();
+                    let _ = input.focus();
+                    input.select();
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    });
+    view! {
+        <form class="site-search" action=action method="get" role="search" on:submit=on_submit>
+            <label class="visually-hidden" for=SEARCH_BOX_ID>{site.text(Text::Search)}</label>
+            <input id=SEARCH_BOX_ID node_ref=input type="search" name="q" autocomplete="off"
+                placeholder=site.text(Text::SearchPlaceholder) aria-keyshortcuts="/"
+                on:input=on_input on:keydown=on_keydown/>
+        </form>
+    }
+}
+
+/// Whether a key pressed on `target` is text being typed (a field, an editable element).
+fn is_typing_into(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    matches!(
+        element.tag_name().to_ascii_lowercase().as_str(),
+        "input" | "textarea" | "select"
+    ) || element.is_content_editable()
+}
+
+/// The links of the results on screen, in order.
+fn result_links() -> Vec<web_sys::HtmlElement> {
+    let Ok(list) = document().query_selector_all("#search-results .search-result-link") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<web_sys::HtmlElement>().ok())
+        .collect()
+}
+
+fn focus_search_box() {
+    if let Some(input) = document()
+        .get_element_by_id(SEARCH_BOX_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = input.focus();
+    }
+}
+
+/// ArrowDown and ArrowUp move between results (up from the first goes back
+/// to the box), Escape goes back to the box; Enter opens a result, as on any link.
+pub fn step_through_results(event: ev::KeyboardEvent) {
+    let key = event.key();
+    if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Escape") {
+        return;
+    }
+    event.prevent_default();
+    let links = result_links();
+    let active = document().active_element();
+    let at = links
+        .iter()
+        .position(|link| active.as_ref() == Some(link.unchecked_ref::<web_sys::Element>()));
+    let next = match (key.as_str(), at) {
+        ("ArrowDown", Some(i)) => Some((i + 1).min(links.len().saturating_sub(1))),
+        ("ArrowDown", None) => Some(0),
+        ("ArrowUp", Some(i)) if i > 0 => Some(i - 1),
+        _ => None,
+    };
+    match next.and_then(|i| links.get(i)) {
+        Some(link) => {
+            let _ = link.focus();
+        }
+        None => focus_search_box(),
+    }
+}
