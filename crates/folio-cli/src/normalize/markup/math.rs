@@ -10,7 +10,7 @@ pub fn tex_to_mathml(tex: &str, display: bool) -> Result<String, String> {
     if tex.is_empty() {
         return Err("empty formula".to_owned());
     }
-    let source = with_common_macros(tex);
+    let source = with_mathjax_environments(&with_common_macros(tex));
     let source = if display {
         with_top_level_rows(&source)
     } else {
@@ -93,6 +93,44 @@ fn with_common_macros(tex: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Environments MathJax knows under names pulldown-latex does not, written
+/// as the one it has: `eqnarray` is three columns, right, centre and left, in
+/// display style; `multline*` and `flalign` differ only in numbering and
+/// spacing.
+const MATHJAX_ENVIRONMENTS: &[(&str, &str, &str)] = &[
+    ("eqnarray", "darray}{rcl", "darray"),
+    ("eqnarray*", "darray}{rcl", "darray"),
+    ("multline*", "multline", "multline"),
+    ("flalign", "align", "align"),
+    ("flalign*", "align*", "align*"),
+];
+
+fn with_mathjax_environments(tex: &str) -> String {
+    let mut source = tex.to_owned();
+    for (name, begin, end) in MATHJAX_ENVIRONMENTS {
+        source = source
+            .replace(
+                &format!("\\begin{{{name}}}"),
+                &format!("\\begin{{{begin}}}"),
+            )
+            .replace(&format!("\\end{{{name}}}"), &format!("\\end{{{end}}}"));
+    }
+    source
+}
+
+/// The formula without lines holding only `%`, an empty TeX comment: the
+/// normaliser writes one for each blank line inside display math, which
+/// MathJax ignores and CommonMark would take for the end of the paragraph.
+pub fn without_empty_comment_lines(tex: &str) -> String {
+    if !tex.lines().any(|l| l.trim() == "%") {
+        return tex.to_owned();
+    }
+    tex.lines()
+        .filter(|l| l.trim() != "%")
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Display math with line breaks (`\\`) outside any environment, which
@@ -211,6 +249,32 @@ mod tests {
             with_common_macros("\\Rightarrow \\\\ \\R"),
             "\\Rightarrow \\\\ \\mathbb{R}"
         );
+    }
+
+    #[test_case::test_case("\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}" ; "align")]
+    #[test_case::test_case("\\begin{equation*}\nE = mc^2\n\\end{equation*}" ; "equation star")]
+    #[test_case::test_case("\\begin{gather}\na \\\\ b\n\\end{gather}" ; "gather")]
+    #[test_case::test_case("\\begin{alignat}{2}\na &= b & c &= d\n\\end{alignat}" ; "alignat")]
+    #[test_case::test_case("\\begin{multline*}\na + b \\\\\n+ c\n\\end{multline*}" ; "multline star")]
+    #[test_case::test_case("\\begin{flalign}\na &= b\n\\end{flalign}" ; "flalign")]
+    #[test_case::test_case("\\begin{eqnarray}\nx &=& y \\\\\n&=& z\n\\end{eqnarray}" ; "eqnarray")]
+    fn display_environments_convert(tex: &str) {
+        let display = tex_to_mathml(tex, true).expect("converts");
+        assert!(display.starts_with("<math display=\"block\">"), "{display}");
+        let first_line = protect_from_markdown(&escape_text(tex.lines().next().unwrap()));
+        assert!(
+            display.contains(&first_line),
+            "the annotation keeps the environment's own name: {display}"
+        );
+    }
+
+    #[test]
+    fn empty_comment_lines_are_dropped() {
+        assert_eq!(
+            without_empty_comment_lines("%\na \\\\\n  %\nb % half\n%"),
+            "a \\\\\nb % half"
+        );
+        assert_eq!(without_empty_comment_lines("a\nb"), "a\nb");
     }
 
     #[test]
