@@ -19,7 +19,9 @@ use folio_core::markdown::parser_options;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 
 use self::html::{Placement, Sanitizer};
-use self::math::{escape_text, math_error_html, protect_from_markdown, tex_to_mathml};
+use self::math::{
+    escape_text, math_error_html, protect_from_markdown, tex_to_mathml, without_empty_comment_lines,
+};
 use super::{Finding, NormalizeContext, Normalized};
 use crate::diagnostics::Severity;
 
@@ -106,8 +108,9 @@ pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Norm
                 replacements.push((range.clone(), convert_math(tex, false, line, out)));
             }
             Event::DisplayMath(tex) => {
-                // kramdown writes `$$…$$` inside a sentence for inline math.
-                let display = alone_in_paragraph(&events, at);
+                // kramdown writes `$$…$$` inside a sentence for inline math;
+                // an environment such as `align` is display math anywhere.
+                let display = alone_in_paragraph(&events, at) || is_display_environment(tex);
                 replacements.push((range.clone(), convert_math(tex, display, line, out)));
             }
             Event::Start(Tag::Image { dest_url, .. }) if is_missing_file(dest_url, context) => {
@@ -204,7 +207,16 @@ fn missing_image_html(alt: &str) -> String {
     format!("<span class=\"post-image is-broken\" role=\"img\" aria-label=\"{label}\" data-alt=\"{label}\"></span>")
 }
 
+/// Whether `tex` is one display environment (`\begin{align}` … `\end{align}`).
+fn is_display_environment(tex: &str) -> bool {
+    let tex = tex.trim();
+    prepare::DISPLAY_ENVIRONMENTS.iter().any(|name| {
+        tex.starts_with(&format!("\\begin{{{name}}}")) && tex.ends_with(&format!("\\end{{{name}}}"))
+    })
+}
+
 fn convert_math(tex: &str, display: bool, line: usize, out: &mut Normalized) -> String {
+    let tex = &without_empty_comment_lines(tex);
     match tex_to_mathml(tex, display) {
         Ok(mathml) => {
             out.transformations

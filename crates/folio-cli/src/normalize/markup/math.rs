@@ -10,11 +10,12 @@ pub fn tex_to_mathml(tex: &str, display: bool) -> Result<String, String> {
     if tex.is_empty() {
         return Err("empty formula".to_owned());
     }
-    let source = with_common_macros(tex);
+    let source = with_mathjax_environments(&with_common_macros(tex));
+    let source = with_brackets_after_breaks_as_text(&source);
     let source = if display {
         with_top_level_rows(&source)
     } else {
-        source
+        without_top_level_breaks(&source)
     };
     let storage = Storage::new();
     let events: Vec<_> = Parser::new(&source, &storage).collect();
@@ -95,34 +96,50 @@ fn with_common_macros(tex: &str) -> String {
     out
 }
 
+/// Environments MathJax knows under names pulldown-latex does not, written
+/// as the one it has: `eqnarray` is three columns, right, centre and left, in
+/// display style; `multline*` and `flalign` differ only in numbering and
+/// spacing.
+const MATHJAX_ENVIRONMENTS: &[(&str, &str, &str)] = &[
+    ("eqnarray", "darray}{rcl", "darray"),
+    ("eqnarray*", "darray}{rcl", "darray"),
+    ("multline*", "multline", "multline"),
+    ("flalign", "align", "align"),
+    ("flalign*", "align*", "align*"),
+];
+
+fn with_mathjax_environments(tex: &str) -> String {
+    let mut source = tex.to_owned();
+    for (name, begin, end) in MATHJAX_ENVIRONMENTS {
+        source = source
+            .replace(
+                &format!("\\begin{{{name}}}"),
+                &format!("\\begin{{{begin}}}"),
+            )
+            .replace(&format!("\\end{{{name}}}"), &format!("\\end{{{end}}}"));
+    }
+    source
+}
+
+/// The formula without lines holding only `%`, an empty TeX comment: the
+/// normaliser writes one for each blank line inside display math, which
+/// MathJax ignores and CommonMark would take for the end of the paragraph.
+pub fn without_empty_comment_lines(tex: &str) -> String {
+    if !tex.lines().any(|l| l.trim() == "%") {
+        return tex.to_owned();
+    }
+    tex.lines()
+        .filter(|l| l.trim() != "%")
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Display math with line breaks (`\\`) outside any environment, which
 /// MathJax and KaTeX accept, inside `aligned` (when rows use `&`) or
 /// `gathered`, which is how LaTeX spells it.
 fn with_top_level_rows(tex: &str) -> String {
-    let mut depth = 0usize;
-    let mut top_level_break = false;
-    let mut top_level_ampersand = false;
-    let mut rest = tex;
-    while let Some(c) = rest.chars().next() {
-        if let Some(after) = rest.strip_prefix("\\begin{") {
-            depth += 1;
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("\\end{") {
-            depth = depth.saturating_sub(1);
-            rest = after;
-        } else if let Some(after) = rest.strip_prefix("\\\\") {
-            top_level_break |= depth == 0;
-            rest = after;
-        } else if rest.starts_with('\\') {
-            // An escaped character such as `\&` is not a column.
-            rest = &rest[1..];
-            rest = &rest[rest.chars().next().map_or(0, char::len_utf8)..];
-        } else {
-            top_level_ampersand |= depth == 0 && c == '&';
-            rest = &rest[c.len_utf8()..];
-        }
-    }
-    if !top_level_break {
+    let (breaks, top_level_ampersand) = top_level_breaks(tex);
+    if breaks.is_empty() {
         return tex.to_owned();
     }
     let environment = if top_level_ampersand {
@@ -131,6 +148,79 @@ fn with_top_level_rows(tex: &str) -> String {
         "gathered"
     };
     format!("\\begin{{{environment}}}{tex}\\end{{{environment}}}")
+}
+
+/// Inline math with `\\` outside any environment, which MathJax lays out on
+/// one line as if the break were a space (`$$ x \\ $$` in a kramdown
+/// sentence); pulldown-latex refuses it.
+fn without_top_level_breaks(tex: &str) -> String {
+    let (breaks, _) = top_level_breaks(tex);
+    let mut out = tex.to_owned();
+    for at in breaks.into_iter().rev() {
+        out.replace_range(at..at + 2, " ");
+    }
+    out
+}
+
+/// Byte offsets of the `\\` outside any environment, and whether a `&` is.
+fn top_level_breaks(tex: &str) -> (Vec<usize>, bool) {
+    let mut depth = 0usize;
+    let mut breaks = Vec::new();
+    let mut top_level_ampersand = false;
+    let mut at = 0;
+    while let Some(c) = tex[at..].chars().next() {
+        let rest = &tex[at..];
+        if rest.starts_with("\\begin{") {
+            depth += 1;
+            at += "\\begin{".len();
+        } else if rest.starts_with("\\end{") {
+            depth = depth.saturating_sub(1);
+            at += "\\end{".len();
+        } else if rest.starts_with("\\\\") {
+            if depth == 0 {
+                breaks.push(at);
+            }
+            at += 2;
+        } else if c == '\\' {
+            // An escaped character such as `\&` is not a column.
+            at += 1;
+            at += tex[at..].chars().next().map_or(0, char::len_utf8);
+        } else {
+            top_level_ampersand |= depth == 0 && c == '&';
+            at += c.len_utf8();
+        }
+    }
+    (breaks, top_level_ampersand)
+}
+
+/// `\\` then a space and `[`: MathJax reads the bracket as the next row's
+/// text and takes a spacing (`\\[2pt]`) only right after the `\\`;
+/// pulldown-latex skips the space and fails on `[u,v]` as a dimension. An
+/// empty group between keeps MathJax's reading.
+fn with_brackets_after_breaks_as_text(tex: &str) -> String {
+    let mut out = String::with_capacity(tex.len());
+    let mut rest = tex;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 1..];
+        let Some(after_break) = after.strip_prefix('\\') else {
+            // Any other command or escape, copied with its first character.
+            let len = after.chars().next().map_or(0, char::len_utf8);
+            out.push('\\');
+            out.push_str(&after[..len]);
+            rest = &after[len..];
+            continue;
+        };
+        out.push_str("\\\\");
+        let spaces = after_break.len() - after_break.trim_start().len();
+        out.push_str(&after_break[..spaces]);
+        if spaces > 0 && after_break[spaces..].starts_with('[') {
+            out.push_str("{}");
+        }
+        rest = &after_break[spaces..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The failed formula, shown as code.
@@ -211,6 +301,55 @@ mod tests {
             with_common_macros("\\Rightarrow \\\\ \\R"),
             "\\Rightarrow \\\\ \\mathbb{R}"
         );
+    }
+
+    #[test_case::test_case("\\begin{align}\na &= b \\\\\nc &= d\n\\end{align}" ; "align")]
+    #[test_case::test_case("\\begin{equation*}\nE = mc^2\n\\end{equation*}" ; "equation star")]
+    #[test_case::test_case("\\begin{gather}\na \\\\ b\n\\end{gather}" ; "gather")]
+    #[test_case::test_case("\\begin{alignat}{2}\na &= b & c &= d\n\\end{alignat}" ; "alignat")]
+    #[test_case::test_case("\\begin{multline*}\na + b \\\\\n+ c\n\\end{multline*}" ; "multline star")]
+    #[test_case::test_case("\\begin{flalign}\na &= b\n\\end{flalign}" ; "flalign")]
+    #[test_case::test_case("\\begin{eqnarray}\nx &=& y \\\\\n&=& z\n\\end{eqnarray}" ; "eqnarray")]
+    fn display_environments_convert(tex: &str) {
+        let display = tex_to_mathml(tex, true).expect("converts");
+        assert!(display.starts_with("<math display=\"block\">"), "{display}");
+        let first_line = protect_from_markdown(&escape_text(tex.lines().next().unwrap()));
+        assert!(
+            display.contains(&first_line),
+            "the annotation keeps the environment's own name: {display}"
+        );
+    }
+
+    #[test_case::test_case("where, \\\\" ; "trailing break")]
+    #[test_case::test_case("a = 1 \\\\ b = 2" ; "break between")]
+    fn inline_breaks_are_spaces_as_in_mathjax(tex: &str) {
+        let inline = tex_to_mathml(tex, false).expect("converts");
+        assert!(inline.starts_with("<math>"), "{inline}");
+        assert!(
+            inline.contains("&#92;&#92;"),
+            "the annotation keeps the source: {inline}"
+        );
+        let cases = "\\begin{cases} a \\\\ b \\end{cases}";
+        assert_eq!(without_top_level_breaks(cases), cases);
+    }
+
+    #[test]
+    fn a_bracket_after_a_break_is_text() {
+        let tex = "[u,v] \\; \\rightarrow \\\\\n[p,q] \\rightarrow \\\\[2pt] x";
+        assert_eq!(
+            with_brackets_after_breaks_as_text(tex),
+            "[u,v] \\; \\rightarrow \\\\\n{}[p,q] \\rightarrow \\\\[2pt] x"
+        );
+        assert!(tex_to_mathml(tex, true).is_ok());
+    }
+
+    #[test]
+    fn empty_comment_lines_are_dropped() {
+        assert_eq!(
+            without_empty_comment_lines("%\na \\\\\n  %\nb % half\n%"),
+            "a \\\\\nb % half"
+        );
+        assert_eq!(without_empty_comment_lines("a\nb"), "a\nb");
     }
 
     #[test]

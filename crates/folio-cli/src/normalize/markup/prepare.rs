@@ -20,7 +20,8 @@ pub struct Prepared {
 
 pub fn prepare(markdown: &str, mdx: bool) -> Prepared {
     let repaired = repaired_tags(markdown);
-    let mut text = protect_display_math(&tight_inline_math(&convert_tex_delimiters(&repaired)));
+    let delimited = tight_inline_math(&convert_tex_delimiters(&repaired));
+    let mut text = protect_display_math(&display_math_blocks(&delimited));
     if mdx {
         text = without_jsx_expressions(&text);
     }
@@ -266,6 +267,186 @@ fn convert_tex_delimiters(markdown: &str) -> String {
     out
 }
 
+/// LaTeX environments that are display math on their own, which MathJax
+/// typesets without delimiters (`processEnvironments`, on by default). Inner
+/// ones (`aligned`, `cases`, `split`, matrices) stand inside these or `$$`.
+pub(super) const DISPLAY_ENVIRONMENTS: &[&str] = &[
+    "equation",
+    "equation*",
+    "align",
+    "align*",
+    "alignat",
+    "alignat*",
+    "gather",
+    "gather*",
+    "multline",
+    "multline*",
+    "flalign",
+    "flalign*",
+    "eqnarray",
+    "eqnarray*",
+];
+
+/// Display math CommonMark would not find whole, made one `$$` paragraph:
+///
+/// - kramdown's math block, a `$$` opening a block and a line ending in `$$`
+///   before a blank line closing it, runs across blank lines (kramdown reads
+///   up to the next `$$`); CommonMark ends the paragraph at the first one.
+/// - A display environment (`\begin{align}` … `\end{align}`, see
+///   [`DISPLAY_ENVIRONMENTS`]) starting a line outside delimiters and code,
+///   which MathJax typesets as display math, gets `$$` written against its
+///   first and last line. Only when its own `\end` closes the line; an
+///   unbalanced or unclosed one is left as written.
+///
+/// A blank line inside becomes `%`, an empty TeX comment (`math.rs` drops it),
+/// so lines keep their numbers. Inside `$$` CommonMark reads no escapes, so
+/// `\\`, `_` and `*` reach the TeX converter as written.
+fn display_math_blocks(text: &str) -> String {
+    if !text.contains("$$") && !text.contains("\\begin{") {
+        return text.to_owned();
+    }
+    let code = code_ranges(text);
+    let in_code = |i: usize| code.iter().any(|r| r.contains(&i));
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut offset = 0;
+    for line in &lines {
+        starts.push(offset);
+        offset += line.len();
+    }
+    let blank = |i: usize| lines.get(i).is_none_or(|l| l.trim().is_empty());
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut fence: Option<(char, usize)> = None;
+    let mut dollars_open = false;
+    let mut index = 0;
+    while index < lines.len() {
+        let line = lines[index];
+        let unindented = line.trim_start_matches([' ', '\t']);
+        let indent = line.len() - unindented.len();
+        if let Some(marker) = fence_marker(unindented).filter(|_| indent <= 3) {
+            fence = after_fence_line(fence, marker);
+        }
+        let trimmed = line.trim();
+        let usable = fence.is_none() && !in_code(starts[index] + indent);
+        let block = if !usable {
+            None
+        } else if trimmed.starts_with("$$")
+            && !trimmed[2..].contains("$$")
+            && indent <= 3
+            && (index == 0 || blank(index - 1))
+        {
+            kramdown_math_block_end(&lines, index).map(|end| (end, false))
+        } else if !dollars_open {
+            match environment_end(&lines, index) {
+                Some((end, true)) => Some((end, true)),
+                Some((end, false)) => {
+                    for kept in &lines[index..=end] {
+                        out.push_str(kept);
+                    }
+                    index = end + 1;
+                    continue;
+                }
+                None => None,
+            }
+        } else {
+            None
+        };
+        let Some((end, environment)) = block else {
+            // An environment inside a `$$` already open in this paragraph is
+            // that formula's; a blank line ends the paragraph and the formula.
+            let dollars = line
+                .match_indices("$$")
+                .filter(|(at, _)| !in_code(starts[index] + at))
+                .count();
+            dollars_open = !trimmed.is_empty() && (dollars_open != (dollars % 2 == 1));
+            out.push_str(line);
+            index += 1;
+            continue;
+        };
+        for (at, inner) in lines[index..=end].iter().enumerate() {
+            let (body, newline) = match inner.strip_suffix('\n') {
+                Some(body) => (body.strip_suffix('\r').unwrap_or(body), true),
+                None => (*inner, false),
+            };
+            if body.trim().is_empty() {
+                out.push('%');
+            } else if environment && at == 0 {
+                let unindented = body.trim_start_matches([' ', '\t']);
+                out.push_str(&body[..body.len() - unindented.len()]);
+                out.push_str("$$");
+                out.push_str(unindented);
+            } else {
+                out.push_str(body);
+            }
+            if environment && index + at == end {
+                out.truncate(out.trim_end().len());
+                out.push_str("$$");
+            }
+            if newline {
+                out.push('\n');
+            }
+        }
+        index = end + 1;
+    }
+    out
+}
+
+/// The line closing a kramdown math block opened at `open`, when the block
+/// spans a blank line (others are CommonMark's already) and holds no fence.
+fn kramdown_math_block_end(lines: &[&str], open: usize) -> Option<usize> {
+    let close = (open + 1..lines.len()).find(|&i| lines[i].contains("$$"))?;
+    let closing = lines[close].trim_end();
+    let inner = &lines[open + 1..close];
+    let closes_block = closing.ends_with("$$")
+        && closing.matches("$$").count() == 1
+        && lines.get(close + 1).is_none_or(|l| l.trim().is_empty());
+    let spans_blank = inner.iter().any(|l| l.trim().is_empty());
+    let holds_fence = inner.iter().any(|l| fence_marker(l.trim_start()).is_some());
+    (closes_block && spans_blank && !holds_fence).then_some(close)
+}
+
+/// The line closing a display environment opened at the start of line
+/// `open`: the `\end` that balances it, with nothing after it on its line.
+/// `Some((end, false))` when it holds the same environment inside itself,
+/// which is not LaTeX: the lines through `end` are left as written.
+fn environment_end(lines: &[&str], open: usize) -> Option<(usize, bool)> {
+    let first = lines[open].trim_start_matches([' ', '\t']);
+    let name = first.strip_prefix("\\begin{")?.split('}').next()?;
+    if !DISPLAY_ENVIRONMENTS.contains(&name) {
+        return None;
+    }
+    let begin = format!("\\begin{{{name}}}");
+    let end = format!("\\end{{{name}}}");
+    let mut depth = 0usize;
+    let mut nested = false;
+    for (index, line) in lines.iter().enumerate().skip(open) {
+        if fence_marker(line.trim_start()).is_some() || line.contains("$$") {
+            return None;
+        }
+        let mut rest = *line;
+        loop {
+            let next_begin = rest.find(&begin);
+            let next_end = rest.find(&end);
+            match (next_begin, next_end) {
+                (Some(b), e) if e.is_none_or(|e| b < e) => {
+                    nested |= depth > 0;
+                    depth += 1;
+                    rest = &rest[b + begin.len()..];
+                }
+                (_, Some(e)) => {
+                    depth = depth.checked_sub(1)?;
+                    rest = &rest[e + end.len()..];
+                    if depth == 0 {
+                        return (nested || rest.trim().is_empty()).then_some((index, !nested));
+                    }
+                }
+                _ => break,
+            }
+        }
+    }
+    None
+}
+
 /// A `$$` display block whose lines start like Markdown blocks (`- x`,
 /// `+ y`, `# n`, `> z`, `===`) is split by CommonMark into a list, heading or
 /// quote before the math is found. Its inner lines are indented four more
@@ -498,6 +679,24 @@ mod tests {
     #[test_case("$$ x $$\n- item\n", "$$ x $$\n- item\n" ; "one-line display")]
     fn display_math_lines_stay_inside_the_formula(input: &str, expected: &str) {
         assert_eq!(protect_display_math(input), expected);
+    }
+
+    #[test_case("\\begin{align}\na_1 &= b \\\\\nc &= d\n\\end{align}\n", "$$\\begin{align}\na_1 &= b \\\\\nc &= d\n\\end{align}$$\n" ; "bare align")]
+    #[test_case("  \\begin{equation}\r\n  x\r\n\r\n  \\end{equation}  \r\n", "  $$\\begin{equation}\n  x\n%\n  \\end{equation}$$\n" ; "indented, blank line, crlf")]
+    #[test_case("\\begin{align}\na\n", "\\begin{align}\na\n" ; "unclosed")]
+    #[test_case("\\begin{align}\na\n\\end{gather}\n", "\\begin{align}\na\n\\end{gather}\n" ; "closed by another")]
+    #[test_case("\\begin{align}\n\\begin{align}\na\n\\end{align}\n\\end{align}\n", "\\begin{align}\n\\begin{align}\na\n\\end{align}\n\\end{align}\n" ; "nested in itself")]
+    #[test_case("\\begin{align}\na\n\\end{align} and prose\n", "\\begin{align}\na\n\\end{align} and prose\n" ; "prose after the end")]
+    #[test_case("see \\begin{align} a \\end{align}\n", "see \\begin{align} a \\end{align}\n" ; "not at a line start")]
+    #[test_case("$$\n\\begin{align}\na\n\\end{align}\n$$\n", "$$\n\\begin{align}\na\n\\end{align}\n$$\n" ; "already delimited")]
+    #[test_case("~~~\n\\begin{align}\na\n\\end{align}\n~~~\n", "~~~\n\\begin{align}\na\n\\end{align}\n~~~\n" ; "fenced")]
+    #[test_case("    \\begin{align}\n    a\n    \\end{align}\n", "    \\begin{align}\n    a\n    \\end{align}\n" ; "indented code")]
+    #[test_case("$$\n\nx^2\n\n$$\n", "$$\n%\nx^2\n%\n$$\n" ; "kramdown block across blank lines")]
+    #[test_case("$$\n\nx^2\n\n$$ and prose\n", "$$\n\nx^2\n\n$$ and prose\n" ; "kramdown block must end a block")]
+    #[test_case("text\n$$\n\nx^2\n$$\n", "text\n$$\n\nx^2\n$$\n" ; "kramdown block must start a block")]
+    #[test_case("$$\n\n```\nx\n```\n$$\n", "$$\n\n```\nx\n```\n$$\n" ; "kramdown block holding a fence")]
+    fn display_math_blocks_become_one_paragraph(input: &str, expected: &str) {
+        assert_eq!(display_math_blocks(input), expected);
     }
 
     #[test]

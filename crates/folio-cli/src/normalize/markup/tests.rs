@@ -48,6 +48,9 @@ fn page(markdown: &str, mdx: bool) -> String {
 #[test_case("Plain text with a < b and 3 > 2.\n\n- list\n- items\n" ; "comparisons")]
 #[test_case("| a | b |\n|---|---|\n| 1 | 2 |\n" ; "table")]
 #[test_case("It costs $5 and $10 today.\n" ; "prices")]
+#[test_case("```latex\n\\begin{align}\na &= b\n\\end{align}\n```\n" ; "environment in a fence")]
+#[test_case("Write `\\begin{align}` and `\\end{align}` around the rows.\n" ; "environment named in code spans")]
+#[test_case("\\begin{itemize}\n\\item one\n\\end{itemize}\n" ; "a text environment is not math")]
 fn bodies_without_html_or_math_come_back_byte_identical(input: &str) {
     assert_eq!(run(input, false).0, input);
 }
@@ -209,6 +212,10 @@ fn mdx_components_render_their_children() {
 #[test_case("\\\\[ a^2 + b^2 \\\\]\n", "<math display=\"block\">", true ; "escaped bracket display")]
 #[test_case("```math\n\\sum_{i=1}^n i\n```\n", "<math display=\"block\">", true ; "math fence")]
 #[test_case("두 상태의 차:\n\n$$\n\\begin{aligned}\nf &= a + b\n- c \\\\\n&= d\n\\end{aligned}\n$$\n", "<math display=\"block\">", true ; "display lines starting like a list")]
+#[test_case("행렬식은 다음과 같다.\n\n\\begin{align}\nx_1 &= a * b \\\\\ny_2 &= c * d\n\\end{align}\n", "<math display=\"block\">", true ; "bare align with markdown characters")]
+#[test_case("식은\n  \\begin{equation*}\n  E_k = \\frac{1}{2} m v^2\n  \\end{equation*}\n이다.\n", "<math display=\"block\">", true ; "indented environment inside a paragraph")]
+#[test_case("\\begin{gather}\na_1 \\\\\n\n- b_2\n\\end{gather}\n", "<math display=\"block\">", true ; "environment across a blank line and a list marker")]
+#[test_case("위치는\n\n$$\n\n\\begin{aligned}\nx &= v_1 t \\\\\n\ny &= v_2 t\n\\end{aligned}\n\n$$\n\n끝.\n", "<math display=\"block\">", true ; "kramdown block across blank lines")]
 fn math(input: &str, starts: &str, display: bool) {
     let (out, normalized) = run(input, false);
     assert!(out.contains(starts), "{out}");
@@ -240,6 +247,21 @@ fn a_failing_formula_is_code_with_a_finding() {
     let (out, normalized) = run("first\n\nbad $\\notacommand{x}$ here", false);
     assert!(out.contains("<code class=\"math-error\">"), "{out}");
     assert_eq!(normalized.findings.len(), 1);
+    assert_eq!(normalized.findings[0].line, 3);
+}
+
+#[test]
+fn a_bare_environment_that_fails_is_code_with_a_finding() {
+    let (out, normalized) = run(
+        "first\n\n\\begin{align}\na &= \\notacommand \\\\\n\nb\n\\end{align}\n",
+        false,
+    );
+    assert!(out.contains("<code class=\"math-error\">"), "{out}");
+    assert!(
+        !out.contains('%'),
+        "blank-line marks stay out of the code: {out}"
+    );
+    assert_eq!(normalized.findings.len(), 1, "{:?}", normalized.findings);
     assert_eq!(normalized.findings[0].line, 3);
 }
 
