@@ -17,6 +17,21 @@ const TYPES = {
   '.json': 'application/json', '.md': 'text/markdown; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
   '.xml': 'application/xml', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
+// Like a CDN edge: each file is compressed once, off the event loop, so a
+// big file never holds up the small ones requested beside it.
+const compressedCache = new Map();
+function compressed(file, body, encoding) {
+  const key = `${encoding} ${file} ${fs.statSync(file).mtimeMs}`;
+  if (!compressedCache.has(key)) {
+    compressedCache.set(key, new Promise((resolve, reject) => {
+      const done = (error, result) => (error ? reject(error) : resolve(result));
+      if (encoding === 'br') zlib.brotliCompress(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }, done);
+      else zlib.gzip(body, { level: 9 }, done);
+    }));
+  }
+  return compressedCache.get(key);
+}
+
 const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.wasm', '.json', '.md', '.svg', '.xml', '.webmanifest', '.txt']);
 
 /** `_headers`: a path line, then indented `Name: value` lines (Netlify and Cloudflare Pages format). */
@@ -39,7 +54,7 @@ function readHeaderRules() {
 }
 const rules = readHeaderRules();
 
-http.createServer((request, response) => {
+http.createServer(async (request, response) => {
   const url = new URL(request.url, 'http://localhost');
   let pathname = decodeURIComponent(url.pathname);
   let file = path.join(root, pathname);
@@ -66,12 +81,10 @@ http.createServer((request, response) => {
   };
   const accepted = request.headers['accept-encoding'] ?? '';
   if (COMPRESSIBLE.has(extension)) {
-    if (accepted.includes('br')) {
-      body = zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } });
-      headers['Content-Encoding'] = 'br';
-    } else if (accepted.includes('gzip')) {
-      body = zlib.gzipSync(body, { level: 9 });
-      headers['Content-Encoding'] = 'gzip';
+    const encoding = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : null;
+    if (encoding) {
+      body = await compressed(file, body, encoding);
+      headers['Content-Encoding'] = encoding;
     }
     headers.Vary = 'Accept-Encoding';
   }

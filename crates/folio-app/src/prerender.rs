@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use folio_core::browse::BrowseIndex;
 use folio_core::Manifest;
 
 use crate::app::App;
@@ -16,6 +17,8 @@ use crate::site::StartState;
 /// What one route's page shows.
 pub struct RouteData {
     pub manifest: Arc<Manifest>,
+    /// The manifest's posting lists, built once for all routes.
+    pub browse: Arc<BrowseIndex>,
     /// Where the app fetches content from (the base path, or another origin).
     pub content_base: String,
     /// The address the page is rendered for, `/blog/posts/walk/`.
@@ -39,6 +42,7 @@ pub fn render_route(route: RouteData) -> String {
             bodies: route.body.into_iter().collect::<HashMap<_, _>>(),
             adopting: false,
             lang,
+            browse: Some(route.browse),
         };
         view! { <App start/> }.to_html()
     })

@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use folio_core::browse::BrowseIndex;
 use folio_core::i18n::{Catalogue, Lang, Text};
 use folio_core::Manifest;
 
@@ -41,6 +42,9 @@ pub struct StartState {
     /// The interface language: the site's, as `<html lang>` says in the
     /// browser, so pages speak it before the manifest arrives.
     pub lang: Lang,
+    /// The posting lists of `manifest`, when the folio command built them
+    /// once for every page it renders.
+    pub browse: Option<Arc<BrowseIndex>>,
 }
 
 /// Provided once by [`crate::app::App`]; pages take it with [`use_site`].
@@ -53,10 +57,13 @@ pub struct Site {
     bodies: StoredValue<HashMap<String, String>>,
     adopting: StoredValue<bool>,
     lang: StoredValue<Lang>,
+    /// The posting lists and the manifest they were built from.
+    browse: StoredValue<Option<(Arc<Manifest>, Arc<BrowseIndex>)>>,
 }
 
 impl Site {
     pub fn new(start: StartState) -> Site {
+        let browse = start.manifest.clone().zip(start.browse);
         Site {
             base: StoredValue::new(start.base),
             content_base: StoredValue::new(start.content_base),
@@ -64,7 +71,23 @@ impl Site {
             bodies: StoredValue::new(start.bodies),
             adopting: StoredValue::new(start.adopting),
             lang: StoredValue::new(start.lang),
+            browse: StoredValue::new(browse),
         }
+    }
+
+    /// The posting lists of `manifest`, built once per manifest: a list page
+    /// and every filter change reuse them.
+    pub fn browse_index(&self, manifest: &Arc<Manifest>) -> Arc<BrowseIndex> {
+        let cached = self.browse.with_value(|cached| match cached {
+            Some((built_from, index)) if Arc::ptr_eq(built_from, manifest) => Some(index.clone()),
+            _ => None,
+        });
+        cached.unwrap_or_else(|| {
+            let index = Arc::new(BrowseIndex::new(&manifest.posts));
+            self.browse
+                .set_value(Some((manifest.clone(), index.clone())));
+            index
+        })
     }
 
     /// The language every interface word is in: the site's.

@@ -45,7 +45,7 @@ fn FilteredList(
     let base = site.base.get_value();
     let (lang, words) = (site.lang(), site.words());
     // Built once per manifest; every filter change then reads posting lists.
-    let index = Arc::new(BrowseIndex::new(&manifest.posts));
+    let index = site.browse_index(&manifest);
     // Positions of the matching posts in the manifest, newest first.
     let matching = {
         let index = index.clone();

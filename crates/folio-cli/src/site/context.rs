@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use folio_core::browse::BrowseIndex;
 use folio_core::markdown::{render_markdown, RenderOptions};
 use folio_core::routes::{encode_component, Route};
 use folio_core::{Manifest, PageMeta, PostMeta, SiteMeta};
@@ -14,6 +15,8 @@ pub struct SiteContext<'a> {
     pub manifest: &'a Manifest,
     /// The same manifest, shared with the app's components for every route.
     pub app_manifest: Arc<Manifest>,
+    /// Its posting lists, built once for every list page and head.
+    pub browse: Arc<BrowseIndex>,
     /// `folio_core::fingerprint` of `manifest.json`: which data the pages show.
     pub fingerprint: String,
     /// Where post bodies and their images are served from: the base path, or
@@ -59,6 +62,7 @@ impl<'a> SiteContext<'a> {
         SiteContext {
             manifest,
             app_manifest: Arc::new(manifest.clone()),
+            browse: Arc::new(BrowseIndex::new(&manifest.posts)),
             fingerprint: folio_core::fingerprint::fingerprint(manifest_json),
             content_base,
             bodies,
@@ -66,6 +70,13 @@ impl<'a> SiteContext<'a> {
             by_slug,
             feed_full_content,
         }
+    }
+
+    /// How many posts a list route shows over all its pages.
+    pub fn list_len(&self, route: &Route) -> usize {
+        self.browse
+            .matching(&folio_core::routes::browse_filter_of(route, ""))
+            .len()
     }
 
     pub fn site(&self) -> &'a SiteMeta {

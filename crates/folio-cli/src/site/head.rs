@@ -9,7 +9,6 @@
 
 use serde_json::{json, Map, Value};
 
-use folio_core::browse;
 use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, list_href, Route};
 use folio_core::{PostMeta, Text};
@@ -176,8 +175,7 @@ fn page_links(head: &mut String, site: &SiteContext, route: &Route) {
         return;
     }
     let filter = browse_filter_of(route, "");
-    let total = browse::filter_posts(&site.manifest.posts, &filter).len();
-    let Some(paging) = Paging::of(total, site.site().page_size, route.page()) else {
+    let Some(paging) = Paging::of(site.list_len(route), site.site().page_size, route.page()) else {
         return;
     };
     let pages = [("prev", paging.previous()), ("next", paging.next())];
@@ -203,14 +201,8 @@ fn list_description(site: &SiteContext, route: &Route) -> String {
     };
     match route {
         Route::Home | Route::NotFound if !meta.description.is_empty() => meta.description.clone(),
-        Route::Tag(tag) => {
-            let n = posts.iter().filter(|p| p.tags.contains(tag)).count();
-            m.tag_description(n, tag, title)
-        }
-        Route::Year(year) => {
-            let n = posts.iter().filter(|p| p.local_date.year == *year).count();
-            m.year_description(n, *year, title)
-        }
+        Route::Tag(tag) => m.tag_description(site.list_len(route), tag, title),
+        Route::Year(year) => m.year_description(site.list_len(route), *year, title),
         Route::TagIndex => m.tag_index_description(posts.len(), title),
         Route::Timeline => m.timeline_description(posts.len(), title),
         _ => m.home_description(posts.len(), title),

@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 
 use folio_core::routes::{browse_filter_of, Route};
 use folio_core::{browse, Manifest, MANIFEST_VERSION};
+use rayon::prelude::*;
 
 use crate::config::{ConfigError, SiteConfig};
 use crate::content::generator::{detect_site, GeneratorError, SiteSource};
@@ -190,27 +191,29 @@ pub fn build_site(
         config.feed_full_content.unwrap_or(false),
     );
     // Each body rendered once, here: the app fetches these, not the Markdown.
-    for post in &manifest.posts {
+    // Bodies and pages are independent of each other, so they render on
+    // every core.
+    manifest.posts.par_iter().try_for_each(|post| {
         write(
             &out.join(rendered_file(&post.source)),
             site.post_html(post).as_bytes(),
-        )?;
-    }
-    for page in &manifest.pages {
+        )
+    })?;
+    manifest.pages.par_iter().try_for_each(|page| {
         write(
             &out.join(rendered_file(&page.source)),
             site.page_html(page).as_bytes(),
-        )?;
-    }
+        )
+    })?;
     let mut warnings = unwritable_tag_warnings(&manifest);
     let routes = site_routes(&manifest);
-    for route in &routes {
+    routes.par_iter().try_for_each(|route| {
         let html = csp::with_content_security_policy(
             &pages::render_page(&app.index_html, &site, route),
             csp::origin_of(&content_base),
         );
-        write(&out.join(route.output_file()), html.as_bytes())?;
-    }
+        write(&out.join(route.output_file()), html.as_bytes())
+    })?;
     let feed_tags: Vec<String> = routes
         .iter()
         .filter_map(|route| match route {

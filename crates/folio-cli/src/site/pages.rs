@@ -51,6 +51,7 @@ pub fn app_markup(site: &SiteContext, route: &Route) -> String {
     };
     render_route(RouteData {
         manifest: site.app_manifest.clone(),
+        browse: site.browse.clone(),
         content_base: site.content_base.to_owned(),
         path: route.href(site.base()),
         body,
