@@ -10,7 +10,7 @@ use std::future::Future;
 use gloo_net::http::Request;
 
 use folio_core::search::{SearchDirectory, DIRECTORY_PATH};
-use folio_core::{Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
+use folio_core::{Body, Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
 #[cfg(not(feature = "ssr"))]
 use leptos::prelude::Set;
@@ -185,24 +185,35 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Fetches a post's body as HTML, rendered by `folio build` with the same
-/// pipeline it prerenders pages with; its URL carries the content hash, so a
-/// cached copy is never an outdated one.
-pub async fn fetch_post_html(content_base: &str, post: &PostMeta) -> Result<String, FetchError> {
-    let url = post_body_url(content_base, post);
-    fetch_text(&url, Fetched::Post(post.title.clone())).await
+/// Fetches a post's [`Body`]: its HTML, rendered by `folio build` with the
+/// same pipeline it prerenders pages with, and its outline. The URL carries
+/// the content hash, so a cached copy is never an outdated one.
+pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<Body, FetchError> {
+    fetch_body(
+        &post_body_url(content_base, post),
+        Fetched::Post(post.title.clone()),
+    )
+    .await
 }
 
-/// Fetches a standalone page's body as HTML, cache-keyed by its hash like a post's.
-pub async fn fetch_page_html(content_base: &str, page: &PageMeta) -> Result<String, FetchError> {
-    let url = format!("{content_base}{}", encode_path(&page.html_url()));
-    fetch_text(&url, Fetched::Page(page.title.clone())).await
+/// Fetches a standalone page's [`Body`], cache-keyed by its hash like a post's.
+pub async fn fetch_page_body(content_base: &str, page: &PageMeta) -> Result<Body, FetchError> {
+    let url = format!("{content_base}{}", encode_path(&page.body_data_url()));
+    fetch_body(&url, Fetched::Page(page.title.clone())).await
+}
+
+async fn fetch_body(url: &str, what: Fetched) -> Result<Body, FetchError> {
+    let text = fetch_text(url, what.clone()).await?;
+    serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
+        what,
+        message: err.to_string(),
+    })
 }
 
 /// Where a post's body is fetched from: `content_base` (a path on this site, or
 /// another origin) and the body's hash-carrying path, percent-encoded.
 pub fn post_body_url(content_base: &str, post: &PostMeta) -> String {
-    format!("{content_base}{}", encode_path(&post.html_url()))
+    format!("{content_base}{}", encode_path(&post.body_data_url()))
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

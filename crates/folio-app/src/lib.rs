@@ -80,6 +80,15 @@ async fn adopt(
     let same_address = start.search.is_empty() && same_path(&start.pathname, &rendered_path);
     match fetch::fetch_manifest(&start.content_base).await {
         Ok((manifest, fetched)) if fetched == fingerprint && same_address => {
+            // A post's page draws its table of contents from the body data,
+            // as the folio command did; without it, the page is rendered afresh.
+            match starting_body(&manifest, &start).await {
+                Ok(body) => start.bodies.extend(body),
+                Err(_) => {
+                    start.manifest = Some(Arc::new(manifest));
+                    return render_afresh(root, start);
+                }
+            }
             start.manifest = Some(Arc::new(manifest));
             start.adopting = true;
             leptos::mount::hydrate_from(root, move || {
@@ -94,6 +103,33 @@ async fn adopt(
         }
         // The app fetches again and shows why it failed, with a retry.
         Err(_) => render_afresh(root, start),
+    }
+}
+
+/// The body data of the post or page at the start address, if it is one.
+#[cfg(feature = "hydrate")]
+async fn starting_body(
+    manifest: &folio_core::Manifest,
+    start: &site::StartState,
+) -> Result<Option<(String, folio_core::Body)>, fetch::FetchError> {
+    use folio_core::routes::Route;
+    let route = router::Address::new(&start.base, &start.pathname, &start.search).route();
+    match route {
+        Route::Post(slug) => match manifest.posts.iter().find(|post| post.slug == slug) {
+            Some(post) => Ok(Some((
+                post.source.clone(),
+                fetch::fetch_post_body(&start.content_base, post).await?,
+            ))),
+            None => Ok(None),
+        },
+        Route::Page(slug) => match manifest.pages.iter().find(|page| page.slug == slug) {
+            Some(page) => Ok(Some((
+                page.source.clone(),
+                fetch::fetch_page_body(&start.content_base, page).await?,
+            ))),
+            None => Ok(None),
+        },
+        _ => Ok(None),
     }
 }
 

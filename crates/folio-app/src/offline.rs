@@ -154,9 +154,11 @@ pub fn save_for_offline(offline: Offline, base: String, posts: Vec<PostMeta>) {
     offline.saving.set(Some((0, total)));
     leptos::task::spawn_local(async move {
         for (done, post) in posts.iter().enumerate() {
-            let _ = JsFuture::from(fetch_ok(&body_href(offline, &base, post))).await;
-            for image in post_image_hrefs(&base, post) {
-                let _ = JsFuture::from(fetch_ok(&image)).await;
+            // The body data names the post's images; the worker keeps both.
+            if let Ok(body) = crate::fetch::fetch_post_body(&base, post).await {
+                for image in post_image_hrefs(&base, post, &body.images) {
+                    let _ = JsFuture::from(fetch_ok(&image)).await;
+                }
             }
             offline.saving.set(Some((done + 1, total)));
         }
@@ -175,9 +177,9 @@ pub fn keep_read_post(offline: Offline, content_base: String, post: PostMeta) {
     });
 }
 
-fn post_image_hrefs(base: &str, post: &PostMeta) -> Vec<String> {
+fn post_image_hrefs(base: &str, post: &PostMeta, images: &[String]) -> Vec<String> {
     let dir = format!("{base}{}/", post.source_dir());
-    post.images
+    images
         .iter()
         .filter_map(|image| folio_core::routes::resolve_post_url(image, &dir))
         .filter(|href| href.starts_with('/'))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use folio_core::browse::BrowseIndex;
-use folio_core::Manifest;
+use folio_core::{Body, Manifest};
 
 use crate::app::App;
 pub use crate::pages::moved::Moved;
@@ -23,8 +23,8 @@ pub struct RouteData {
     pub content_base: String,
     /// The address the page is rendered for, `/blog/posts/walk/`.
     pub path: String,
-    /// The rendered body of the post or page at `path`: (source path, HTML).
-    pub body: Option<(String, String)>,
+    /// The body of the post or page at `path`: (source path, body).
+    pub body: Option<(String, Body)>,
 }
 
 /// The app's markup for `route.path`: what goes into `<div id="folio-root">`.

@@ -20,7 +20,7 @@ use folio_core::search::{
 use folio_core::PostMeta;
 
 use crate::fetch::{
-    fetch_post_html, fetch_search_directory, fetch_search_shard, spawn, FetchError, Fetched,
+    fetch_post_body, fetch_search_directory, fetch_search_shard, spawn, FetchError, Fetched,
 };
 use crate::site::use_site;
 
@@ -193,10 +193,10 @@ impl SearchIndex {
             }
             let (index, content_base) = (*self, content_base.clone());
             spawn(async move {
-                let fetched = fetch_post_html(&content_base, &post).await;
+                let fetched = fetch_post_body(&content_base, &post).await;
                 finish(index.pending, &post.source);
-                if let Ok(html) = fetched {
-                    let text = html_text(&html);
+                if let Ok(body) = fetched {
+                    let text = html_text(&body.html);
                     index.bodies.update_value(|b| {
                         b.insert(post.source.clone(), text);
                     });

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use folio_core::browse::BrowseIndex;
 use folio_core::i18n::{Catalogue, Lang, Text};
-use folio_core::Manifest;
+use folio_core::{Body, Manifest};
 
 use crate::fetch::FetchError;
 
@@ -34,8 +34,9 @@ pub struct StartState {
     pub content_base: String,
     /// `None` until fetched (a page without prerendered content).
     pub manifest: Option<Arc<Manifest>>,
-    /// Rendered bodies by source path: what the prerendered route shows.
-    pub bodies: HashMap<String, String>,
+    /// Bodies by source path: what the prerendered route shows, or (while
+    /// adopting) the body data of the post the page shows, for its outline.
+    pub bodies: HashMap<String, Body>,
     /// The app is adopting a prerendered page: the body it shows is already in
     /// the DOM, and hydration keeps it as it is.
     pub adopting: bool,
@@ -54,7 +55,7 @@ pub struct Site {
     pub content_base: StoredValue<String>,
     /// `None` while loading.
     pub manifest: RwSignal<Option<ManifestResult>>,
-    bodies: StoredValue<HashMap<String, String>>,
+    bodies: StoredValue<HashMap<String, Body>>,
     adopting: StoredValue<bool>,
     lang: StoredValue<Lang>,
     /// The posting lists and the manifest they were built from.
@@ -105,13 +106,21 @@ impl Site {
         self.words().text(text)
     }
 
-    /// The rendered body the page starts with, if it has one: given by the
-    /// folio command, or (empty) already in the DOM while the app adopts it.
-    pub fn starting_body(&self, source: &str) -> Option<String> {
-        if self.adopting.get_value() {
-            return Some(String::new());
-        }
-        self.bodies.with_value(|bodies| bodies.get(source).cloned())
+    /// The body the page starts with, if it has one: given by the folio
+    /// command, or fetched before adoption. While the app adopts the page its
+    /// HTML is already in the DOM, so it comes without (hydration keeps the
+    /// DOM as it is); the outline still draws the table of contents.
+    pub fn starting_body(&self, source: &str) -> Option<Body> {
+        let body = self
+            .bodies
+            .with_value(|bodies| bodies.get(source).cloned())?;
+        Some(match self.adopting.get_value() {
+            true => Body {
+                html: String::new(),
+                ..body
+            },
+            false => body,
+        })
     }
 
     /// The interface language of a post's page: its own, else the site's.

@@ -15,4 +15,6 @@ pub mod search;
 pub mod text;
 
 pub use i18n::{messages, Catalogue, Lang, Text};
-pub use model::{Heading, LocalDate, Manifest, PageMeta, PostMeta, SiteMeta, MANIFEST_VERSION};
+pub use model::{
+    Body, Heading, LocalDate, Manifest, PageMeta, PostMeta, SiteMeta, MANIFEST_VERSION,
+};

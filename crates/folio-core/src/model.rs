@@ -6,7 +6,8 @@ use crate::i18n::{messages, Lang};
 
 /// Bumped whenever a field changes meaning or disappears, so an app never
 /// misreads a manifest written by an incompatible indexer.
-pub const MANIFEST_VERSION: u32 = 1;
+/// Version 2: outlines and images moved from the manifest to each post's body data.
+pub const MANIFEST_VERSION: u32 = 2;
 
 /// Everything the reader app needs to list, filter and open posts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -104,10 +105,6 @@ pub struct PostMeta {
     /// Old site-relative paths this post was published under (kept when importing).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outline: Vec<Heading>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub images: Vec<String>,
     /// Front matter fields Folio does not know, kept rather than dropped.
     #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -119,11 +116,11 @@ impl PostMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
-    /// The body rendered to HTML by `folio build` (`<source>.html`), with the
-    /// same hash: what the app fetches and the service worker keeps, so the
-    /// browser never carries the Markdown pipeline.
-    pub fn html_url(&self) -> String {
-        format!("{}.html?v={}", self.source, self.hash)
+    /// The post's [`Body`] written by `folio build` (`<source>.json`), with
+    /// the same hash: what the app fetches and the service worker keeps, so
+    /// the browser never carries the Markdown pipeline.
+    pub fn body_data_url(&self) -> String {
+        body_data_url(&self.source, &self.hash)
     }
 
     /// `3 min read`: the reading time in English. Pages in another language
@@ -166,8 +163,6 @@ pub struct PageMeta {
     pub lang: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outline: Vec<Heading>,
 }
 
 impl PageMeta {
@@ -176,17 +171,39 @@ impl PageMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
-    /// The body rendered to HTML by `folio build` (`<source>.html`), with the
-    /// same hash: what the app fetches and the service worker keeps, so the
-    /// browser never carries the Markdown pipeline.
-    pub fn html_url(&self) -> String {
-        format!("{}.html?v={}", self.source, self.hash)
+    /// The page's [`Body`], cache-keyed by its hash like a post's.
+    pub fn body_data_url(&self) -> String {
+        body_data_url(&self.source, &self.hash)
     }
 
     /// Site-relative folder of the page's source, where its images live.
     pub fn source_dir(&self) -> &str {
         self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
     }
+}
+
+/// What a post's (or page's) own page needs beyond the list: its body as
+/// HTML, its outline and its images. `folio build` writes it beside the
+/// Markdown (`<source>.json`) and the app fetches it only when the post is
+/// opened or saved, so the manifest every page loads stays small.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Body {
+    pub html: String,
+    /// Headings in order, with the ids the HTML carries: the table of contents.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<Heading>,
+    /// Images as written in the post, which saving for offline fetches too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub images: Vec<String>,
+}
+
+/// Where `folio build` writes a body's [`Body`]: beside its Markdown.
+pub fn body_data_file(source: &str) -> String {
+    format!("{source}.json")
+}
+
+fn body_data_url(source: &str, hash: &str) -> String {
+    format!("{}?v={hash}", body_data_file(source))
 }
 
 /// A calendar date without time zone.
@@ -226,7 +243,10 @@ pub(crate) mod tests {
     fn body_url_carries_the_hash() {
         let post = sample("a", "content/2023/trip/index.md");
         assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
-        assert_eq!(post.html_url(), "content/2023/trip/index.md.html?v=abc");
+        assert_eq!(
+            post.body_data_url(),
+            "content/2023/trip/index.md.json?v=abc"
+        );
         assert_eq!(post.source_dir(), "content/2023/trip");
     }
 
@@ -304,8 +324,6 @@ pub(crate) mod tests {
             lang: None,
             cover: None,
             aliases: vec![],
-            outline: vec![],
-            images: vec![],
             extra: Default::default(),
         }
     }

@@ -4,6 +4,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
 
@@ -146,8 +147,10 @@ describe('browsing and reading the demo blog', () => {
 
     // Table of contents jumps to a section and marks it current.
     const toc = page.locator('nav[aria-label="목차"]');
-    assert.ok(post.outline.length >= 3);
-    const top = post.outline.filter((h) => h.level === Math.min(...post.outline.map((x) => x.level)));
+    // The outline travels with the post's body data, not in the manifest.
+    const { outline } = JSON.parse(fs.readFileSync(path.join(site.siteDir, `${post.source}.json`), 'utf8'));
+    assert.ok(outline.length >= 3);
+    const top = outline.filter((h) => h.level === Math.min(...outline.map((x) => x.level)));
     const last = top[1];
     await toc.getByRole('link', { name: last.text }).click();
     await page.waitForURL(new RegExp(`#${encodeURIComponent(last.id).replace(/[()]/g, '\\$&')}$`));

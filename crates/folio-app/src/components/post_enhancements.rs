@@ -19,7 +19,7 @@ const SECTION_OFFSET_PX: f64 = 120.0;
 /// the id of the section being read.
 pub fn track_reading(
     article: NodeRef<leptos::html::Article>,
-    outline: Vec<Heading>,
+    outline: Memo<Vec<Heading>>,
 ) -> (ReadSignal<f64>, ReadSignal<Option<String>>) {
     let (progress, set_progress) = signal(0.0);
     let (active, set_active) = signal(None::<String>);
@@ -44,22 +44,23 @@ pub fn track_reading(
         } else {
             SECTION_OFFSET_PX
         };
-        let current = outline
-            .iter()
-            .rev()
-            .find(|h| {
-                document
-                    .get_element_by_id(&h.id)
-                    .is_some_and(|el| el.get_bounding_client_rect().top() <= threshold)
-            })
-            .map(|h| h.id.clone());
+        let current = outline.with_untracked(|outline| {
+            outline
+                .iter()
+                .rev()
+                .find(|h| {
+                    document
+                        .get_element_by_id(&h.id)
+                        .is_some_and(|el| el.get_bounding_client_rect().top() <= threshold)
+                })
+                .map(|h| h.id.clone())
+        });
         if current != active.get_untracked() {
             set_active.set(current);
         }
     };
     // In an effect: it runs in the browser only, once the page is adopted.
     Effect::new(move || {
-        let update = update.clone();
         let handle = window_event_listener(ev::scroll, move |_| update());
         on_cleanup(move || handle.remove());
     });

@@ -11,7 +11,7 @@ use crate::components::load_error::LoadError;
 use crate::components::manifest_view::WithManifest;
 use crate::components::post_enhancements::copy_code_on_click;
 use crate::components::skeleton::ArticleSkeleton;
-use crate::fetch::{fetch_page_html, spawn_into};
+use crate::fetch::{fetch_page_body, spawn_into};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
 
@@ -37,7 +37,7 @@ fn PageArticle(page: PageMeta, site_title: String) -> impl IntoView {
             let (page, content_base) = (page.clone(), site.content_base.get_value());
             spawn_into(
                 body,
-                async move { fetch_page_html(&content_base, &page).await },
+                async move { fetch_page_body(&content_base, &page).await },
             );
         }
     };
@@ -54,8 +54,8 @@ fn PageArticle(page: PageMeta, site_title: String) -> impl IntoView {
             <div class="post-layout">
                 {move || match body.get() {
                     None => EitherOf3::A(view! { <ArticleSkeleton/> }),
-                    Some(Ok(html)) => EitherOf3::B(view! {
-                        <div class="post-body" on:click=copy_code_on_click(site.words()) inner_html=html></div>
+                    Some(Ok(body)) => EitherOf3::B(view! {
+                        <div class="post-body" on:click=copy_code_on_click(site.words()) inner_html=body.html></div>
                     }),
                     Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
                 }}

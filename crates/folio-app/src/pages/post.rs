@@ -8,7 +8,7 @@ use leptos_meta::Title;
 
 use folio_core::browse::{neighbours, related};
 use folio_core::routes::Route;
-use folio_core::{Manifest, PostMeta, Text};
+use folio_core::{Body, Manifest, PostMeta, Text};
 
 use crate::components::load_error::LoadError;
 use crate::components::local_date::PostDate;
@@ -20,7 +20,7 @@ use crate::components::post_enhancements::{
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::table_of_contents::{TableOfContents, MIN_HEADINGS};
 use crate::components::tag_links::TagLinks;
-use crate::fetch::{fetch_post_html, spawn_into, FetchError};
+use crate::fetch::{fetch_post_body, spawn_into, FetchError};
 use crate::offline::{keep_read_post, refresh_saved, use_offline};
 use crate::pages::not_found::NotFoundPage;
 use crate::site::use_site;
@@ -40,7 +40,7 @@ pub fn PostPage(slug: String) -> impl IntoView {
 /// Back online after a failed fetch: try again by itself, a few times, since
 /// the network may take a moment to really return.
 fn retry_when_back_online(
-    body: RwSignal<Option<Result<String, FetchError>>>,
+    body: RwSignal<Option<Result<Body, FetchError>>>,
     load: impl Fn() + Clone + Send + Sync + 'static,
 ) {
     let offline = use_offline();
@@ -80,7 +80,7 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
             let (post, content_base) = (post.clone(), site.content_base.get_value());
             spawn_into(
                 body,
-                async move { fetch_post_html(&content_base, &post).await },
+                async move { fetch_post_body(&content_base, &post).await },
             );
         }
     };
@@ -95,13 +95,27 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
     let article_ref = NodeRef::<leptos::html::Article>::new();
     let body_ref = NodeRef::<leptos::html::Div>::new();
     enhance_body(body_ref);
-    let (progress, active_section) = track_reading(article_ref, post.outline.clone());
-    let toc = (post.outline.len() >= MIN_HEADINGS)
-        .then(|| view! { <TableOfContents outline=post.outline.clone() active=active_section/> });
-    let layout_class = if toc.is_some() {
-        "post-layout has-toc"
-    } else {
-        "post-layout"
+    // The outline comes with the body: the table of contents appears with it.
+    let outline = Memo::new(move |_| {
+        body.with(|body| match body {
+            Some(Ok(body)) if body.outline.len() >= MIN_HEADINGS => body.outline.clone(),
+            _ => Vec::new(),
+        })
+    });
+    let (progress, active_section) = track_reading(article_ref, outline);
+    let toc = move || {
+        outline.with(|outline| {
+            (!outline.is_empty()).then(|| {
+                view! { <TableOfContents outline=outline.clone() active=active_section/> }
+            })
+        })
+    };
+    let layout_class = move || {
+        if outline.with(Vec::is_empty) {
+            "post-layout"
+        } else {
+            "post-layout has-toc"
+        }
     };
     let (newer, older) = neighbours(&manifest.posts, &post.slug);
     let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3)
@@ -135,8 +149,8 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
                 {toc}
                 {move || match body.get() {
                     None => EitherOf3::A(view! { <ArticleSkeleton/> }),
-                    Some(Ok(html)) => EitherOf3::B(view! {
-                        <div class="post-body" node_ref=body_ref on:click=copy_code_on_click(site.words()) inner_html=html></div>
+                    Some(Ok(body)) => EitherOf3::B(view! {
+                        <div class="post-body" node_ref=body_ref on:click=copy_code_on_click(site.words()) inner_html=body.html></div>
                     }),
                     Some(Err(error)) => EitherOf3::C(view! { <LoadError error retry whole_page=false/> }),
                 }}

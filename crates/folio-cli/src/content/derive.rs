@@ -3,9 +3,8 @@
 use sha2::{Digest, Sha256};
 
 use folio_core::i18n::ScriptCounts;
-use folio_core::markdown::{render_markdown, scan_markdown, RenderOptions};
+use folio_core::markdown::scan_markdown;
 use folio_core::text::{truncate_summary, TextCounts};
-use folio_core::Heading;
 
 /// Summaries are cut near here: what fits two lines of a card and a meta description.
 pub const SUMMARY_CHARS: usize = 160;
@@ -17,7 +16,6 @@ pub struct Derived {
     pub reading_minutes: u32,
     pub word_count: u32,
     pub char_count: u32,
-    pub outline: Vec<Heading>,
     pub images: Vec<String>,
     pub hash: String,
     /// Hangul and Latin letters of the plain text, to tell its language.
@@ -31,15 +29,6 @@ pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
         .map(str::to_owned)
         .or(scan.first_paragraph)
         .unwrap_or_default();
-    // Heading ids do not depend on where the post lives, so any folder will do here.
-    let outline = render_markdown(
-        body,
-        &RenderOptions {
-            post_dir_href: "/",
-            ..Default::default()
-        },
-    )
-    .outline;
     Derived {
         summary: truncate_summary(&summary_source, SUMMARY_CHARS),
         reading_minutes: counts.reading_minutes(),
@@ -49,7 +38,6 @@ pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
             .chars()
             .filter(|c| !c.is_whitespace())
             .count() as u32,
-        outline,
         images: scan.images,
         hash: content_hash(body),
         script: ScriptCounts::of(&scan.plain_text),
@@ -124,7 +112,6 @@ mod tests {
         );
         assert_eq!(derived.reading_minutes, 1);
         assert_eq!(derived.images, ["a.png"]);
-        assert_eq!(derived.outline.len(), 2);
         assert_eq!(derived.hash.len(), 12);
         assert!(!derived.summary.contains("code"));
     }

@@ -46,6 +46,8 @@ pub struct IndexOptions {
 pub struct IndexedPost {
     pub meta: PostMeta,
     pub body: String,
+    /// Images the body refers to, for its body data (saving for offline).
+    pub images: Vec<String>,
     /// Path relative to the content folder.
     pub file: PathBuf,
 }
@@ -55,6 +57,7 @@ pub struct IndexedPost {
 pub struct IndexedPage {
     pub meta: PageMeta,
     pub body: String,
+    pub images: Vec<String>,
     /// Path relative to the content folder.
     pub file: PathBuf,
 }
@@ -621,13 +624,12 @@ impl PublishContext<'_> {
             lang: fields.lang,
             cover: fields.cover.map(|cover| site_relative(&cover, &post_dir)),
             aliases: fields.aliases,
-            outline: derived.outline,
-            images: derived.images,
             extra: fields.extra,
         };
         IndexedPost {
             meta,
             body: published.body,
+            images: derived.images,
             file,
         }
     }
@@ -649,11 +651,11 @@ impl PublishContext<'_> {
             hash: derived.hash,
             lang: read.fields.lang,
             aliases,
-            outline: derived.outline,
         };
         IndexedPage {
             meta,
             body: published.body,
+            images: derived.images,
             file,
         }
     }

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use folio_core::browse::BrowseIndex;
-use folio_core::markdown::{render_markdown, RenderOptions};
+use folio_core::markdown::{render_markdown, RenderOptions, RenderedPost};
 use folio_core::routes::{encode_component, Route};
-use folio_core::{Manifest, PageMeta, PostMeta, SiteMeta};
+use folio_core::{Body, Manifest, PageMeta, PostMeta, SiteMeta};
 
 use crate::content::{IndexedPage, IndexedPost};
 
@@ -24,6 +24,8 @@ pub struct SiteContext<'a> {
     pub content_base: &'a str,
     /// Each post's and page's normalised Markdown body, by source path.
     bodies: HashMap<&'a str, &'a str>,
+    /// The images each body refers to, by source path.
+    images: HashMap<&'a str, &'a [String]>,
     pages_by_slug: HashMap<&'a str, &'a PageMeta>,
     /// Posts by slug: every page looks its post up, and sites may have thousands.
     by_slug: HashMap<&'a str, &'a PostMeta>,
@@ -49,6 +51,15 @@ impl<'a> SiteContext<'a> {
                     .map(|page| (page.meta.source.as_str(), page.body.as_str())),
             )
             .collect();
+        let images = posts
+            .iter()
+            .map(|post| (post.meta.source.as_str(), post.images.as_slice()))
+            .chain(
+                pages
+                    .iter()
+                    .map(|page| (page.meta.source.as_str(), page.images.as_slice())),
+            )
+            .collect();
         let pages_by_slug = manifest
             .pages
             .iter()
@@ -66,6 +77,7 @@ impl<'a> SiteContext<'a> {
             fingerprint: folio_core::fingerprint::fingerprint(manifest_json),
             content_base,
             bodies,
+            images,
             pages_by_slug,
             by_slug,
             feed_full_content,
@@ -95,27 +107,39 @@ impl<'a> SiteContext<'a> {
         self.pages_by_slug.get(slug).copied()
     }
 
-    /// The post's body as HTML, as the app renders it (same pipeline, same
-    /// folder href), for the app's components to prerender.
-    pub fn post_html(&self, post: &PostMeta) -> String {
+    /// The post's body data as the app fetches it (`<source>.json`): its HTML
+    /// (same pipeline, same folder href as the app's), outline and images.
+    pub fn post_body(&self, post: &PostMeta) -> Body {
         let dir_href = format!("{}{}/", self.content_base, post.source_dir());
-        self.render(&post.source, &dir_href)
+        self.body(&post.source, &dir_href)
     }
 
-    /// A page's body as HTML, as the app renders it.
-    pub fn page_html(&self, page: &PageMeta) -> String {
+    /// A page's body data, as the app fetches it.
+    pub fn page_body(&self, page: &PageMeta) -> Body {
         let dir_href = format!("{}{}/", self.content_base, page.source_dir());
-        self.render(&page.source, &dir_href)
+        self.body(&page.source, &dir_href)
+    }
+
+    fn body(&self, source: &str, dir_href: &str) -> Body {
+        let rendered = self.render(source, dir_href);
+        Body {
+            html: rendered.html,
+            outline: rendered.outline,
+            images: self
+                .images
+                .get(source)
+                .map_or_else(Vec::new, |images| images.to_vec()),
+        }
     }
 
     /// The post's body as HTML with links and images resolved to absolute URLs
     /// when the site URL is known, since feed readers show it far from the site.
     pub fn post_html_for_feed(&self, post: &PostMeta) -> String {
         let dir_href = self.absolute(&format!("{}{}/", self.content_base, post.source_dir()));
-        self.render(&post.source, &dir_href)
+        self.render(&post.source, &dir_href).html
     }
 
-    fn render(&self, source: &str, dir_href: &str) -> String {
+    fn render(&self, source: &str, dir_href: &str) -> RenderedPost {
         let markdown = self.bodies.get(source).copied().unwrap_or("");
         render_markdown(
             markdown,
@@ -124,7 +148,6 @@ impl<'a> SiteContext<'a> {
                 lang: self.site().interface_lang(),
             },
         )
-        .html
     }
 
     /// `href` (an absolute path) made a full URL when the site's URL is known;

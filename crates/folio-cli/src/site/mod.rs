@@ -30,8 +30,9 @@ mod xml;
 
 use std::path::{Path, PathBuf};
 
+use folio_core::model::body_data_file;
 use folio_core::routes::{browse_filter_of, Route};
-use folio_core::{browse, Manifest, MANIFEST_VERSION};
+use folio_core::{browse, Body, Manifest, MANIFEST_VERSION};
 use rayon::prelude::*;
 
 use crate::config::{ConfigError, SiteConfig};
@@ -193,18 +194,19 @@ pub fn build_site(
     // Each body rendered once, here: the app fetches these, not the Markdown.
     // Bodies and pages are independent of each other, so they render on
     // every core.
-    manifest.posts.par_iter().try_for_each(|post| {
-        write(
-            &out.join(rendered_file(&post.source)),
-            site.post_html(post).as_bytes(),
-        )
-    })?;
-    manifest.pages.par_iter().try_for_each(|page| {
-        write(
-            &out.join(rendered_file(&page.source)),
-            site.page_html(page).as_bytes(),
-        )
-    })?;
+    let write_body = |source: &str, body: Body| {
+        let json =
+            serde_json::to_string(&body).expect("a body is plain data and always serializes");
+        write(&out.join(body_data_file(source)), json.as_bytes())
+    };
+    manifest
+        .posts
+        .par_iter()
+        .try_for_each(|post| write_body(&post.source, site.post_body(post)))?;
+    manifest
+        .pages
+        .par_iter()
+        .try_for_each(|page| write_body(&page.source, site.page_body(page)))?;
     let mut warnings = unwritable_tag_warnings(&manifest);
     let routes = site_routes(&manifest);
     routes.par_iter().try_for_each(|route| {
@@ -283,11 +285,6 @@ fn copy_static_files(out: &Path, source: &SiteSource, assets: &[PathBuf]) -> Vec
         }
     }
     warnings
-}
-
-/// Where a body's HTML is written: beside its Markdown (`PostMeta::html_url`).
-fn rendered_file(source: &str) -> String {
-    format!("{source}.html")
 }
 
 /// Writes each redirect page whose file is free; returns what was skipped and why.

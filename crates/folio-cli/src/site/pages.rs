@@ -43,10 +43,10 @@ pub fn app_markup(site: &SiteContext, route: &Route) -> String {
     let body = match route {
         Route::Post(slug) => site
             .post(slug)
-            .map(|post| (post.source.clone(), site.post_html(post))),
+            .map(|post| (post.source.clone(), site.post_body(post))),
         Route::Page(slug) => site
             .page(slug)
-            .map(|page| (page.source.clone(), site.page_html(page))),
+            .map(|page| (page.source.clone(), site.page_body(page))),
         _ => None,
     };
     render_route(RouteData {

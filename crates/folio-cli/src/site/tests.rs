@@ -865,3 +865,39 @@ fn long_lists_page_as_real_folders_with_prev_and_next() {
         "later pages stay out of the sitemap"
     );
 }
+
+#[test]
+fn each_post_carries_its_own_outline_and_images_and_the_manifest_only_what_lists_need() {
+    let built = build(&fixture("site"), "/");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&built.read("manifest.json")).expect("the manifest is JSON");
+    let walk = manifest["posts"]
+        .as_array()
+        .expect("posts")
+        .iter()
+        .find(|post| post["slug"] == "walk")
+        .expect("the walk post");
+    assert!(
+        walk.get("outline").is_none() && walk.get("images").is_none(),
+        "{walk}"
+    );
+    let source = walk["source"].as_str().expect("a source");
+    let body: folio_core::Body =
+        serde_json::from_str(&built.read(&format!("{source}.json"))).expect("the body data");
+    assert!(body.html.contains("가회동 골목은 조용했다"));
+    assert!(
+        !body.outline.is_empty(),
+        "the outline travels with the body"
+    );
+    for heading in &body.outline {
+        assert!(
+            body.html.contains(&format!("id=\"{}\"", heading.id)),
+            "{heading:?}"
+        );
+    }
+    assert!(
+        body.images.iter().any(|image| image.ends_with("alley.svg")),
+        "{:?}",
+        body.images
+    );
+}
