@@ -14,6 +14,7 @@ pub const THEME_STORAGE_KEY: &str = "folio-theme";
 mod imp {
     use folio_core::routes::normalize_base_path;
     use leptos::prelude::{document, window};
+    use wasm_bindgen::JsCast;
 
     pub fn is_online() -> bool {
         window().navigator().on_line()
@@ -105,6 +106,19 @@ mod imp {
             .and_then(|root| root.get_attribute("lang"))
             .map(|tag| folio_core::Lang::from_tag(&tag))
             .unwrap_or_default()
+    }
+
+    /// Resolves after the browser has painted the next frame. The prerendered
+    /// page is readable as it is; reading a big manifest before that paint
+    /// would hold the page's first paint back for nothing.
+    pub async fn after_next_paint() {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+                let _ = window().set_timeout_with_callback(&resolve);
+            });
+            let _ = window().request_animation_frame(after_paint.unchecked_ref());
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     /// Tells the page (and its tests) how the app took over: `adopted` or `rendered`.

@@ -78,6 +78,7 @@ async fn adopt(
     use std::sync::Arc;
 
     let same_address = start.search.is_empty() && same_path(&start.pathname, &rendered_path);
+    browser::after_next_paint().await;
     match fetch::fetch_manifest(&start.content_base).await {
         Ok((manifest, fetched)) if fetched == fingerprint && same_address => {
             // A post's page draws its table of contents from the body data,
