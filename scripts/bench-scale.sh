@@ -51,8 +51,22 @@ measure() { # label, command…: wall time and peak memory
 }
 measure "folio build" target/release/folio build --content "$work/content" --out "$work/site" --app-dir target/folio-app
 if command -v hugo >/dev/null; then
-  mkdir -p "$work/hugo"
-  printf 'baseURL = "/"\ntitle = "big"\n[taxonomies]\ntag = "tags"\n' >"$work/hugo/hugo.toml"
+  # Plain templates doing what Folio's pages do: post pages with a table of
+  # contents, lists of 20 with summaries and numbered pages, tag pages.
+  mkdir -p "$work/hugo/layouts/_default"
+  printf 'baseURL = "/"\ntitle = "big"\npaginate = 20\n[taxonomies]\ntag = "tags"\n' >"$work/hugo/hugo.toml"
+  cat >"$work/hugo/layouts/_default/single.html" <<'HTML'
+<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><article><h1>{{ .Title }}</h1>
+<time>{{ .Date.Format "2006-01-02" }}</time>{{ .TableOfContents }}{{ .Content }}
+{{ range .Params.tags }}<a href="{{ "tags/" | relURL }}{{ . | urlize }}/">#{{ . }}</a> {{ end }}</article></body></html>
+HTML
+  cat >"$work/hugo/layouts/_default/list.html" <<'HTML'
+<!DOCTYPE html><html><head><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>
+{{ $pages := .Pages }}{{ if .IsHome }}{{ $pages = .Site.RegularPages }}{{ end }}
+{{ range (.Paginate $pages).Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary }}</p></article>{{ end }}
+{{ template "_internal/pagination.html" . }}</body></html>
+HTML
+  cp "$work/hugo/layouts/_default/list.html" "$work/hugo/layouts/_default/terms.html"
   cp -r "$work/content" "$work/hugo/content"
   rm -f "$work/hugo/content/folio.toml"
   measure "hugo (same posts, tag pages)" hugo --source "$work/hugo" --destination "$work/hugo-site" --quiet

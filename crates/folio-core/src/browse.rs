@@ -270,14 +270,9 @@ pub fn group_by_year_month<'a>(posts: &[&'a PostMeta]) -> Vec<YearGroup<'a>> {
     groups
 }
 
-/// The posts just newer and just older than `slug`, in manifest order.
-pub fn neighbours<'a>(
-    posts: &'a [PostMeta],
-    slug: &str,
-) -> (Option<&'a PostMeta>, Option<&'a PostMeta>) {
-    let Some(at) = posts.iter().position(|post| post.slug == slug) else {
-        return (None, None);
-    };
+/// The posts just newer and just older than the one at `at`, in manifest
+/// order (see [`BrowseIndex::position`]).
+pub fn neighbours(posts: &[PostMeta], at: usize) -> (Option<&PostMeta>, Option<&PostMeta>) {
     let newer = at.checked_sub(1).and_then(|i| posts.get(i));
     (newer, posts.get(at + 1))
 }
@@ -540,11 +535,12 @@ mod tests {
     #[test]
     fn neighbours_follow_manifest_order() {
         let posts = demo();
-        let (newer, older) = neighbours(&posts, "c");
+        let (newer, older) = neighbours(&posts, 1);
         assert_eq!(newer.map(|p| p.slug.as_str()), Some("d"));
         assert_eq!(older.map(|p| p.slug.as_str()), Some("b"));
-        assert_eq!(neighbours(&posts, "d").0, None);
-        assert_eq!(neighbours(&posts, "missing"), (None, None));
+        assert_eq!(neighbours(&posts, 0).0, None);
+        assert_eq!(neighbours(&posts, 3).1, None);
+        assert_eq!(neighbours(&posts, 9), (None, None));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::{neighbours, related};
+use folio_core::browse::{neighbours, BrowseIndex};
 use folio_core::routes::Route;
 use folio_core::{Body, Manifest, PostMeta, Text};
 
@@ -27,10 +27,12 @@ use crate::site::use_site;
 
 #[component]
 pub fn PostPage(slug: String) -> impl IntoView {
+    let site = use_site();
     view! {
         <WithManifest render=move |manifest| {
-            match manifest.posts.iter().find(|p| p.slug == slug).cloned() {
-                Some(post) => Either::Left(view! { <Article post manifest/> }),
+            let index = site.browse_index(&manifest);
+            match index.position(&slug) {
+                Some(at) => Either::Left(view! { <Article at manifest index/> }),
                 None => Either::Right(view! { <NotFoundPage/> }),
             }
         }/>
@@ -66,7 +68,8 @@ fn retry_when_back_online(
 }
 
 #[component]
-fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
+fn Article(at: usize, manifest: Arc<Manifest>, index: Arc<BrowseIndex>) -> impl IntoView {
+    let post = manifest.posts[at].clone();
     let site = use_site();
     let base = site.base.get_value();
     let body = RwSignal::new(site.starting_body(&post.source).map(Ok));
@@ -117,8 +120,9 @@ fn Article(post: PostMeta, manifest: Arc<Manifest>) -> impl IntoView {
             "post-layout has-toc"
         }
     };
-    let (newer, older) = neighbours(&manifest.posts, &post.slug);
-    let related_posts: Vec<PostMeta> = related(&manifest.posts, &post.slug, 3)
+    let (newer, older) = neighbours(&manifest.posts, at);
+    let related_posts: Vec<PostMeta> = index
+        .related(&manifest.posts, at, 3)
         .into_iter()
         .cloned()
         .collect();

@@ -13,6 +13,8 @@ use crate::model::PostMeta;
 
 pub struct BrowseIndex {
     total: usize,
+    /// Position of each post by slug.
+    by_slug: HashMap<String, usize>,
     /// Positions of each tag's posts, ascending (the manifest's order).
     by_tag: HashMap<String, Vec<usize>>,
     /// Positions of each year's posts, ascending.
@@ -25,7 +27,9 @@ impl BrowseIndex {
     pub fn new(posts: &[PostMeta]) -> BrowseIndex {
         let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+        let mut by_slug = HashMap::with_capacity(posts.len());
         for (at, post) in posts.iter().enumerate() {
+            by_slug.entry(post.slug.clone()).or_insert(at);
             for tag in &post.tags {
                 let list = by_tag.entry(tag.clone()).or_default();
                 // A tag written twice in one post counts once.
@@ -41,6 +45,7 @@ impl BrowseIndex {
             .collect();
         BrowseIndex {
             total: posts.len(),
+            by_slug,
             all_tags: tag_counts(posts),
             by_tag,
             by_year,
@@ -98,6 +103,46 @@ impl BrowseIndex {
         years.sort_unstable_by(|a, b| b.cmp(a));
         years.dedup();
         years
+    }
+
+    /// Position of the post with `slug` in the manifest.
+    pub fn position(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).copied()
+    }
+
+    /// Like [`super::related`]: up to `limit` other posts sharing the most
+    /// tags with the post at `at`, newer first on ties; only the posts that
+    /// share a tag are looked at.
+    pub fn related<'a>(&self, posts: &'a [PostMeta], at: usize, limit: usize) -> Vec<&'a PostMeta> {
+        let Some(current) = posts.get(at) else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<usize> = current
+            .tags
+            .iter()
+            .flat_map(|tag| self.tag_list(tag))
+            .copied()
+            .filter(|&other| posts.get(other).is_some_and(|p| p.slug != current.slug))
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut scored: Vec<(usize, usize)> = candidates
+            .into_iter()
+            .map(|other| {
+                let shared = posts[other]
+                    .tags
+                    .iter()
+                    .filter(|t| current.tags.contains(t))
+                    .count();
+                (shared, other)
+            })
+            .collect();
+        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, other)| &posts[other])
+            .collect()
     }
 
     /// Whether a tag has any post, without counting.
@@ -160,7 +205,7 @@ fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{filter_posts, tag_choices, year_choices};
+    use super::super::{filter_posts, related, tag_choices, year_choices};
     use super::*;
     use crate::model::LocalDate;
 
@@ -243,6 +288,23 @@ mod tests {
                 index.year_choices(&filter, &posts),
                 year_choices(&posts, &filter),
                 "{filter:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn related_posts_come_out_as_the_plain_scan_finds_them() {
+        let posts = posts();
+        let index = BrowseIndex::new(&posts);
+        for (at, post) in posts.iter().enumerate() {
+            assert_eq!(index.position(&post.slug), Some(at));
+            let slugs =
+                |found: Vec<&PostMeta>| found.iter().map(|p| p.slug.clone()).collect::<Vec<_>>();
+            assert_eq!(
+                slugs(index.related(&posts, at, 3)),
+                slugs(related(&posts, &post.slug, 3)),
+                "{}",
+                post.slug
             );
         }
     }
