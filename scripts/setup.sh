@@ -25,11 +25,12 @@ trap 'rm -rf "$logs"' EXIT
 
 # Runs a step in the background with its output in a log; `finish` waits for it.
 declare -A step_pid step_start
+# Each step notes when it ended, so its time is its own, not when it was collected.
 start() {
   local name=$1; shift
   say "$name"
-  step_start[$name]=$SECONDS
-  ("$@") >"$logs/$name.log" 2>&1 &
+  step_start[$name]=$(date +%s)
+  ( "$@"; status=$?; date +%s >"$logs/$name.end"; exit $status ) >"$logs/$name.log" 2>&1 &
   step_pid[$name]=$!
 }
 finish() {
@@ -39,7 +40,7 @@ finish() {
     echo "set-up step failed: $name" >&2
     exit 1
   fi
-  printf '    %-44s %4ss\n' "$name" "$((SECONDS - ${step_start[$name]}))"
+  printf '    %-44s %4ss\n' "$name" "$(( $(cat "$logs/$name.end") - ${step_start[$name]} ))"
 }
 
 # The wasm-bindgen CLI must match the library version Cargo.lock resolved.
