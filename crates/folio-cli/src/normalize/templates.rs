@@ -78,6 +78,15 @@ impl OpenBody {
     fn callout(name: &str) -> Self {
         OpenBody::new(name, Some(Emit::Block(render::CALLOUT_CLOSE.to_owned())))
     }
+
+    /// A body that ends a `<blockquote>`, with the author or source the
+    /// shortcode names (under whichever key its theme uses) beneath it.
+    fn quote(name: &str, args: &args::Args) -> Self {
+        let source = ["author", "cite", "source", "by", "attribution"]
+            .iter()
+            .find_map(|key| args.named(key));
+        OpenBody::new(name, Some(Emit::Block(render::quote_close(source))))
+    }
 }
 
 /// Template syntax Folio does not know, reported once per name.

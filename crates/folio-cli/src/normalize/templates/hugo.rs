@@ -165,13 +165,7 @@ impl Resolver<'_> {
             return Some(Emit::Block(render::callout_open(kind, title)));
         }
         if QUOTES.contains(&name) {
-            let source = ["author", "cite", "source", "by", "attribution"]
-                .iter()
-                .find_map(|key| args.named(key));
-            self.open_bodies.push(OpenBody::new(
-                name,
-                Some(Emit::Block(render::quote_close(source))),
-            ));
+            self.open_bodies.push(OpenBody::quote(name, args));
             return Some(Emit::Block(render::QUOTE_OPEN.to_owned()));
         }
         if DIAGRAMS.contains(&name) {

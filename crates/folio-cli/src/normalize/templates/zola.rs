@@ -92,13 +92,7 @@ impl Resolver<'_> {
         }
         if hugo::QUOTES.contains(&name) {
             self.transformations.count("shortcode", name);
-            let source = ["author", "cite", "source", "by", "attribution"]
-                .iter()
-                .find_map(|key| args.named(key));
-            self.open_bodies.push(OpenBody::new(
-                name,
-                Some(Emit::Block(render::quote_close(source))),
-            ));
+            self.open_bodies.push(OpenBody::quote(name, &args));
             return Emit::Block(render::QUOTE_OPEN.to_owned());
         }
         let callout = hugo::callout_kind_is_first_argument(name);
