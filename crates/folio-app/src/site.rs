@@ -123,7 +123,8 @@ impl Site {
         })
     }
 
-    /// The interface language of a post's page: its own, else the site's.
+    /// The language a post is written in: its own, else the site's. Its
+    /// date and reading time follow it; the interface stays the site's.
     pub fn lang_of(&self, post: &folio_core::PostMeta) -> folio_core::Lang {
         self.manifest.with_untracked(|manifest| match manifest {
             Some(Ok(manifest)) => post.lang_in(&manifest.site),

@@ -208,7 +208,7 @@ pub fn build_site(
         .par_iter()
         .try_for_each(|page| write_body(&page.source, site.page_body(page)))?;
     let mut warnings = unwritable_tag_warnings(&manifest);
-    let routes = site_routes(&manifest);
+    let routes = site_routes(&manifest, &site.browse);
     routes.par_iter().try_for_each(|route| {
         let html = csp::with_content_security_policy(
             &pages::render_page(&app.index_html, &site, route),
@@ -308,8 +308,9 @@ fn write_alias_pages(out: &Path, site: &SiteContext) -> Vec<String> {
     warnings
 }
 
-/// Every route the site has, each written as a page.
-pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
+/// Every route the site has, each written as a page; `index` holds the
+/// manifest's posting lists.
+pub fn site_routes(manifest: &Manifest, index: &browse::BrowseIndex) -> Vec<Route> {
     let mut routes = vec![
         Route::Home,
         Route::TagIndex,
@@ -327,7 +328,6 @@ pub fn site_routes(manifest: &Manifest) -> Vec<Route> {
     );
     routes.extend(browse::years(&manifest.posts).into_iter().map(Route::Year));
     // One tag in one year, where a tag page's year chips lead.
-    let index = browse::BrowseIndex::new(&manifest.posts);
     for tag in browse::tag_counts(&manifest.posts)
         .into_iter()
         .filter(|t| is_plain_folder_name(&t.tag))

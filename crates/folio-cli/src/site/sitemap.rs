@@ -1,7 +1,7 @@
 //! `sitemap.xml` and `robots.txt`: every page a search engine should know,
 //! with when it last changed, so new and edited posts are found early.
 
-use folio_core::browse::{self, BrowseFilter};
+use folio_core::browse::BrowseFilter;
 use folio_core::routes::{browse_filter_of, Route};
 use folio_core::PostMeta;
 
@@ -47,7 +47,12 @@ fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
         list if list.is_list() => browse_filter_of(list, ""),
         _ => BrowseFilter::default(),
     };
-    newest_change(browse::filter_posts(posts, &filter))
+    newest_change(
+        site.browse
+            .matching(&filter)
+            .into_iter()
+            .map(|at| &posts[at]),
+    )
 }
 
 /// Allows everything; names the sitemap when the site's URL is known, since

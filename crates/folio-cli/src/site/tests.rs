@@ -202,7 +202,10 @@ fn list_pages_show_their_posts() {
 #[test]
 fn every_link_is_a_real_address_under_the_base_path() {
     let built = build(&fixture("site"), "/blog/");
-    let pages: Vec<Route> = site_routes(&built.report.manifest);
+    let pages: Vec<Route> = site_routes(
+        &built.report.manifest,
+        &folio_core::browse::BrowseIndex::new(&built.report.manifest.posts),
+    );
     for route in &pages {
         let page = built.read(&route.output_file());
         let content = static_part(&page);
@@ -409,11 +412,14 @@ fn sitemap_lists_every_route_and_robots_points_at_it() {
             (child("loc"), child("lastmod"))
         })
         .collect();
-    let expected: Vec<String> = site_routes(&built.report.manifest)
-        .iter()
-        .filter(|r| !matches!(r, Route::NotFound | Route::TagYear(..) | Route::Search))
-        .map(|r| format!("https://example.com{}", r.href("/blog/")))
-        .collect();
+    let expected: Vec<String> = site_routes(
+        &built.report.manifest,
+        &folio_core::browse::BrowseIndex::new(&built.report.manifest.posts),
+    )
+    .iter()
+    .filter(|r| !matches!(r, Route::NotFound | Route::TagYear(..) | Route::Search))
+    .map(|r| format!("https://example.com{}", r.href("/blog/")))
+    .collect();
     let locs: Vec<String> = urls.iter().map(|(loc, _)| loc.clone()).collect();
     assert_eq!(locs, expected);
     let lastmod = |loc: &str| {
