@@ -104,6 +104,10 @@ impl BrowseFilter {
 /// (every year when it has none), and the year it already shows. So a year
 /// chip never leads to an empty list, and each one on a tag's page has a
 /// page of its own (`years/<year>/tags/<tag>/`).
+///
+/// The plain scan over every post: the definition [`BrowseIndex`] is
+/// checked against, which pages use instead.
+#[cfg(test)]
 pub fn year_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<i32> {
     let mut choices: Vec<i32> = filter_posts(posts, &filter.with_year(None))
         .into_iter()
@@ -118,6 +122,8 @@ pub fn year_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<i32> {
 /// The tags a reader can add to `filter`, counted within its year (every
 /// post when it has none), and the tags it already shows. As with
 /// [`year_choices`], each chip on a year's page has a page of its own.
+/// The plain scan, as [`year_choices`] is.
+#[cfg(test)]
 pub fn tag_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<TagCount> {
     let in_year = BrowseFilter {
         year: filter.year,
@@ -277,7 +283,9 @@ pub fn neighbours(posts: &[PostMeta], at: usize) -> (Option<&PostMeta>, Option<&
     (newer, posts.get(at + 1))
 }
 
-/// Up to `limit` other posts sharing the most tags with `slug`; ties go to the newer post.
+/// Up to `limit` other posts sharing the most tags with `slug`; ties go to
+/// the newer post. The plain scan, as [`year_choices`] is.
+#[cfg(test)]
 pub fn related<'a>(posts: &'a [PostMeta], slug: &str, limit: usize) -> Vec<&'a PostMeta> {
     let Some(current) = posts.iter().find(|post| post.slug == slug) else {
         return Vec::new();

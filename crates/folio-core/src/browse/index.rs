@@ -4,7 +4,7 @@
 //! A filter change then costs the length of the lists it touches, not a scan
 //! of every post and every tag: at 10,000 posts a tag click is a few
 //! thousand integer comparisons. The answers are exactly those of the plain
-//! functions in [`crate::browse`] (tests check it).
+//! scans over every post that the tests keep as their definition.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -69,8 +69,9 @@ impl BrowseIndex {
         }
     }
 
-    /// Like [`super::tag_choices`]: the tags within the filter's year, most
-    /// used first, then the selected ones that have no post there.
+    /// The tags a reader can add to `filter`, counted within its year (every
+    /// post when it has none), most used first, then the selected ones that
+    /// have no post there. Each chip on a year's page has a page of its own.
     pub fn tag_choices(&self, filter: &BrowseFilter) -> Vec<TagCount> {
         let counts = match filter.year {
             Some(year) => self.tags_by_year.get(&year).map_or(&[][..], Vec::as_slice),
@@ -88,8 +89,9 @@ impl BrowseIndex {
         choices
     }
 
-    /// Like [`super::year_choices`]: the years of the filter's tagged posts
-    /// and the filter's own year, newest first.
+    /// The years a reader can narrow `filter` to, newest first: those with
+    /// posts of its tags (every year when it has none) and the year it
+    /// already shows, so a year chip never leads to an empty list.
     pub fn year_choices(&self, filter: &BrowseFilter, posts: &[PostMeta]) -> Vec<i32> {
         let mut years: Vec<i32> = if filter.tags.is_empty() {
             self.by_year.keys().copied().collect()
@@ -110,9 +112,8 @@ impl BrowseIndex {
         self.by_slug.get(slug).copied()
     }
 
-    /// Like [`super::related`]: up to `limit` other posts sharing the most
-    /// tags with the post at `at`, newer first on ties; only the posts that
-    /// share a tag are looked at.
+    /// Up to `limit` other posts sharing the most tags with the post at `at`,
+    /// newer first on ties; only the posts that share a tag are looked at.
     pub fn related<'a>(&self, posts: &'a [PostMeta], at: usize, limit: usize) -> Vec<&'a PostMeta> {
         let Some(current) = posts.get(at) else {
             return Vec::new();
