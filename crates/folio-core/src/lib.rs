@@ -7,6 +7,7 @@
 pub mod browse;
 pub mod fingerprint;
 pub mod i18n;
+pub mod list;
 pub mod markdown;
 pub mod model;
 pub mod paging;

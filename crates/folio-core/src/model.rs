@@ -7,9 +7,13 @@ use crate::i18n::{messages, Lang};
 /// Bumped whenever a field changes meaning or disappears, so an app never
 /// misreads a manifest written by an incompatible indexer.
 /// Version 2: outlines and images moved from the manifest to each post's body data.
-pub const MANIFEST_VERSION: u32 = 2;
+/// Version 3: `manifest.json` is the compact [`crate::list::ListIndex`];
+/// cards come in chunks.
+pub const MANIFEST_VERSION: u32 = 3;
 
-/// Everything the reader app needs to list, filter and open posts.
+/// Every post and page of the site: what the indexer builds and prerenders
+/// from. On the wire it is split into [`crate::list::ListIndex`] and card
+/// chunks; the app browses with the index's posts and fills in cards.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
     pub version: u32,
@@ -111,6 +115,31 @@ pub struct PostMeta {
 }
 
 impl PostMeta {
+    /// A post known by what browsing needs (slug, date, tags) until its card
+    /// arrives: what the app's manifest holds for every post.
+    pub fn keyed(slug: String, local_date: LocalDate, tags: Vec<String>) -> PostMeta {
+        PostMeta {
+            slug,
+            title: String::new(),
+            subtitle: None,
+            date: String::new(),
+            local_date,
+            updated: None,
+            tags,
+            summary: String::new(),
+            reading_minutes: 0,
+            word_count: 0,
+            char_count: 0,
+            source: String::new(),
+            hash: String::new(),
+            author: None,
+            lang: None,
+            cover: None,
+            aliases: vec![],
+            extra: Default::default(),
+        }
+    }
+
     /// Site-relative URL of the body, with the content hash as a cache key.
     pub fn body_url(&self) -> String {
         format!("{}?v={}", self.source, self.hash)
@@ -299,6 +328,18 @@ pub(crate) mod tests {
         let json = serde_json::to_string(&manifest).expect("serializes");
         let back: Manifest = serde_json::from_str(&json).expect("parses");
         assert_eq!(back, manifest);
+    }
+
+    pub(crate) fn site() -> SiteMeta {
+        SiteMeta {
+            title: "T".into(),
+            description: String::new(),
+            base_path: "/".into(),
+            lang: "ko".into(),
+            time_zone: "Asia/Seoul".into(),
+            url: None,
+            page_size: DEFAULT_PAGE_SIZE,
+        }
     }
 
     pub(crate) fn sample(slug: &str, source: &str) -> PostMeta {
