@@ -1,5 +1,7 @@
 // Folio's service worker: the app shell precached, the manifest network-first,
-// each post cached once read (keyed by its content hash), the search index's
+// each post and chunk of cards cached once read (keyed by its content hash),
+// what the first visit fetched before the worker ran (the page asks for it
+// again once the worker controls it), the search index's
 // shards once searched (so a search made before works offline), never an
 // error response.
 // Manifest and posts may live on another origin (`content_url`); they are
@@ -62,8 +64,9 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(url.searchParams.has('v') ? cacheFirst(request, SEARCH_CACHE) : networkFirst(request, SEARCH_CACHE));
     return;
   }
-  if (contentPath !== null && contentPath.startsWith('content/')) {
-    // Bodies carry ?v=<hash>: a cached copy is never an outdated one. Images
+  if (contentPath !== null && (contentPath.startsWith('content/') || contentPath.startsWith('list/'))) {
+    // Bodies and chunks of cards carry ?v=<hash>: a cached copy is never an
+    // outdated one, and only what was read is kept. Images
     // keep their names when replaced: fresh when online, saved copy offline.
     event.respondWith(url.searchParams.has('v') ? cacheFirst(request, POSTS_CACHE) : networkFirst(request, POSTS_CACHE));
     return;

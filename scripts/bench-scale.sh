@@ -77,10 +77,14 @@ const fs = require('fs'), path = require('path'), zlib = require('zlib');
 const site = process.argv[2];
 const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }).length;
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
-for (const file of ['index.html', 'manifest.json', 'tags/index.html', 'timeline/index.html']) {
-  const bytes = fs.readFileSync(path.join(site, file));
-  console.log(`${file.padEnd(22)} ${kib(bytes.length).padStart(12)} raw ${kib(br(bytes)).padStart(11)} brotli`);
-}
+const sizes = (label, files) => {
+  const bytes = files.map((file) => fs.readFileSync(path.join(site, file)));
+  const raw = bytes.reduce((sum, b) => sum + b.length, 0), packed = bytes.reduce((sum, b) => sum + br(b), 0);
+  console.log(`${label.padEnd(22)} ${kib(raw).padStart(12)} raw ${kib(packed).padStart(11)} brotli`);
+};
+for (const file of ['index.html', 'manifest.json', 'list/0.json', 'tags/index.html', 'timeline/index.html']) sizes(file, [file]);
+const chunks = fs.readdirSync(path.join(site, 'list')).map((file) => `list/${file}`);
+sizes(`all ${chunks.length} chunks`, chunks);
 let total = 0, files = 0;
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
   const p = path.join(dir, e.name);

@@ -15,7 +15,9 @@ const [siteDir, slug, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 7);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8'));
-const post = manifest.posts.find((p) => p.slug === slug);
+const cards = manifest.cards.hashes.flatMap((_, n) =>
+  JSON.parse(fs.readFileSync(path.join(siteDir, 'list', `${n}.json`), 'utf8')));
+const post = cards.find((p) => p.slug === slug);
 const body = fs.readFileSync(path.join(siteDir, post.source), 'utf8');
 const phrase = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).slice(0, 16);
 

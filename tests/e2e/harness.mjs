@@ -191,8 +191,15 @@ export async function matchesBaseline(page, name) {
   }
 }
 
+/**
+ * The built site's posts and pages as a reader sees them: `manifest.json`
+ * keeps each post's slug, date and tags, and `list/<n>.json` its card.
+ */
 export function readManifest(siteDir) {
-  return JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8'));
+  const index = JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8'));
+  const posts = index.cards.hashes.flatMap((_, n) =>
+    JSON.parse(fs.readFileSync(path.join(siteDir, 'list', `${n}.json`), 'utf8')));
+  return { ...index, posts };
 }
 
 /** Percent-encoded path of a post, as links in the app carry it. */

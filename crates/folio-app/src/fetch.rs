@@ -1,4 +1,5 @@
-//! The only network code: the manifest and post bodies, with typed errors.
+//! The only network code: the manifest, cards, post bodies and the search
+//! index, with typed errors.
 //!
 //! Pages never call it: they read what [`crate::site::Site`] holds, which the
 //! folio command fills in up front when it prerenders, and the browser fills
@@ -9,6 +10,7 @@ use std::future::Future;
 
 use gloo_net::http::Request;
 
+use folio_core::list::{Cards, ListError, ListIndex};
 use folio_core::search::{SearchDirectory, DIRECTORY_PATH};
 use folio_core::{Body, Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
@@ -62,6 +64,16 @@ impl FetchError {
                 words.fetch_malformed_error(&what.name(words), message)
             }
             FetchError::Version { found } => words.manifest_version_error(*found, MANIFEST_VERSION),
+        }
+    }
+}
+
+impl FetchError {
+    /// List data that does not fit its index: another deploy's, or damaged.
+    pub fn list(error: ListError) -> FetchError {
+        FetchError::Malformed {
+            what: Fetched::ListOfPosts,
+            message: error.to_string(),
         }
     }
 }
@@ -156,10 +168,12 @@ pub fn spawn_into<T: Send + Sync + 'static>(
     let _ = (target, load);
 }
 
-/// Fetches `manifest.json` from the content base, revalidated every time so a
-/// new deploy is seen at once; with it, the fingerprint of its text, to
-/// compare with the one the prerendered page was built from.
-pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, String), FetchError> {
+/// Fetches `manifest.json` (the list index) from the content base,
+/// revalidated every time so a new deploy is seen at once. Gives the
+/// manifest to browse with, the empty store its cards go into, and the
+/// fingerprint of its text, to compare with the one the prerendered page
+/// was built from.
+pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, Cards, String), FetchError> {
     let request =
         Request::get(&format!("{content_base}manifest.json")).cache(web_sys::RequestCache::NoCache);
     let text = send(request, Fetched::ListOfPosts).await?;
@@ -175,8 +189,44 @@ pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, String), Fe
             found: probe.version,
         });
     }
-    let manifest = serde_json::from_str(&text).map_err(malformed)?;
-    Ok((manifest, folio_core::fingerprint::fingerprint(&text)))
+    let index: ListIndex = serde_json::from_str(&text).map_err(malformed)?;
+    let (manifest, cards) = index.into_parts().map_err(FetchError::list)?;
+    Ok((manifest, cards, folio_core::fingerprint::fingerprint(&text)))
+}
+
+/// Fetches one chunk of cards; its URL carries its hash, so a cached copy
+/// is never an outdated one.
+pub async fn fetch_chunk(content_base: &str, url: &str) -> Result<Vec<PostMeta>, FetchError> {
+    let text = fetch_text(&format!("{content_base}{url}"), Fetched::ListOfPosts).await?;
+    serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
+        what: Fetched::ListOfPosts,
+        message: err.to_string(),
+    })
+}
+
+/// Fetches, side by side, the chunks the posts at `positions` still need,
+/// and keeps them in `cards`.
+#[cfg(feature = "hydrate")]
+pub async fn fetch_missing_cards(
+    content_base: &str,
+    manifest: &Manifest,
+    cards: &mut Cards,
+    positions: &[usize],
+) -> Result<(), FetchError> {
+    let wanted: Vec<(usize, String)> = cards
+        .missing(positions)
+        .into_iter()
+        .filter_map(|n| cards.chunk_url(n).map(|url| (n, url)))
+        .collect();
+    let fetched =
+        futures::future::join_all(wanted.iter().map(|(_, url)| fetch_chunk(content_base, url)))
+            .await;
+    for ((n, _), chunk) in wanted.into_iter().zip(fetched) {
+        cards
+            .insert(manifest, n, chunk?)
+            .map_err(FetchError::list)?;
+    }
+    Ok(())
 }
 
 #[derive(serde::Deserialize)]

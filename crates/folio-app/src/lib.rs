@@ -67,8 +67,9 @@ pub fn start() {
     render_afresh(root, start);
 }
 
-/// Fetches the manifest, then hydrates the page with it: the first render
-/// matches the prerendered DOM, so every node stays where and what it is.
+/// Fetches the manifest and the cards and body the page shows, then hydrates
+/// the page with them: the first render matches the prerendered DOM, so
+/// every node stays where and what it is.
 #[cfg(feature = "hydrate")]
 async fn adopt(
     root: web_sys::HtmlElement,
@@ -80,17 +81,31 @@ async fn adopt(
     let same_address = start.search.is_empty() && same_path(&start.pathname, &rendered_path);
     browser::after_next_paint().await;
     match fetch::fetch_manifest(&start.content_base).await {
-        Ok((manifest, fetched)) if fetched == fingerprint && same_address => {
-            // A post's page draws its table of contents from the body data,
-            // as the folio command did; without it, the page is rendered afresh.
-            match starting_body(&manifest, &start).await {
-                Ok(body) => start.bodies.extend(body),
-                Err(_) => {
-                    start.manifest = Some(Arc::new(manifest));
-                    return render_afresh(root, start);
-                }
-            }
+        Ok((manifest, mut cards, fetched)) if fetched == fingerprint && same_address => {
+            let index = Arc::new(folio_core::browse::BrowseIndex::new(&manifest.posts));
+            let route = router::Address::new(&start.base, &start.pathname, &start.search).route();
+            // The page's cards, and a post's table of contents from its body
+            // data, as the folio command had them; without them, the page is
+            // rendered afresh (and shows why).
+            let shown = folio_core::list::cards_shown(&manifest, &index, &route, "");
+            let ready = match fetch::fetch_missing_cards(
+                &start.content_base,
+                &manifest,
+                &mut cards,
+                &shown,
+            )
+            .await
+            {
+                Ok(()) => starting_body(&manifest, &index, &cards, &route, &start).await,
+                Err(error) => Err(error),
+            };
             start.manifest = Some(Arc::new(manifest));
+            start.cards = cards;
+            start.browse = Some(index);
+            match ready {
+                Ok(body) => start.bodies.extend(body),
+                Err(_) => return render_afresh(root, start),
+            }
             start.adopting = true;
             leptos::mount::hydrate_from(root, move || {
                 leptos::view! { <app::App start/> }
@@ -98,8 +113,9 @@ async fn adopt(
             .forget();
             browser::mark_started("adopted");
         }
-        Ok((manifest, _)) => {
+        Ok((manifest, cards, _)) => {
             start.manifest = Some(Arc::new(manifest));
+            start.cards = cards;
             render_afresh(root, start);
         }
         // The app fetches again and shows why it failed, with a retry.
@@ -111,19 +127,21 @@ async fn adopt(
 #[cfg(feature = "hydrate")]
 async fn starting_body(
     manifest: &folio_core::Manifest,
+    index: &folio_core::browse::BrowseIndex,
+    cards: &folio_core::list::Cards,
+    route: &folio_core::routes::Route,
     start: &site::StartState,
 ) -> Result<Option<(String, folio_core::Body)>, fetch::FetchError> {
     use folio_core::routes::Route;
-    let route = router::Address::new(&start.base, &start.pathname, &start.search).route();
     match route {
-        Route::Post(slug) => match manifest.posts.iter().find(|post| post.slug == slug) {
+        Route::Post(slug) => match index.position(slug).and_then(|at| cards.get(at)) {
             Some(post) => Ok(Some((
                 post.source.clone(),
                 fetch::fetch_post_body(&start.content_base, post).await?,
             ))),
             None => Ok(None),
         },
-        Route::Page(slug) => match manifest.pages.iter().find(|page| page.slug == slug) {
+        Route::Page(slug) => match manifest.pages.iter().find(|page| &page.slug == slug) {
             Some(page) => Ok(Some((
                 page.source.clone(),
                 fetch::fetch_page_body(&start.content_base, page).await?,

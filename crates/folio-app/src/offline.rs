@@ -20,6 +20,15 @@ use folio_core::PostMeta;
 #[wasm_bindgen(inline_js = r#"
 export function register_worker(url, scope, onUpdate) {
   if (!('serviceWorker' in navigator)) return;
+  if (!navigator.serviceWorker.controller) {
+    // First visit: what the page fetched before the worker ran (the list,
+    // the post) is fetched again through it, so it is kept for offline use.
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      for (const entry of performance.getEntriesByType('resource')) {
+        if (entry.initiatorType === 'fetch') fetch(entry.name).catch(() => {});
+      }
+    }, { once: true });
+  }
   navigator.serviceWorker.register(url, { scope }).then((registration) => {
     const announce = () => { if (registration.waiting && navigator.serviceWorker.controller) onUpdate(); };
     announce();

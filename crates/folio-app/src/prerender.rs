@@ -7,6 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use folio_core::browse::BrowseIndex;
+use folio_core::list::Cards;
 use folio_core::{Body, Manifest};
 
 use crate::app::App;
@@ -19,6 +20,8 @@ pub struct RouteData {
     pub manifest: Arc<Manifest>,
     /// The manifest's posting lists, built once for all routes.
     pub browse: Arc<BrowseIndex>,
+    /// Every post's card, chunked once for all routes.
+    pub cards: Cards,
     /// Where the app fetches content from (the base path, or another origin).
     pub content_base: String,
     /// The address the page is rendered for, `/blog/posts/walk/`.
@@ -39,6 +42,7 @@ pub fn render_route(route: RouteData) -> String {
             search: String::new(),
             content_base: route.content_base,
             manifest: Some(route.manifest),
+            cards: route.cards,
             bodies: route.body.into_iter().collect::<HashMap<_, _>>(),
             adopting: false,
             lang,

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use folio_core::list::Cards;
 use folio_core::search::{
     html_text, search_results, search_state, Query, SearchDirectory, SearchResult, SearchState,
     ShardSet,
@@ -207,20 +208,18 @@ impl SearchIndex {
     }
 
     /// The results for `state`'s hits, with excerpts from the bodies fetched so far (reactive).
-    pub fn results(
-        &self,
-        posts: &[PostMeta],
-        state: &SearchState,
-        query: &Query,
-    ) -> Vec<SearchResult> {
+    pub fn results(&self, cards: &Cards, state: &SearchState, query: &Query) -> Vec<SearchResult> {
         let SearchState::Found(hits) = state else {
             return Vec::new();
         };
         self.arrived.track();
         self.bodies.with_value(|bodies| {
-            search_results(posts, hits, query, |post| {
-                bodies.get(&post.source).map(String::as_str)
-            })
+            search_results(
+                |at| cards.get(at),
+                hits,
+                query,
+                |post| bodies.get(&post.source).map(String::as_str),
+            )
         })
     }
 }

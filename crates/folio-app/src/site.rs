@@ -6,14 +6,15 @@
 //! in everything up front) and in the browser (which fills it in from
 //! `crate::fetch`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
 use folio_core::browse::BrowseIndex;
 use folio_core::i18n::{Catalogue, Lang, Text};
-use folio_core::{Body, Manifest};
+use folio_core::list::Cards;
+use folio_core::{Body, Manifest, PostMeta};
 
 use crate::fetch::FetchError;
 
@@ -34,6 +35,9 @@ pub struct StartState {
     pub content_base: String,
     /// `None` until fetched (a page without prerendered content).
     pub manifest: Option<Arc<Manifest>>,
+    /// The posts' cards at hand: all of them in the folio command, those the
+    /// adopted page shows in the browser.
+    pub cards: Cards,
     /// Bodies by source path: what the prerendered route shows, or (while
     /// adopting) the body data of the post the page shows, for its outline.
     pub bodies: HashMap<String, Body>,
@@ -53,8 +57,15 @@ pub struct StartState {
 pub struct Site {
     pub base: StoredValue<String>,
     pub content_base: StoredValue<String>,
-    /// `None` while loading.
+    /// `None` while loading. Its posts carry what browsing needs (slug,
+    /// date, tags); what a card shows is in `cards`.
     pub manifest: RwSignal<Option<ManifestResult>>,
+    /// The cards fetched so far, by chunk.
+    pub cards: RwSignal<Cards>,
+    /// Why fetching a chunk of cards failed; cleared by reloading the manifest.
+    pub cards_error: RwSignal<Option<FetchError>>,
+    /// Chunks on their way, so two pages asking for one fetch it once.
+    chunks_in_flight: StoredValue<HashSet<usize>>,
     bodies: StoredValue<HashMap<String, Body>>,
     adopting: StoredValue<bool>,
     lang: StoredValue<Lang>,
@@ -69,6 +80,9 @@ impl Site {
             base: StoredValue::new(start.base),
             content_base: StoredValue::new(start.content_base),
             manifest: RwSignal::new(start.manifest.map(Ok)),
+            cards: RwSignal::new(start.cards),
+            cards_error: RwSignal::new(None),
+            chunks_in_flight: StoredValue::new(HashSet::new()),
             bodies: StoredValue::new(start.bodies),
             adopting: StoredValue::new(start.adopting),
             lang: StoredValue::new(start.lang),
@@ -142,15 +156,62 @@ impl Site {
         self.adopting.set_value(false);
     }
 
-    /// Fetches the manifest (again), in the browser.
+    /// Fetches the manifest (again), in the browser, and starts over with
+    /// its cards.
     pub fn load_manifest(&self) {
-        let target = self.manifest;
-        let content_base = self.content_base.get_value();
-        crate::fetch::spawn_into(target, async move {
-            crate::fetch::fetch_manifest(&content_base)
-                .await
-                .map(|(manifest, _)| Arc::new(manifest))
+        let site = *self;
+        site.manifest.set(None);
+        crate::fetch::spawn(async move {
+            let loaded = crate::fetch::fetch_manifest(&site.content_base.get_value()).await;
+            site.cards_error.set(None);
+            site.chunks_in_flight.update_value(HashSet::clear);
+            site.manifest.set(Some(loaded.map(|(manifest, cards, _)| {
+                site.cards.set(cards);
+                Arc::new(manifest)
+            })));
         });
+    }
+
+    /// The card of the post at `at`, when its chunk is here (untracked).
+    pub fn card(&self, at: usize) -> Option<PostMeta> {
+        self.cards.with_untracked(|cards| cards.get(at).cloned())
+    }
+
+    /// Fetches the chunks of cards the posts at `positions` need, unless
+    /// they are here or on their way.
+    pub fn ensure_cards(&self, positions: &[usize]) {
+        let Some(Ok(manifest)) = self.manifest.get_untracked() else {
+            return;
+        };
+        let site = *self;
+        for n in self.cards.with_untracked(|cards| cards.missing(positions)) {
+            let Some(url) = self.cards.with_untracked(|cards| cards.chunk_url(n)) else {
+                continue;
+            };
+            if !self
+                .chunks_in_flight
+                .try_update_value(|set| set.insert(n))
+                .unwrap_or(false)
+            {
+                continue;
+            }
+            let manifest = manifest.clone();
+            crate::fetch::spawn(async move {
+                let fetched = crate::fetch::fetch_chunk(&site.content_base.get_value(), &url).await;
+                site.chunks_in_flight.update_value(|set| {
+                    set.remove(&n);
+                });
+                let kept = fetched.and_then(|chunk| {
+                    site.cards
+                        .try_update(|cards| cards.insert(&manifest, n, chunk))
+                        .unwrap_or(Ok(()))
+                        .map_err(crate::fetch::FetchError::list)
+                });
+                if let Err(error) = kept {
+                    site.cards_error.set(Some(error));
+                }
+            });
+        }
     }
 }
 

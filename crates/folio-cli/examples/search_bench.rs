@@ -223,10 +223,9 @@ fn measure(content: &Path, site: &Path) {
     let mut cold_bytes: Vec<(usize, usize, usize)> = Vec::new();
     let mut cold_ms: Vec<f64> = Vec::new();
     let mut warm_ms: Vec<f64> = Vec::new();
-    let manifest: folio_core::Manifest = serde_json::from_slice(
-        &std::fs::read(site.join("manifest.json")).expect("the site has a manifest"),
-    )
-    .expect("the manifest parses");
+    let manifest =
+        folio_core::list::read_list(|file| std::fs::read_to_string(site.join(file)).ok())
+            .expect("the site's list data reads");
     let mut excerpt_bytes: Vec<f64> = Vec::new();
     let mut results = 0usize;
     for text in &queries {

@@ -119,6 +119,8 @@ pub enum ListError {
     BadChunks,
     /// Chunk `chunk` does not hold the posts the index lists there.
     StaleChunk { chunk: usize },
+    /// `file` is missing or not list data.
+    Unreadable { file: String, message: String },
 }
 
 impl fmt::Display for ListError {
@@ -134,6 +136,7 @@ impl fmt::Display for ListError {
             ListError::StaleChunk { chunk } => {
                 write!(f, "chunk {chunk} does not hold the posts the list names")
             }
+            ListError::Unreadable { file, message } => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -231,6 +234,31 @@ pub fn post_neighbourhood(manifest: &Manifest, index: &BrowseIndex, at: usize) -
 
 /// Related posts a post's page lists.
 pub const RELATED_POSTS: usize = 3;
+
+/// The full manifest back from list data, `read(file)` giving the text of
+/// `manifest.json` and of each chunk: for tools and tests that read a built site.
+pub fn read_list(read: impl Fn(&str) -> Option<String>) -> Result<Manifest, ListError> {
+    let parse_error = |file: &str, message: String| ListError::Unreadable {
+        file: file.to_owned(),
+        message,
+    };
+    let text = |file: &str| read(file).ok_or_else(|| parse_error(file, "missing".into()));
+    let index: ListIndex = serde_json::from_str(&text("manifest.json")?)
+        .map_err(|err| parse_error("manifest.json", err.to_string()))?;
+    let (mut manifest, mut cards) = index.into_parts()?;
+    for n in cards.missing(&(0..manifest.posts.len()).collect::<Vec<_>>()) {
+        let file = chunk_file(n);
+        let chunk = serde_json::from_str(&text(&file)?)
+            .map_err(|err| parse_error(&file, err.to_string()))?;
+        cards.insert(&manifest, n, chunk)?;
+    }
+    for (at, post) in manifest.posts.iter_mut().enumerate() {
+        if let Some(card) = cards.get(at) {
+            *post = card.clone();
+        }
+    }
+    Ok(manifest)
+}
 
 fn date_number(date: LocalDate) -> u32 {
     (date.year.max(0) as u32) * 10_000 + date.month * 100 + date.day
@@ -402,6 +430,18 @@ mod tests {
             cards.insert(&keys, n, chunk).expect("chunk fits");
         }
         let all: Vec<usize> = (0..250).collect();
+        let chunk_text = |file: &str| {
+            files
+                .chunks
+                .iter()
+                .find(|(name, _)| name == file)
+                .map(|(_, json)| json.clone())
+        };
+        let back = read_list(|file| match file {
+            "manifest.json" => Some(files.index_json.clone()),
+            file => chunk_text(file),
+        });
+        assert_eq!(back.map(|m| m.posts), Ok(full.posts.clone()));
         assert_eq!(cards.posts_at(&all).expect("all here"), full.posts);
         assert_eq!(Cards::complete(&full).posts_at(&all), Some(full.posts));
     }

@@ -15,9 +15,10 @@ describe('content served from another origin', () => {
     const contentOrigin = `http://127.0.0.1:${contentPort}`;
     const site = buildSite({ basePath: '/', extraArgs: ['--content-url', `${contentOrigin}/`] });
     manifest = readManifest(site.siteDir);
-    // The bucket gets the manifest and content; the app's host keeps everything else.
+    // The bucket gets the manifest, the cards and content; the app's host keeps everything else.
     const bucket = fs.mkdtempSync(path.join(path.dirname(site.root), 'folio-bucket-'));
     fs.renameSync(path.join(site.siteDir, 'manifest.json'), path.join(bucket, 'manifest.json'));
+    fs.renameSync(path.join(site.siteDir, 'list'), path.join(bucket, 'list'));
     fs.renameSync(path.join(site.siteDir, 'content'), path.join(bucket, 'content'));
     contentServer = await serveStatic(bucket, { cors: true, port: contentPort });
     appServer = await serveStatic(site.root);
@@ -217,10 +218,16 @@ describe('readable before the app loads', () => {
     const browser = await launchBrowser();
     try {
       const page = await openPage(browser);
-      // As after a new deploy under an old cached page: the manifest has changed.
+      // As after a new deploy under an old cached page: a post's card, and
+      // so the chunk's hash in the manifest, has changed.
       const post = manifest.posts.find((p) => p.slug === '2023-seoul-walk');
-      const changed = { ...manifest, posts: manifest.posts.map((p) => (p.slug === post.slug ? { ...p, title: 'A title from the new deploy' } : p)) };
-      await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changed) }));
+      const index = JSON.parse(fs.readFileSync(path.join(site.siteDir, 'manifest.json'), 'utf8'));
+      const chunk = Math.floor(index.posts.findIndex((key) => key[0] === post.slug) / index.cards.size);
+      const cards = JSON.parse(fs.readFileSync(path.join(site.siteDir, 'list', `${chunk}.json`), 'utf8'));
+      const changedCards = cards.map((p) => (p.slug === post.slug ? { ...p, title: 'A title from the new deploy' } : p));
+      index.cards.hashes[chunk] = 'newdeploy';
+      await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
+      await page.route(`**/list/${chunk}.json?v=newdeploy`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changedCards) }));
       await page.goto(server.origin + postPath('/blog/', post.slug));
       await waitForApp(page);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'rendered');

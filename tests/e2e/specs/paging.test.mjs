@@ -1,6 +1,7 @@
 // Long lists in pages: 45 posts make three pages of the home page and two of
 // a tag's, as real folders with JavaScript off and as app navigation with it
-// on, through back and forward across pages and filters.
+// on, through back and forward across pages and filters. With 230 posts, the
+// cards come in three chunks, each fetched only when a page shows it.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,11 +12,11 @@ import { buildSite, serveStatic, launchBrowser, openPage, readManifest, waitForA
 
 const POSTS = 45;
 
-/** 45 English posts, one a day; every third is tagged `third`, the others `rest`. */
-function writeContent() {
+/** `count` English posts, one a day; every third is tagged `third`, the others `rest`. */
+function writeContent(count = POSTS) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-paging-'));
   fs.writeFileSync(path.join(dir, 'folio.toml'), 'title = "Many posts"\nlang = "en"\n');
-  for (let n = 1; n <= POSTS; n++) {
+  for (let n = 1; n <= count; n++) {
     const day = new Date(Date.UTC(2024, 0, n)).toISOString().slice(0, 10);
     const tags = n % 3 === 0 ? '[third]' : '[rest]';
     fs.writeFileSync(path.join(dir, `post-${n}.md`), `---\ntitle: Post number ${n}\ndate: ${day}\ntags: ${tags}\n---\n\nThe text of post ${n}.\n`);
@@ -115,6 +116,69 @@ describe('paged lists', () => {
       assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted');
       assert.deepEqual(await titles(page), newestFirst().slice(40));
       assert.deepEqual(page.errors, []);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('cards in chunks', () => {
+  let server, manifest;
+  const COUNT = 230;
+
+  before(async () => {
+    const site = buildSite({ content: writeContent(COUNT) });
+    manifest = readManifest(site.siteDir);
+    assert.equal(manifest.cards.hashes.length, 3, 'three chunks of cards');
+    server = await serveStatic(site.root, { notFoundPage: path.join(site.siteDir, '404.html') });
+  });
+
+  after(() => server?.stop());
+
+  it('[app] fetches only the chunks a page shows, and says when one fails, with a retry', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      // Which chunks were fetched (by the page, or again by the service worker).
+      const fetched = new Set();
+      const chunks = () => [...fetched].sort();
+      page.on('request', (request) => {
+        const match = new URL(request.url()).pathname.match(/^\/list\/(\d+)\.json$/);
+        if (match) fetched.add(Number(match[1]));
+      });
+      await page.goto(server.origin + '/');
+      await waitForApp(page);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'adopted');
+      await markDocument(page);
+      assert.deepEqual(chunks(), [0], 'the first page needs the first chunk only');
+
+      // The last page's cards are in the last chunk.
+      const pagination = page.getByRole('navigation', { name: 'Pagination' });
+      await pagination.getByRole('link', { name: 'Page 12' }).click();
+      await page.waitForURL(server.origin + '/page/12/');
+      await page.waitForFunction((first) => document.querySelector('.post-card-title')?.textContent === first, manifest.posts[220].title);
+      assert.deepEqual(await titles(page), manifest.posts.slice(220).map((p) => p.title));
+      assert.deepEqual(chunks(), [0, 2]);
+
+      // A chunk that cannot be fetched: the cards stay, an alert says why, and
+      // Try again fetches it.
+      await browser.route('**/list/1.json*', (route) => route.fulfill({ status: 503, body: 'busy' }));
+      await pagination.getByRole('link', { name: 'Page 10' }).click();
+      await page.waitForURL(server.origin + '/page/10/');
+      const alert = page.getByRole('alert');
+      await alert.getByText('the list of posts').waitFor();
+      await browser.unroute('**/list/1.json*');
+      await alert.getByRole('button', { name: 'Try again' }).click();
+      await page.waitForFunction((first) => document.querySelector('.post-card-title')?.textContent === first, manifest.posts[180].title);
+      assert.deepEqual(await titles(page), manifest.posts.slice(180, 200).map((p) => p.title));
+      assert.equal(await page.getByRole('alert').count(), 0);
+
+      // The timeline names every post, so it needs every chunk.
+      await page.getByRole('navigation').getByRole('link', { name: 'Timeline' }).first().click();
+      await page.waitForURL(server.origin + '/timeline/');
+      await page.waitForFunction((count) => document.querySelectorAll('.timeline-months a').length === count, COUNT);
+      assert.ok(await isSameDocument(page), 'every change was the app’s');
+      assert.deepEqual(page.errors.filter((e) => !/503|Service Unavailable/.test(e)), []);
     } finally {
       await browser.close();
     }

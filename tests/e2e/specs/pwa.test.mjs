@@ -99,6 +99,33 @@ describe('reading offline', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('[app] keeps what the very first visit read, so the post opens offline after a reload', async () => {
+    // A new profile: no worker yet, nothing cached; the post is opened directly.
+    const fresh = await launchBrowser();
+    try {
+      const page = await openPage(fresh);
+      const post = manifest.posts[3];
+      await page.goto(server.origin + postPath('/blog/', post.slug));
+      await waitForApp(page);
+      await waitForWorker(page);
+      // What the page fetched before the worker ran is fetched again through it.
+      await page.waitForFunction(async (hash) => {
+        const keys = await (await caches.open('folio-posts')).keys();
+        return keys.some((request) => request.url.endsWith(`.json?v=${hash}`))
+          && keys.some((request) => /\/list\/\d+\.json\?v=/.test(request.url));
+      }, post.hash);
+      await fresh.setOffline(true);
+      await page.reload();
+      await page.locator('#folio-app .post-body').waitFor();
+      assert.equal(await page.locator('h1.post-title').textContent(), post.title);
+      assert.ok((await page.locator('#folio-app .post-body').textContent()).length > 100);
+      await page.getByText('오프라인 상태입니다').waitFor();
+    } finally {
+      await fresh.setOffline(false);
+      await fresh.close();
+    }
+  });
+
   it('[app] saves every post for offline reading with visible progress', async () => {
     const page = await openPage(browser);
     await page.goto(server.origin + '/blog/');

@@ -16,10 +16,12 @@ use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, browse_href, list_href, list_page_of, Route};
 use folio_core::{Manifest, PostMeta, Text};
 
+use crate::components::load_error::LoadError;
 use crate::components::manifest_view::WithManifest;
 use crate::components::offline_status::SaveOffline;
 use crate::components::pagination::Pagination;
 use crate::components::post_card::PostCard;
+use crate::components::skeleton::ListSkeleton;
 use crate::pages::not_found::NotFoundPage;
 use crate::router::use_navigation;
 use crate::site::use_site;
@@ -61,19 +63,28 @@ fn FilteredList(
             }) && paging.with(Option::is_some)
         })
     };
-    let shown: Memo<Vec<PostMeta>> = {
-        let manifest = manifest.clone();
-        Memo::new(move |_| {
-            let range = paging
-                .with(|p| p.as_ref().map(|p| p.items.clone()))
-                .unwrap_or_default();
-            matching.with(|m| {
-                m[range]
-                    .iter()
-                    .map(|&at| manifest.posts[at].clone())
-                    .collect()
-            })
-        })
+    // The page's positions; their cards come in chunks, fetched when missing.
+    let wanted: Memo<Vec<usize>> = Memo::new(move |_| {
+        let range = paging
+            .with(|p| p.as_ref().map(|p| p.items.clone()))
+            .unwrap_or_default();
+        matching.with(|m| m[range].to_vec())
+    });
+    Effect::new(move || wanted.with(|at| site.ensure_cards(at)));
+    let ready = Memo::new(move |_| wanted.with(|at| site.cards.with(|cards| cards.has_all(at))));
+    // Until the new page's cards are here, the cards shown stay as they were.
+    let shown: Memo<Vec<PostMeta>> = Memo::new(move |previous: Option<&Vec<PostMeta>>| {
+        wanted
+            .with(|at| site.cards.with(|cards| cards.posts_at(at)))
+            .or_else(|| previous.cloned())
+            .unwrap_or_default()
+    });
+    let retry = Callback::new(move |_| site.load_manifest());
+    let card_error = move || {
+        site.cards_error
+            .get()
+            .filter(|_| !ready.get())
+            .map(|error| view! { <LoadError error retry whole_page=false/> })
     };
     let site_title = manifest.site.title.clone();
     let heading = move || filter.with(|f| f.heading_in(lang));
@@ -104,7 +115,9 @@ fn FilteredList(
                         <p class="result-count" aria-live="polite">{move || words.post_count(matching.with(Vec::len))}</p>
                         {move || view! { <SaveOffline posts=shown.get() label=Text::SaveListOffline/> }}
                     </div>
-                    <div class="post-list">
+                    {card_error}
+                    <div class="post-list" aria-busy=move || (!ready.get()).then_some("true")>
+                        {move || (shown.with(Vec::is_empty) && !ready.get()).then(|| view! { <ListSkeleton/> })}
                         <For
                             each=move || shown.get()
                             key=|post| post.slug.clone()

@@ -7,12 +7,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use folio_core::browse::{neighbours, BrowseIndex};
+use folio_core::list::{post_neighbourhood, RELATED_POSTS};
 use folio_core::routes::Route;
 use folio_core::{Body, Manifest, PostMeta, Text};
 
 use crate::components::load_error::LoadError;
 use crate::components::local_date::PostDate;
-use crate::components::manifest_view::WithManifest;
+use crate::components::manifest_view::{WithCards, WithManifest};
 use crate::components::offline_status::SaveOffline;
 use crate::components::post_enhancements::{
     copy_code_on_click, enhance_body, track_reading, ReadingProgress,
@@ -32,7 +33,12 @@ pub fn PostPage(slug: String) -> impl IntoView {
         <WithManifest render=move |manifest| {
             let index = site.browse_index(&manifest);
             match index.position(&slug) {
-                Some(at) => Either::Left(view! { <Article at manifest index/> }),
+                Some(at) => Either::Left(view! {
+                    <WithCards
+                        positions=post_neighbourhood(&manifest, &index, at)
+                        render=move || view! { <Article at manifest=manifest.clone() index=index.clone()/> }
+                    />
+                }),
                 None => Either::Right(view! { <NotFoundPage/> }),
             }
         }/>
@@ -69,8 +75,15 @@ fn retry_when_back_online(
 
 #[component]
 fn Article(at: usize, manifest: Arc<Manifest>, index: Arc<BrowseIndex>) -> impl IntoView {
-    let post = manifest.posts[at].clone();
     let site = use_site();
+    // Shown inside `WithCards`, so every card named here is at hand.
+    let card_of = |post: &PostMeta| {
+        index
+            .position(&post.slug)
+            .and_then(|at| site.card(at))
+            .unwrap_or_else(|| post.clone())
+    };
+    let post = card_of(&manifest.posts[at]);
     let base = site.base.get_value();
     let body = RwSignal::new(site.starting_body(&post.source).map(Ok));
     if site.is_adopting() {
@@ -121,17 +134,18 @@ fn Article(at: usize, manifest: Arc<Manifest>, index: Arc<BrowseIndex>) -> impl 
         }
     };
     let (newer, older) = neighbours(&manifest.posts, at);
+    let (newer, older) = (newer.map(card_of), older.map(card_of));
     let related_posts: Vec<PostMeta> = index
-        .related(&manifest.posts, at, 3)
+        .related(&manifest.posts, at, RELATED_POSTS)
         .into_iter()
-        .cloned()
+        .map(card_of)
         .collect();
     let post_link = {
         let base = base.clone();
         move |p: &PostMeta| (Route::Post(p.slug.clone()).href(&base), p.title.clone())
     };
-    let newer = newer.map(&post_link);
-    let older = older.map(&post_link);
+    let newer = newer.as_ref().map(&post_link);
+    let older = older.as_ref().map(&post_link);
     let related_links: Vec<(String, String)> = related_posts.iter().map(&post_link).collect();
 
     view! {

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use leptos::either::EitherOf5;
+use leptos::either::EitherOf6;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -13,8 +13,9 @@ use folio_core::browse::{tag_counts, BrowseFilter};
 use folio_core::i18n::Text;
 use folio_core::routes::{browse_href, search_text_of, Route};
 use folio_core::search::{marked_parts, Excerpt, Query, SearchResult, SearchState, EXCERPT_BODIES};
-use folio_core::Manifest;
+use folio_core::{Manifest, PostMeta};
 
+use crate::components::load_error::LoadError;
 use crate::components::local_date::PostDate;
 use crate::components::manifest_view::WithManifest;
 use crate::components::search_box::step_through_results;
@@ -55,21 +56,25 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
         }
         online
     });
-    // Excerpts of the first results come from their bodies.
-    {
-        let manifest = manifest.clone();
-        Effect::new(move || {
-            let first: Vec<_> = state.with(|s| match s {
-                SearchState::Found(hits) => hits
-                    .iter()
+    // The results' cards, and excerpts of the first results from their bodies.
+    let hit_positions = Memo::new(move |_| {
+        state.with(|s| match s {
+            SearchState::Found(hits) => hits.iter().map(|hit| hit.post as usize).collect(),
+            _ => Vec::new(),
+        })
+    });
+    Effect::new(move || hit_positions.with(|at| site.ensure_cards(at)));
+    Effect::new(move || {
+        let first: Vec<_> = hit_positions.with(|at| {
+            site.cards.with(|cards| {
+                at.iter()
                     .take(EXCERPT_BODIES)
-                    .filter_map(|hit| manifest.posts.get(hit.post as usize).cloned())
-                    .collect(),
-                _ => Vec::new(),
-            });
-            index.fetch_bodies(first);
+                    .filter_map(|&at| cards.get(at).cloned())
+                    .collect()
+            })
         });
-    }
+        index.fetch_bodies(first);
+    });
     let site_title = manifest.site.title.clone();
     let page_title = move || match text.get().trim() {
         "" => format!("{} · {site_title}", site.text(Text::Search)),
@@ -77,28 +82,39 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
     };
     let suggestions = suggested_tags(&manifest);
     let found = move || {
-        let manifest = manifest.clone();
         match state.get() {
             SearchState::Prompt => {
-                EitherOf5::A(view! { <SuggestedTags tags=suggestions.clone()/> })
+                EitherOf6::A(view! { <SuggestedTags tags=suggestions.clone()/> })
             }
-            SearchState::Waiting => EitherOf5::B(view! {
+            SearchState::Waiting => EitherOf6::B(view! {
                 <p class="result-count" role="status">{site.text(Text::Searching)}</p>
             }),
-            SearchState::NothingFound => EitherOf5::C(view! {
+            SearchState::NothingFound => EitherOf6::C(view! {
                 <p class="result-count" role="status">{site.text(Text::NoResults)}</p>
             }),
-            SearchState::Unavailable => EitherOf5::D(view! { <IndexUnavailable/> }),
+            SearchState::Unavailable => EitherOf6::D(view! { <IndexUnavailable/> }),
             found @ SearchState::Found(_) => {
-                // Reruns as bodies arrive for the excerpts.
-                let results = query.with(|q| index.results(&manifest.posts, &found, q));
-                EitherOf5::E(view! {
+                if let (false, Some(error)) = (
+                    hit_positions.with(|at| site.cards.with(|cards| cards.has_all(at))),
+                    site.cards_error.get(),
+                ) {
+                    let retry = Callback::new(move |_| site.load_manifest());
+                    return EitherOf6::F(view! { <LoadError error retry whole_page=false/> });
+                }
+                // Reruns as cards arrive, and as bodies arrive for the excerpts.
+                let results = site
+                    .cards
+                    .with(|cards| query.with(|q| index.results(cards, &found, q)));
+                EitherOf6::E(view! {
                     <p class="result-count" role="status">
                         {site.words().search_result_count(results.len(), text.get_untracked().trim())}
                     </p>
                     <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults)
                         on:keydown=step_through_results>
-                        {results.into_iter().map(|result| view! { <ResultItem result manifest=manifest.clone()/> }).collect_view()}
+                        {results.into_iter().filter_map(|result| {
+                            let post = site.card(result.post)?;
+                            Some(view! { <ResultItem result post/> })
+                        }).collect_view()}
                     </ol>
                 })
             }
@@ -148,9 +164,8 @@ fn SuggestedTags(tags: Vec<(String, String, usize)>) -> impl IntoView {
 }
 
 #[component]
-fn ResultItem(result: SearchResult, manifest: Arc<Manifest>) -> impl IntoView {
+fn ResultItem(result: SearchResult, post: PostMeta) -> impl IntoView {
     let site = use_site();
-    let post = manifest.posts[result.post].clone();
     let href = Route::Post(post.slug.clone()).href(&site.base.get_value());
     let lang = site.lang_of(&post);
     view! {

@@ -7,7 +7,7 @@ use folio_core::browse::{busiest_month, group_by_year_month, month_bar_percent};
 use folio_core::routes::Route;
 use folio_core::Text;
 
-use crate::components::manifest_view::WithManifest;
+use crate::components::manifest_view::{WithCards, WithManifest};
 use crate::site::use_site;
 
 #[component]
@@ -19,7 +19,11 @@ pub fn TimelinePage() -> impl IntoView {
     view! {
         <Title text=heading/>
         <WithManifest render=move |manifest| {
-            let all: Vec<_> = manifest.posts.iter().collect();
+            let positions: Vec<usize> = (0..manifest.posts.len()).collect();
+            let base = base.clone();
+            view! { <WithCards positions=positions.clone() render=move || {
+            let cards = site.cards.with_untracked(|cards| cards.posts_at(&positions)).unwrap_or_default();
+            let all: Vec<_> = cards.iter().collect();
             let groups = group_by_year_month(&all);
             let busiest = busiest_month(&groups);
             let base = base.clone();
@@ -59,6 +63,7 @@ pub fn TimelinePage() -> impl IntoView {
                     </ol>
                 </section>
             }
+            }/> }
         }/>
     }
 }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use folio_core::browse::BrowseIndex;
+use folio_core::list::Cards;
 use folio_core::markdown::{render_markdown, RenderOptions, RenderedPost};
 use folio_core::routes::{encode_component, Route};
 use folio_core::{Body, Manifest, PageMeta, PostMeta, SiteMeta};
@@ -17,6 +18,8 @@ pub struct SiteContext<'a> {
     pub app_manifest: Arc<Manifest>,
     /// Its posting lists, built once for every list page and head.
     pub browse: Arc<BrowseIndex>,
+    /// Every post's card, chunked once for the app's components.
+    pub cards: Cards,
     /// `folio_core::fingerprint` of `manifest.json`: which data the pages show.
     pub fingerprint: String,
     /// Where post bodies and their images are served from: the base path, or
@@ -74,6 +77,7 @@ impl<'a> SiteContext<'a> {
             manifest,
             app_manifest: Arc::new(manifest.clone()),
             browse: Arc::new(BrowseIndex::new(&manifest.posts)),
+            cards: Cards::complete(manifest),
             fingerprint: folio_core::fingerprint::fingerprint(manifest_json),
             content_base,
             bodies,

@@ -7,7 +7,8 @@
 //!   head tags for search and sharing;
 //! - feeds (`feed.xml`, `rss.xml`, and per tag `tags/<tag>/feed.xml`, `rss.xml`),
 //!   `sitemap.xml`, `robots.txt`, and redirect pages at posts' old addresses;
-//! - `manifest.json`, the index the app reads;
+//! - `manifest.json`, the index the app reads (every post's slug, date and
+//!   tags), and `list/<n>.json`, the posts' cards in chunks (see [`folio_core::list`]);
 //! - `content/`, each post's Markdown body, the same body rendered to HTML
 //!   (`<source>.html`, what the app fetches), and the files beside it (page bundles);
 //! - `search/`, the search index (see [`search`]);
@@ -163,9 +164,13 @@ pub fn build_site(
         .map_err(|(path, source)| BuildError::Write { path, source })?;
 
     let out = &options.out_dir;
-    let manifest_json =
-        serde_json::to_string(&manifest).expect("the manifest is plain data and always serializes");
+    let list = folio_core::list::list_files(&manifest)
+        .expect("the list data is plain data and always serializes");
+    let manifest_json = list.index_json;
     write(&out.join("manifest.json"), manifest_json.as_bytes())?;
+    for (file, json) in &list.chunks {
+        write(&out.join(file), json.as_bytes())?;
+    }
     for post in &index.posts {
         write(&out.join(&post.meta.source), post.body.as_bytes())?;
     }

@@ -52,6 +52,7 @@ pub fn app_markup(site: &SiteContext, route: &Route) -> String {
     render_route(RouteData {
         manifest: site.app_manifest.clone(),
         browse: site.browse.clone(),
+        cards: site.cards.clone(),
         content_base: site.content_base.to_owned(),
         path: route.href(site.base()),
         body,

@@ -873,16 +873,29 @@ fn long_lists_page_as_real_folders_with_prev_and_next() {
 }
 
 #[test]
-fn each_post_carries_its_own_outline_and_images_and_the_manifest_only_what_lists_need() {
+fn each_post_carries_its_own_outline_and_images_and_the_list_data_only_what_lists_need() {
     let built = build(&fixture("site"), "/");
-    let manifest: serde_json::Value =
+    let index: serde_json::Value =
         serde_json::from_str(&built.read("manifest.json")).expect("the manifest is JSON");
-    let walk = manifest["posts"]
+    let walk = index["posts"]
         .as_array()
         .expect("posts")
         .iter()
+        .find(|post| post[0] == "walk")
+        .expect("the walk post's key");
+    assert_eq!(
+        walk.as_array().map(Vec::len),
+        Some(3),
+        "slug, date, tags: {walk}"
+    );
+    let chunk: serde_json::Value =
+        serde_json::from_str(&built.read("list/0.json")).expect("the first chunk is JSON");
+    let walk = chunk
+        .as_array()
+        .expect("cards")
+        .iter()
         .find(|post| post["slug"] == "walk")
-        .expect("the walk post");
+        .expect("the walk post's card");
     assert!(
         walk.get("outline").is_none() && walk.get("images").is_none(),
         "{walk}"

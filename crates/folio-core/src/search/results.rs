@@ -63,11 +63,12 @@ pub struct SearchResult {
     pub excerpt: Excerpt,
 }
 
-/// The results for `hits`, in order. `body_text` gives a post's plain text
-/// when its body has been fetched. Hits beyond `posts` (an index built from
-/// another manifest) are left out.
-pub fn search_results<'b>(
-    posts: &[PostMeta],
+/// The results for `hits`, in order. `post_at` gives the card of the post
+/// at a position, `body_text` a post's plain text when its body has been
+/// fetched. Hits without a card (an index built from another manifest, a
+/// card not fetched yet) are left out.
+pub fn search_results<'p, 'b>(
+    post_at: impl Fn(usize) -> Option<&'p PostMeta>,
     hits: &[Hit],
     query: &Query,
     body_text: impl Fn(&PostMeta) -> Option<&'b str>,
@@ -75,7 +76,7 @@ pub fn search_results<'b>(
     hits.iter()
         .filter_map(|hit| {
             let index = hit.post as usize;
-            let post = posts.get(index)?;
+            let post = post_at(index)?;
             let from_body = body_text(post).and_then(|text| excerpt(query, text, EXCERPT_CHARS));
             let excerpt = from_body.unwrap_or_else(|| Excerpt {
                 marks: highlight(query, &post.summary),

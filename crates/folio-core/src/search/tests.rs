@@ -330,12 +330,17 @@ mod results {
             .iter()
             .map(|(_, _, text)| (*text).to_owned())
             .collect();
-        let results = search_results(&posts, &hits, &query, |post| {
-            posts
-                .iter()
-                .position(|p| p.slug == post.slug)
-                .map(|i| bodies[i].as_str())
-        });
+        let results = search_results(
+            |at| posts.get(at),
+            &hits,
+            &query,
+            |post| {
+                posts
+                    .iter()
+                    .position(|p| p.slug == post.slug)
+                    .map(|i| bodies[i].as_str())
+            },
+        );
         let titles: Vec<&str> = results.iter().map(|r| r.title.text.as_str()).collect();
         assert_eq!(titles, ["서울 산책", "2024년 회고", "제주 여행"]);
         for result in &results {
@@ -358,7 +363,7 @@ mod results {
         else {
             panic!("제주 is in a post");
         };
-        let results = search_results(&posts, &hits, &query, |_| None);
+        let results = search_results(|at| posts.get(at), &hits, &query, |_| None);
         let first = &results[0];
         assert_eq!(first.excerpt.text, posts[first.post].summary);
         assert_eq!(&first.title.text[first.title.marks[0].clone()], "제주");
@@ -377,7 +382,7 @@ mod results {
                 score: 1.0,
             },
         ];
-        let results = search_results(&posts, &hits, &Query::parse("x"), |_| None);
+        let results = search_results(|at| posts.get(at), &hits, &Query::parse("x"), |_| None);
         assert_eq!(results.iter().map(|r| r.post).collect::<Vec<_>>(), [1]);
     }
 
