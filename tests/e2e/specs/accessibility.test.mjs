@@ -97,6 +97,8 @@ describe('accessibility and layout', () => {
       await page.waitForFunction(() => document.readyState !== 'loading');
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'dark before the app starts');
       await page.locator('.post-body').waitFor();
+      // The prerendered button cannot know the reader's choice; the app marks it.
+      await waitForApp(page);
       assert.equal(await page.getByRole('button', { name: '어두운 테마' }).getAttribute('aria-pressed'), 'true');
     } finally {
       await browser.close();

@@ -227,7 +227,7 @@ describe('readable before the app loads', () => {
       const changedCards = cards.map((p) => (p.slug === post.slug ? { ...p, title: 'A title from the new deploy' } : p));
       index.cards.hashes[chunk] = 'newdeploy';
       await page.route('**/manifest.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(index) }));
-      await page.route(`**/list/${chunk}.json?v=newdeploy`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changedCards) }));
+      await browser.route(`**/list/${chunk}.json?v=newdeploy*`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(changedCards) }));
       await page.goto(server.origin + postPath('/blog/', post.slug));
       await waitForApp(page);
       assert.equal(await page.evaluate(() => document.documentElement.dataset.app), 'rendered');
