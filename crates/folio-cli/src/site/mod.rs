@@ -196,31 +196,43 @@ pub fn build_site(
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
-    // Each body rendered once, here: the app fetches these, not the Markdown.
-    // Bodies and pages are independent of each other, so they render on
-    // every core.
-    let write_body = |source: &str, body: Body| {
-        let json =
-            serde_json::to_string(&body).expect("a body is plain data and always serializes");
-        write(&out.join(body_data_file(source)), json.as_bytes())
-    };
-    manifest
-        .posts
-        .par_iter()
-        .try_for_each(|post| write_body(&post.source, site.post_body(post)))?;
-    manifest
-        .pages
-        .par_iter()
-        .try_for_each(|page| write_body(&page.source, site.page_body(page)))?;
-    let mut warnings = unwritable_tag_warnings(&manifest);
-    let routes = site_routes(&manifest, &site.browse);
-    routes.par_iter().try_for_each(|route| {
+    let write_page = |route: &Route, body: Option<(String, Body)>| {
         let html = csp::with_content_security_policy(
-            &pages::render_page(&app.index_html, &site, route),
+            &pages::render_page(&app.index_html, &site, route, body),
             csp::origin_of(&content_base),
         );
         write(&out.join(route.output_file()), html.as_bytes())
+    };
+    // Each body rendered once, here: written as the body data the app
+    // fetches (not the Markdown), and given to its own page's prerender.
+    // Posts, pages and routes are independent of each other, so they render
+    // on every core.
+    let write_body = |source: &str, body: &Body| {
+        let json = serde_json::to_string(body).expect("a body is plain data and always serializes");
+        write(&out.join(body_data_file(source)), json.as_bytes())
+    };
+    manifest.posts.par_iter().try_for_each(|post| {
+        let body = site.post_body(post);
+        write_body(&post.source, &body)?;
+        write_page(
+            &Route::Post(post.slug.clone()),
+            Some((post.source.clone(), body)),
+        )
     })?;
+    manifest.pages.par_iter().try_for_each(|page| {
+        let body = site.page_body(page);
+        write_body(&page.source, &body)?;
+        write_page(
+            &Route::Page(page.slug.clone()),
+            Some((page.source.clone(), body)),
+        )
+    })?;
+    let mut warnings = unwritable_tag_warnings(&manifest);
+    let routes = site_routes(&manifest, &site.browse);
+    routes
+        .par_iter()
+        .filter(|route| !matches!(route, Route::Post(_) | Route::Page(_)))
+        .try_for_each(|route| write_page(route, None))?;
     let feed_tags: Vec<String> = routes
         .iter()
         .filter_map(|route| match route {

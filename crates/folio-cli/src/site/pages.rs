@@ -5,7 +5,7 @@
 
 use folio_app::{render_route, RouteData};
 use folio_core::routes::Route;
-use folio_core::{SiteMeta, Text};
+use folio_core::{Body, SiteMeta, Text};
 use pulldown_cmark_escape::escape_html;
 
 use super::app_bundle::BASE_PLACEHOLDER;
@@ -20,7 +20,15 @@ const ROOT_ELEMENT: &str = "<div id=\"folio-root\">";
 /// The template's note for readers without JavaScript (`index.html`).
 const TEMPLATE_NOSCRIPT: &str = "This blog reader needs JavaScript to show posts.";
 
-pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String {
+/// The page at `route`. `body` is the body data of the route's post or
+/// page, rendered by the caller (which also writes it for the app), so each
+/// body is rendered once per build.
+pub fn render_page(
+    template: &str,
+    site: &SiteContext,
+    route: &Route,
+    body: Option<(String, Body)>,
+) -> String {
     let page = template.replace(BASE_PLACEHOLDER, site.base());
     let page = in_site_language(&page, site.site());
     // Indented like the template's own head, for whoever reads the source.
@@ -30,7 +38,7 @@ pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String 
         Some(at) => splice(&page, at, TEMPLATE_TITLE.len(), &head),
         None => insert_before(&page, "</head>", &format!("{head}\n")),
     };
-    let markup = app_markup(site, route);
+    let markup = app_markup(site, route, body);
     match page.find(ROOT_ELEMENT) {
         // Nothing added around the markup: hydration walks it node by node.
         Some(at) => splice(&page, at + ROOT_ELEMENT.len(), 0, &markup),
@@ -39,16 +47,7 @@ pub fn render_page(template: &str, site: &SiteContext, route: &Route) -> String 
 }
 
 /// The route as the app renders it, with the data it would fetch given up front.
-pub fn app_markup(site: &SiteContext, route: &Route) -> String {
-    let body = match route {
-        Route::Post(slug) => site
-            .post(slug)
-            .map(|post| (post.source.clone(), site.post_body(post))),
-        Route::Page(slug) => site
-            .page(slug)
-            .map(|page| (page.source.clone(), site.page_body(page))),
-        _ => None,
-    };
+fn app_markup(site: &SiteContext, route: &Route, body: Option<(String, Body)>) -> String {
     render_route(RouteData {
         manifest: site.app_manifest.clone(),
         browse: site.browse.clone(),
