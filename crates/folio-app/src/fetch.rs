@@ -204,17 +204,35 @@ pub async fn fetch_chunk(content_base: &str, url: &str) -> Result<Vec<PostMeta>,
     })
 }
 
-/// Fetches, side by side, the chunks the posts at `positions` still need,
-/// and keeps them in `cards`.
+/// Fetches every post's title (for the timeline), cache-keyed by its hash.
+pub async fn fetch_titles(content_base: &str, url: &str) -> Result<Vec<String>, FetchError> {
+    let text = fetch_text(&format!("{content_base}{url}"), Fetched::ListOfPosts).await?;
+    serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
+        what: Fetched::ListOfPosts,
+        message: err.to_string(),
+    })
+}
+
+/// Fetches, side by side, what the page at `route` shows and `cards` lacks
+/// (the chunks of its posts' cards, or every title for the timeline), and
+/// keeps it in `cards`.
 #[cfg(feature = "hydrate")]
-pub async fn fetch_missing_cards(
+pub async fn fetch_shown_cards(
     content_base: &str,
     manifest: &Manifest,
+    index: &folio_core::browse::BrowseIndex,
     cards: &mut Cards,
-    positions: &[usize],
+    route: &folio_core::routes::Route,
 ) -> Result<(), FetchError> {
+    if folio_core::list::needs_titles(route) && cards.titles().is_none() {
+        let titles = fetch_titles(content_base, &cards.titles_url()).await?;
+        cards
+            .insert_titles(manifest, titles)
+            .map_err(FetchError::list)?;
+    }
+    let positions = folio_core::list::cards_shown(manifest, index, route, "");
     let wanted: Vec<(usize, String)> = cards
-        .missing(positions)
+        .missing(&positions)
         .into_iter()
         .filter_map(|n| cards.chunk_url(n).map(|url| (n, url)))
         .collect();

@@ -87,12 +87,12 @@ async fn adopt(
             // The page's cards, and a post's table of contents from its body
             // data, as the folio command had them; without them, the page is
             // rendered afresh (and shows why).
-            let shown = folio_core::list::cards_shown(&manifest, &index, &route, "");
-            let ready = match fetch::fetch_missing_cards(
+            let ready = match fetch::fetch_shown_cards(
                 &start.content_base,
                 &manifest,
+                &index,
                 &mut cards,
-                &shown,
+                &route,
             )
             .await
             {

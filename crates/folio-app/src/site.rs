@@ -177,6 +177,31 @@ impl Site {
         self.cards.with_untracked(|cards| cards.get(at).cloned())
     }
 
+    /// Fetches every post's title (for the timeline), unless it is here.
+    pub fn ensure_titles(&self) {
+        let Some(Ok(manifest)) = self.manifest.get_untracked() else {
+            return;
+        };
+        if self.cards.with_untracked(|cards| cards.titles().is_some()) {
+            return;
+        }
+        let site = *self;
+        let url = self.cards.with_untracked(Cards::titles_url);
+        crate::fetch::spawn(async move {
+            let kept = crate::fetch::fetch_titles(&site.content_base.get_value(), &url)
+                .await
+                .and_then(|titles| {
+                    site.cards
+                        .try_update(|cards| cards.insert_titles(&manifest, titles))
+                        .unwrap_or(Ok(()))
+                        .map_err(crate::fetch::FetchError::list)
+                });
+            if let Err(error) = kept {
+                site.cards_error.set(Some(error));
+            }
+        });
+    }
+
     /// Fetches the chunks of cards the posts at `positions` need, unless
     /// they are here or on their way.
     pub fn ensure_cards(&self, positions: &[usize]) {

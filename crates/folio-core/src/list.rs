@@ -45,17 +45,26 @@ pub struct ListIndex {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostKey(pub String, pub u32, pub Vec<u32>);
 
-/// How many cards a chunk holds, and each chunk's content hash (its cache key).
+/// How many cards a chunk holds, each chunk's content hash (its cache key),
+/// and the hash of [`TITLES_FILE`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChunkRefs {
     pub size: usize,
     pub hashes: Vec<String>,
+    pub titles: String,
 }
 
-/// What `folio build` writes: the index's JSON and each chunk's file and JSON.
+/// Every post's title, in list order: all the timeline needs besides the
+/// index, a tenth of every card.
+pub const TITLES_FILE: &str = "list/titles.json";
+
+/// What `folio build` writes: the index's JSON, and each chunk's (and the
+/// titles') file and JSON.
 pub struct ListFiles {
     pub index_json: String,
     pub chunks: Vec<(String, String)>,
+    /// [`TITLES_FILE`]'s JSON.
+    pub titles_json: String,
 }
 
 /// Where chunk `n` lives, site-relative.
@@ -74,6 +83,14 @@ pub fn list_files(manifest: &Manifest) -> Result<ListFiles, serde_json::Error> {
         hashes.push(crate::fingerprint::fingerprint(&json)[..8].to_owned());
         chunks.push((chunk_file(n), json));
     }
+    let titles: Vec<&str> = manifest
+        .posts
+        .iter()
+        .map(|post| post.title.as_str())
+        .collect();
+    let titles_json = serde_json::to_string(&titles)?;
+    let titles_hash = crate::fingerprint::fingerprint(&titles_json)[..8].to_owned();
+
     let mut tags: Vec<String> = Vec::new();
     let mut tag_at: HashMap<&str, u32> = HashMap::new();
     let posts = manifest
@@ -99,11 +116,16 @@ pub fn list_files(manifest: &Manifest) -> Result<ListFiles, serde_json::Error> {
         pages: manifest.pages.clone(),
         tags,
         posts,
-        cards: ChunkRefs { size, hashes },
+        cards: ChunkRefs {
+            size,
+            hashes,
+            titles: titles_hash,
+        },
     };
     Ok(ListFiles {
         index_json: serde_json::to_string(&index)?,
         chunks,
+        titles_json,
     })
 }
 
@@ -119,6 +141,8 @@ pub enum ListError {
     BadChunks,
     /// Chunk `chunk` does not hold the posts the index lists there.
     StaleChunk { chunk: usize },
+    /// The titles file does not have one title per post.
+    StaleTitles,
     /// `file` is missing or not list data.
     Unreadable { file: String, message: String },
 }
@@ -136,6 +160,7 @@ impl fmt::Display for ListError {
             ListError::StaleChunk { chunk } => {
                 write!(f, "chunk {chunk} does not hold the posts the list names")
             }
+            ListError::StaleTitles => write!(f, "the titles do not match the posts the list names"),
             ListError::Unreadable { file, message } => write!(f, "{file}: {message}"),
         }
     }
@@ -178,6 +203,8 @@ impl ListIndex {
             size: cards.size,
             hashes: cards.hashes,
             chunks: HashMap::new(),
+            titles_hash: cards.titles,
+            titles: None,
         };
         Ok((
             Manifest {
@@ -192,8 +219,9 @@ impl ListIndex {
 }
 
 /// The posts whose cards the page at `route` (with `query`) shows: a
-/// list's page, a post with its neighbours and related posts, or every post
-/// on the timeline. The app fetches their chunks before it draws the page.
+/// list's page, or a post with its neighbours and related posts. The app
+/// fetches their chunks before it draws the page. (The timeline names every
+/// post, by title only: it needs [`TITLES_FILE`] instead, see [`needs_titles`].)
 pub fn cards_shown(
     manifest: &Manifest,
     index: &BrowseIndex,
@@ -212,9 +240,13 @@ pub fn cards_shown(
             Some(at) => post_neighbourhood(manifest, index, at),
             None => Vec::new(),
         },
-        Route::Timeline => (0..manifest.posts.len()).collect(),
         _ => Vec::new(),
     }
+}
+
+/// Whether the page at `route` shows every post's title: the timeline.
+pub fn needs_titles(route: &Route) -> bool {
+    matches!(route, Route::Timeline)
 }
 
 /// A post, the newer and older ones beside it, and its related posts: what
@@ -280,6 +312,8 @@ pub struct Cards {
     size: usize,
     hashes: Vec<String>,
     chunks: HashMap<usize, Arc<Vec<PostMeta>>>,
+    titles_hash: String,
+    titles: Option<Arc<Vec<String>>>,
 }
 
 impl Cards {
@@ -296,6 +330,14 @@ impl Cards {
             size,
             hashes: vec![String::new(); chunks.len()],
             chunks,
+            titles_hash: String::new(),
+            titles: Some(Arc::new(
+                manifest
+                    .posts
+                    .iter()
+                    .map(|post| post.title.clone())
+                    .collect(),
+            )),
         }
     }
 
@@ -357,6 +399,29 @@ impl Cards {
     /// The cards of the posts at `positions`, once every one is here.
     pub fn posts_at(&self, positions: &[usize]) -> Option<Vec<PostMeta>> {
         positions.iter().map(|&at| self.get(at).cloned()).collect()
+    }
+
+    /// Site-relative URL of every post's title, its hash as the cache key.
+    pub fn titles_url(&self) -> String {
+        format!("{TITLES_FILE}?v={}", self.titles_hash)
+    }
+
+    /// Keeps every post's title, once there is one for each post of `manifest`.
+    pub fn insert_titles(
+        &mut self,
+        manifest: &Manifest,
+        titles: Vec<String>,
+    ) -> Result<(), ListError> {
+        if titles.len() != manifest.posts.len() {
+            return Err(ListError::StaleTitles);
+        }
+        self.titles = Some(Arc::new(titles));
+        Ok(())
+    }
+
+    /// Every post's title in list order, once fetched (or from a card).
+    pub fn titles(&self) -> Option<Arc<Vec<String>>> {
+        self.titles.clone()
     }
 
     /// Whether every card at `positions` is here.
@@ -443,7 +508,19 @@ mod tests {
         });
         assert_eq!(back.map(|m| m.posts), Ok(full.posts.clone()));
         assert_eq!(cards.posts_at(&all).expect("all here"), full.posts);
-        assert_eq!(Cards::complete(&full).posts_at(&all), Some(full.posts));
+        assert_eq!(cards.titles(), None);
+        let titles: Vec<String> = serde_json::from_str(&files.titles_json).expect("titles parse");
+        assert_eq!(
+            cards.insert_titles(&keys, titles[1..].to_vec()),
+            Err(ListError::StaleTitles)
+        );
+        cards
+            .insert_titles(&keys, titles.clone())
+            .expect("one title a post");
+        assert!(cards.titles_url().starts_with("list/titles.json?v="));
+        let complete = Cards::complete(&full);
+        assert_eq!(complete.titles().as_deref(), Some(&titles));
+        assert_eq!(complete.posts_at(&all), Some(full.posts));
     }
 
     #[test]
@@ -500,7 +577,7 @@ mod tests {
         assert_eq!(post.len(), 3 + RELATED_POSTS);
         assert!(post[3..].iter().all(|&at| at % 3 == 0 && at != 120));
         assert_eq!(shown(Route::Post("post-0".into()), "")[..2], [0, 1]);
-        assert_eq!(shown(Route::Timeline, "").len(), 250);
+        assert!(shown(Route::Timeline, "").is_empty() && needs_titles(&Route::Timeline));
         assert!(shown(Route::TagIndex, "").is_empty());
         assert!(shown(Route::Post("missing".into()), "").is_empty());
     }

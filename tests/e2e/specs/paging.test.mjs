@@ -1,7 +1,8 @@
 // Long lists in pages: 45 posts make three pages of the home page and two of
 // a tag's, as real folders with JavaScript off and as app navigation with it
 // on, through back and forward across pages and filters. With 230 posts, the
-// cards come in three chunks, each fetched only when a page shows it.
+// cards come in three chunks, each fetched only when a page shows it, and
+// the timeline reads one file of titles.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -141,10 +142,12 @@ describe('cards in chunks', () => {
       const page = await openPage(browser);
       // Which chunks were fetched (by the page, or again by the service worker).
       const fetched = new Set();
+      let titlesFetched = false;
       const chunks = () => [...fetched].sort();
       page.on('request', (request) => {
         const match = new URL(request.url()).pathname.match(/^\/list\/(\d+)\.json$/);
         if (match) fetched.add(Number(match[1]));
+        if (new URL(request.url()).pathname === '/list/titles.json') titlesFetched = true;
       });
       await page.goto(server.origin + '/');
       await waitForApp(page);
@@ -173,10 +176,17 @@ describe('cards in chunks', () => {
       assert.deepEqual(await titles(page), manifest.posts.slice(180, 200).map((p) => p.title));
       assert.equal(await page.getByRole('alert').count(), 0);
 
-      // The timeline names every post, so it needs every chunk.
+      // The timeline names every post by title: one file of titles, no cards.
+      fetched.clear();
       await page.getByRole('navigation').getByRole('link', { name: 'Timeline' }).first().click();
       await page.waitForURL(server.origin + '/timeline/');
       await page.waitForFunction((count) => document.querySelectorAll('.timeline-months a').length === count, COUNT);
+      assert.deepEqual(
+        await page.locator('.timeline-months a').evaluateAll((links) => links.map((a) => a.textContent)),
+        manifest.posts.map((p) => p.title),
+      );
+      assert.deepEqual(chunks(), [], 'no chunk of cards for the timeline');
+      assert.ok(titlesFetched, 'the titles were fetched');
       assert.ok(await isSameDocument(page), 'every change was the app’s');
       assert.deepEqual(page.errors.filter((e) => !/503|Service Unavailable/.test(e)), []);
     } finally {

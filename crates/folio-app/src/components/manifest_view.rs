@@ -46,3 +46,23 @@ where
         (false, Some(error)) => EitherOf3::C(view! { <LoadError error retry/> }),
     }
 }
+
+/// Draws `render` with every post's title, fetched once (the timeline's
+/// data). The folio command has them all, and an adopted timeline had them
+/// fetched first.
+#[component]
+pub fn WithTitles<F, V>(render: F) -> impl IntoView
+where
+    F: Fn(Arc<Vec<String>>) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let site = use_site();
+    site.ensure_titles();
+    let titles = Memo::new(move |_| site.cards.with(|cards| cards.titles()));
+    let retry = Callback::new(move |_| site.load_manifest());
+    move || match (titles.get(), site.cards_error.get()) {
+        (Some(titles), _) => EitherOf3::A(render(titles)),
+        (None, None) => EitherOf3::B(view! { <ListSkeleton/> }),
+        (None, Some(error)) => EitherOf3::C(view! { <LoadError error retry/> }),
+    }
+}

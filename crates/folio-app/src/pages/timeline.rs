@@ -5,9 +5,9 @@ use leptos_meta::Title;
 
 use folio_core::browse::{busiest_month, group_by_year_month, month_bar_percent};
 use folio_core::routes::Route;
-use folio_core::Text;
+use folio_core::{PostMeta, Text};
 
-use crate::components::manifest_view::{WithCards, WithManifest};
+use crate::components::manifest_view::{WithManifest, WithTitles};
 use crate::site::use_site;
 
 #[component]
@@ -19,11 +19,16 @@ pub fn TimelinePage() -> impl IntoView {
     view! {
         <Title text=heading/>
         <WithManifest render=move |manifest| {
-            let positions: Vec<usize> = (0..manifest.posts.len()).collect();
             let base = base.clone();
-            view! { <WithCards positions=positions.clone() render=move || {
-            let cards = site.cards.with_untracked(|cards| cards.posts_at(&positions)).unwrap_or_default();
-            let all: Vec<_> = cards.iter().collect();
+            view! { <WithTitles render=move |titles| {
+            // The posts' keys with their titles: all a timeline entry shows.
+            let named: Vec<PostMeta> = manifest
+                .posts
+                .iter()
+                .zip(titles.iter())
+                .map(|(post, title)| PostMeta { title: title.clone(), ..post.clone() })
+                .collect();
+            let all: Vec<_> = named.iter().collect();
             let groups = group_by_year_month(&all);
             let busiest = busiest_month(&groups);
             let base = base.clone();

@@ -171,6 +171,10 @@ pub fn build_site(
     for (file, json) in &list.chunks {
         write(&out.join(file), json.as_bytes())?;
     }
+    write(
+        &out.join(folio_core::list::TITLES_FILE),
+        list.titles_json.as_bytes(),
+    )?;
     for post in &index.posts {
         write(&out.join(&post.meta.source), post.body.as_bytes())?;
     }
