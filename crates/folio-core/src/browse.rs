@@ -283,8 +283,9 @@ pub fn neighbours(posts: &[PostMeta], at: usize) -> (Option<&PostMeta>, Option<&
     (newer, posts.get(at + 1))
 }
 
-/// Up to `limit` other posts sharing the most tags with `slug`; ties go to
-/// the newer post. The plain scan, as [`year_choices`] is.
+/// Up to `limit` other posts sharing the most tags with `slug` (a tag
+/// written twice counts once); ties go to the newer post. The plain scan, as
+/// [`year_choices`] is.
 #[cfg(test)]
 pub fn related<'a>(posts: &'a [PostMeta], slug: &str, limit: usize) -> Vec<&'a PostMeta> {
     let Some(current) = posts.iter().find(|post| post.slug == slug) else {
@@ -295,11 +296,11 @@ pub fn related<'a>(posts: &'a [PostMeta], slug: &str, limit: usize) -> Vec<&'a P
         .enumerate()
         .filter(|(_, post)| post.slug != slug)
         .map(|(order, post)| {
-            let shared = post
-                .tags
-                .iter()
-                .filter(|t| current.tags.contains(t))
-                .count();
+            // A tag written twice in one post is shared once.
+            let mut tags: Vec<&String> = post.tags.iter().collect();
+            tags.sort_unstable();
+            tags.dedup();
+            let shared = tags.iter().filter(|t| current.tags.contains(t)).count();
             (shared, order, post)
         })
         .filter(|(shared, _, _)| *shared > 0)

@@ -113,36 +113,70 @@ impl BrowseIndex {
     }
 
     /// Up to `limit` other posts sharing the most tags with the post at `at`,
-    /// newer first on ties; only the posts that share a tag are looked at.
+    /// newer first on ties.
+    ///
+    /// Posts are visited newest first, so a later post with as many shared
+    /// tags never displaces one kept. Once `limit` posts are kept and the
+    /// worst shares `m` tags, only a post in more than `m` of the current
+    /// post's tag lists can enter, and such a post is in one of the `k - m`
+    /// shortest lists (`k` tags in all): only those are walked. A post whose
+    /// one tag half the blog carries is answered from the first few
+    /// positions, not by scoring every post that shares it.
     pub fn related<'a>(&self, posts: &'a [PostMeta], at: usize, limit: usize) -> Vec<&'a PostMeta> {
         let Some(current) = posts.get(at) else {
             return Vec::new();
         };
-        let mut candidates: Vec<usize> = current
-            .tags
+        let mut tags: Vec<&str> = current.tags.iter().map(String::as_str).collect();
+        tags.sort_unstable();
+        tags.dedup();
+        let mut lists: Vec<&[usize]> = tags
             .iter()
-            .flat_map(|tag| self.tag_list(tag))
-            .copied()
-            .filter(|&other| posts.get(other).is_some_and(|p| p.slug != current.slug))
+            .map(|tag| self.tag_list(tag))
+            .filter(|list| !list.is_empty())
             .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        let mut scored: Vec<(usize, usize)> = candidates
-            .into_iter()
-            .map(|other| {
-                let shared = posts[other]
-                    .tags
-                    .iter()
-                    .filter(|t| current.tags.contains(t))
-                    .count();
-                (shared, other)
-            })
-            .collect();
-        scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored
-            .into_iter()
-            .take(limit)
-            .map(|(_, other)| &posts[other])
+        lists.sort_by_key(|list| list.len());
+        let shared_by = |position: usize| {
+            lists
+                .iter()
+                .filter(|list| list.binary_search(&position).is_ok())
+                .count()
+        };
+        // (shared tags, position), best first.
+        let mut kept: Vec<(usize, usize)> = Vec::with_capacity(limit + 1);
+        let mut from = 0;
+        while limit > 0 {
+            let needed = match kept.get(limit - 1) {
+                Some(&(worst, _)) => worst + 1,
+                None => 1,
+            };
+            if needed > lists.len() {
+                break;
+            }
+            let walked = &lists[..lists.len() + 1 - needed];
+            let next = walked
+                .iter()
+                .filter_map(|list| list.get(list.partition_point(|&p| p < from)).copied())
+                .min();
+            let Some(position) = next else {
+                break;
+            };
+            from = position + 1;
+            if position == at || posts.get(position).is_none_or(|p| p.slug == current.slug) {
+                continue;
+            }
+            let shared = shared_by(position);
+            if shared < needed {
+                continue;
+            }
+            let place = kept
+                .iter()
+                .position(|&(s, _)| s < shared)
+                .unwrap_or(kept.len());
+            kept.insert(place, (shared, position));
+            kept.truncate(limit);
+        }
+        kept.into_iter()
+            .map(|(_, position)| &posts[position])
             .collect()
     }
 
@@ -290,6 +324,42 @@ mod tests {
                 year_choices(&posts, &filter),
                 "{filter:?}"
             );
+        }
+    }
+
+    #[test]
+    fn related_posts_on_uneven_tags_come_out_as_the_plain_scan_finds_them() {
+        // One tag on most posts, a long tail of others, as real blogs have.
+        let mut posts = posts();
+        let mut seed: u64 = 7;
+        for post in &mut posts {
+            let mut draw = |modulo: u64| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (seed >> 33) % modulo
+            };
+            post.tags = (0..1 + draw(4))
+                .map(|_| match draw(3) {
+                    0 => "common".to_owned(),
+                    _ => format!("t{}", draw(40)),
+                })
+                .collect();
+        }
+        let index = BrowseIndex::new(&posts);
+        for limit in [1, 3, 5] {
+            for (at, post) in posts.iter().enumerate() {
+                let slugs = |found: Vec<&PostMeta>| {
+                    found.iter().map(|p| p.slug.clone()).collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    slugs(index.related(&posts, at, limit)),
+                    slugs(related(&posts, &post.slug, limit)),
+                    "{} {:?}",
+                    post.slug,
+                    post.tags
+                );
+            }
         }
     }
 
