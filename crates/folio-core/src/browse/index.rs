@@ -123,7 +123,7 @@ impl BrowseIndex {
     /// one tag half the blog carries is answered from the first few
     /// positions, not by scoring every post that shares it.
     pub fn related<'a>(&self, posts: &'a [PostMeta], at: usize, limit: usize) -> Vec<&'a PostMeta> {
-        let Some(current) = posts.get(at) else {
+        let Some(current) = posts.get(at).filter(|_| limit > 0) else {
             return Vec::new();
         };
         let mut tags: Vec<&str> = current.tags.iter().map(String::as_str).collect();
@@ -144,7 +144,7 @@ impl BrowseIndex {
         // (shared tags, position), best first.
         let mut kept: Vec<(usize, usize)> = Vec::with_capacity(limit + 1);
         let mut from = 0;
-        while limit > 0 {
+        loop {
             let needed = match kept.get(limit - 1) {
                 Some(&(worst, _)) => worst + 1,
                 None => 1,
