@@ -83,8 +83,9 @@ const sizes = (label, files) => {
   console.log(`${label.padEnd(22)} ${kib(raw).padStart(12)} raw ${kib(packed).padStart(11)} brotli`);
 };
 for (const file of ['index.html', 'manifest.json', 'list/0.json', 'tags/index.html', 'timeline/index.html']) sizes(file, [file]);
-const chunks = fs.readdirSync(path.join(site, 'list')).map((file) => `list/${file}`);
-sizes(`all ${chunks.length} chunks`, chunks);
+const chunks = fs.readdirSync(path.join(site, 'list')).filter((file) => /^\d+\.json$/.test(file)).map((file) => `list/${file}`);
+sizes(`all ${chunks.length} card chunks`, chunks);
+sizes('list/titles.json', ['list/titles.json']);
 let total = 0, files = 0;
 const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) => {
   const p = path.join(dir, e.name);

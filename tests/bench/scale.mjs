@@ -129,8 +129,9 @@ try {
   console.log(`  by type: ${Object.entries(last.byType).map(([t, b]) => `${t} ${kib(b)}`).join(', ')}`);
   console.log(`  first post link painted: ${median(visits.map((v) => v.firstLink)).toFixed(0)} ms after navigation start (median of ${visits.length})`);
   const clicks = await tagClicks();
-  if (process.env.BENCH_DETAIL) console.log(JSON.stringify(clicks));
-  console.log(`tag click → filtered list: ${median(clicks.map((c) => c.dom)).toFixed(1)} ms in the DOM, ${median(clicks.map((c) => c.painted)).toFixed(1)} ms to the next frame (median of ${clicks.length}; max ${Math.max(...clicks.map((c) => c.painted)).toFixed(1)} ms; ${clicks.filter((c) => c.fetched > 0).length} of them fetched a chunk of cards)`);
+  const report = (label, some) => some.length && console.log(`tag click → filtered list, ${label}: ${median(some.map((c) => c.dom)).toFixed(1)} ms in the DOM, ${median(some.map((c) => c.painted)).toFixed(1)} ms to the next frame (median of ${some.length}; max ${Math.max(...some.map((c) => c.painted)).toFixed(1)} ms)`);
+  report('cards at hand', clicks.filter((c) => c.fetched === 0));
+  report('fetching a chunk of cards', clicks.filter((c) => c.fetched > 0));
 } finally {
   server.kill();
 }
