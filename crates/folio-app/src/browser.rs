@@ -81,13 +81,11 @@ mod imp {
         }
     }
 
-    /// What the page was prerendered from: the manifest's fingerprint and the
-    /// path it was rendered for; `None` on a page without prerendered content.
+    /// What the page was prerendered from: the fingerprint of the data it
+    /// shows (`folio_core::list::page_fingerprint`) and the path it was
+    /// rendered for; `None` on a page without prerendered content.
     pub fn prerendered_from() -> Option<(String, String)> {
-        Some((
-            meta_content("folio-manifest")?,
-            meta_content("folio-route")?,
-        ))
+        Some((meta_content("folio-data")?, meta_content("folio-route")?))
     }
 
     /// The address as the router sees it: path and query.

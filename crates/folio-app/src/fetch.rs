@@ -170,10 +170,8 @@ pub fn spawn_into<T: Send + Sync + 'static>(
 
 /// Fetches `manifest.json` (the list index) from the content base,
 /// revalidated every time so a new deploy is seen at once. Gives the
-/// manifest to browse with, the empty store its cards go into, and the
-/// fingerprint of its text, to compare with the one the prerendered page
-/// was built from.
-pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, Cards, String), FetchError> {
+/// manifest to browse with and the empty store its cards go into.
+pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, Cards), FetchError> {
     let request =
         Request::get(&format!("{content_base}manifest.json")).cache(web_sys::RequestCache::NoCache);
     let text = send(request, Fetched::ListOfPosts).await?;
@@ -191,7 +189,7 @@ pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, Cards, Stri
     }
     let index: ListIndex = serde_json::from_str(&text).map_err(malformed)?;
     let (manifest, cards) = index.into_parts().map_err(FetchError::list)?;
-    Ok((manifest, cards, folio_core::fingerprint::fingerprint(&text)))
+    Ok((manifest, cards))
 }
 
 /// Fetches one chunk of cards; its URL carries its hash, so a cached copy

@@ -67,9 +67,10 @@ pub fn start() {
     render_afresh(root, start);
 }
 
-/// Fetches the manifest and the cards and body the page shows, then hydrates
-/// the page with them: the first render matches the prerendered DOM, so
-/// every node stays where and what it is.
+/// Fetches the manifest and the cards and body the page shows, then, when
+/// they are what the page was rendered from, hydrates the page with them:
+/// the first render matches the prerendered DOM, so every node stays where
+/// and what it is.
 #[cfg(feature = "hydrate")]
 async fn adopt(
     root: web_sys::HtmlElement,
@@ -80,32 +81,33 @@ async fn adopt(
 
     let same_address = start.search.is_empty() && same_path(&start.pathname, &rendered_path);
     browser::after_next_paint().await;
-    match fetch::fetch_manifest(&start.content_base).await {
-        Ok((manifest, mut cards, fetched)) if fetched == fingerprint && same_address => {
-            let index = Arc::new(folio_core::browse::BrowseIndex::new(&manifest.posts));
-            let route = router::Address::new(&start.base, &start.pathname, &start.search).route();
-            // The page's cards, and a post's table of contents from its body
-            // data, as the folio command had them; without them, the page is
-            // rendered afresh (and shows why).
-            let ready = match fetch::fetch_shown_cards(
-                &start.content_base,
-                &manifest,
-                &index,
-                &mut cards,
-                &route,
-            )
-            .await
-            {
-                Ok(()) => starting_body(&manifest, &index, &cards, &route, &start).await,
-                Err(error) => Err(error),
-            };
-            start.manifest = Some(Arc::new(manifest));
-            start.cards = cards;
-            start.browse = Some(index);
-            match ready {
-                Ok(body) => start.bodies.extend(body),
-                Err(_) => return render_afresh(root, start),
-            }
+    let Ok((manifest, mut cards)) = fetch::fetch_manifest(&start.content_base).await else {
+        // The app fetches again and shows why it failed, with a retry.
+        return render_afresh(root, start);
+    };
+    let index = Arc::new(folio_core::browse::BrowseIndex::new(&manifest.posts));
+    let route = router::Address::new(&start.base, &start.pathname, &start.search).route();
+    // The page's cards (and a post's table of contents, from its body data)
+    // as the folio command had them, and the same data the page was
+    // rendered from; otherwise the page is rendered afresh (and shows why).
+    let ready = match same_address {
+        true => {
+            fetch::fetch_shown_cards(&start.content_base, &manifest, &index, &mut cards, &route)
+                .await
+                .map(|()| cards.page_fingerprint(&manifest, &index, &route) == Some(fingerprint))
+        }
+        false => Ok(false),
+    };
+    let body = match ready {
+        Ok(true) => starting_body(&manifest, &index, &cards, &route, &start).await,
+        _ => Ok(None),
+    };
+    start.manifest = Some(Arc::new(manifest));
+    start.cards = cards;
+    start.browse = Some(index);
+    match (ready, body) {
+        (Ok(true), Ok(body)) => {
+            start.bodies.extend(body);
             start.adopting = true;
             leptos::mount::hydrate_from(root, move || {
                 leptos::view! { <app::App start/> }
@@ -113,13 +115,7 @@ async fn adopt(
             .forget();
             browser::mark_started("adopted");
         }
-        Ok((manifest, cards, _)) => {
-            start.manifest = Some(Arc::new(manifest));
-            start.cards = cards;
-            render_afresh(root, start);
-        }
-        // The app fetches again and shows why it failed, with a retry.
-        Err(_) => render_afresh(root, start),
+        _ => render_afresh(root, start),
     }
 }
 

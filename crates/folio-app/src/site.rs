@@ -165,7 +165,7 @@ impl Site {
             let loaded = crate::fetch::fetch_manifest(&site.content_base.get_value()).await;
             site.cards_error.set(None);
             site.chunks_in_flight.update_value(HashSet::clear);
-            site.manifest.set(Some(loaded.map(|(manifest, cards, _)| {
+            site.manifest.set(Some(loaded.map(|(manifest, cards)| {
                 site.cards.set(cards);
                 Arc::new(manifest)
             })));

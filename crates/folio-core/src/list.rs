@@ -31,6 +31,10 @@ pub const CARDS_PER_CHUNK: usize = 100;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ListIndex {
     pub version: u32,
+    /// Fingerprint of this index without the chunks' and titles' hashes: of
+    /// the site, the pages, the tags and every post's key. Pages are
+    /// fingerprinted with it (see [`page_fingerprint`]).
+    pub key: String,
     pub site: SiteMeta,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<PageMeta>,
@@ -62,6 +66,9 @@ pub const TITLES_FILE: &str = "list/titles.json";
 /// titles') file and JSON.
 pub struct ListFiles {
     pub index_json: String,
+    /// Every card, with the hashes and key the index names: what the folio
+    /// command renders pages from.
+    pub cards: Cards,
     pub chunks: Vec<(String, String)>,
     /// [`TITLES_FILE`]'s JSON.
     pub titles_json: String,
@@ -110,20 +117,29 @@ pub fn list_files(manifest: &Manifest) -> Result<ListFiles, serde_json::Error> {
             PostKey(post.slug.clone(), date_number(post.local_date), tag_indexes)
         })
         .collect();
-    let index = ListIndex {
+    let mut index = ListIndex {
         version: MANIFEST_VERSION,
+        key: String::new(),
         site: manifest.site.clone(),
         pages: manifest.pages.clone(),
         tags,
         posts,
         cards: ChunkRefs {
             size,
-            hashes,
-            titles: titles_hash,
+            hashes: Vec::new(),
+            titles: String::new(),
         },
     };
+    index.key = crate::fingerprint::fingerprint(&serde_json::to_string(&index)?);
+    index.cards.hashes = hashes.clone();
+    index.cards.titles = titles_hash.clone();
+    let mut cards = Cards::complete(manifest);
+    cards.hashes = hashes;
+    cards.titles_hash = titles_hash;
+    cards.index_key = index.key.clone();
     Ok(ListFiles {
         index_json: serde_json::to_string(&index)?,
+        cards,
         chunks,
         titles_json,
     })
@@ -174,6 +190,7 @@ impl ListIndex {
     pub fn into_parts(self) -> Result<(Manifest, Cards), ListError> {
         let ListIndex {
             version,
+            key,
             site,
             pages,
             tags,
@@ -205,6 +222,7 @@ impl ListIndex {
             chunks: HashMap::new(),
             titles_hash: cards.titles,
             titles: None,
+            index_key: key,
         };
         Ok((
             Manifest {
@@ -242,6 +260,28 @@ pub fn cards_shown(
         },
         _ => Vec::new(),
     }
+}
+
+/// What a page was rendered from, as one fingerprint: the list index's key
+/// (site, pages, tags, every post's key), the titles' hash when the page
+/// shows every title, and the fingerprint of each card it shows, from
+/// `card` ([`PostMeta::fingerprint`]). `folio build` writes it into the page
+/// and the app adopts the page only when its own data gives the same, so a
+/// page stays adoptable (and unchanged) across deploys that change other
+/// posts, and a preview rebuilds only the pages whose data changed.
+pub fn page_fingerprint(
+    index_key: &str,
+    titles_hash: Option<&str>,
+    shown: &[usize],
+    card: impl Fn(usize) -> Option<u64>,
+) -> Option<String> {
+    let mut hash = crate::fingerprint::Fnv::new()
+        .field(index_key)
+        .field(titles_hash.unwrap_or(""));
+    for &at in shown {
+        hash = hash.number(card(at)?);
+    }
+    Some(hash.hex())
 }
 
 /// Whether the page at `route` shows every post's title: the timeline.
@@ -314,11 +354,13 @@ pub struct Cards {
     chunks: HashMap<usize, Arc<Vec<PostMeta>>>,
     titles_hash: String,
     titles: Option<Arc<Vec<String>>>,
+    index_key: String,
 }
 
 impl Cards {
-    /// Every card of a full manifest, in the chunks the site is written in.
-    pub fn complete(manifest: &Manifest) -> Cards {
+    /// Every card of a full manifest, in the chunks the site is written in
+    /// ([`list_files`] adds their hashes and the index's key).
+    fn complete(manifest: &Manifest) -> Cards {
         let size = CARDS_PER_CHUNK;
         let chunks: HashMap<usize, Arc<Vec<PostMeta>>> = manifest
             .posts
@@ -338,6 +380,7 @@ impl Cards {
                     .map(|post| post.title.clone())
                     .collect(),
             )),
+            index_key: String::new(),
         }
     }
 
@@ -422,6 +465,36 @@ impl Cards {
     /// Every post's title in list order, once fetched (or from a card).
     pub fn titles(&self) -> Option<Arc<Vec<String>>> {
         self.titles.clone()
+    }
+
+    /// What the page at `route` shows, as one fingerprint; `None` until every
+    /// card it shows is here. See [`page_fingerprint`].
+    pub fn page_fingerprint(
+        &self,
+        manifest: &Manifest,
+        index: &BrowseIndex,
+        route: &Route,
+    ) -> Option<String> {
+        self.page_fingerprint_with(manifest, index, route, |at| {
+            self.get(at).map(PostMeta::fingerprint)
+        })
+    }
+
+    /// [`Cards::page_fingerprint`], with each card's fingerprint from `card`
+    /// (worked out once per post by the folio command, for every page).
+    pub fn page_fingerprint_with(
+        &self,
+        manifest: &Manifest,
+        index: &BrowseIndex,
+        route: &Route,
+        card: impl Fn(usize) -> Option<u64>,
+    ) -> Option<String> {
+        page_fingerprint(
+            &self.index_key,
+            needs_titles(route).then_some(self.titles_hash.as_str()),
+            &cards_shown(manifest, index, route, ""),
+            card,
+        )
     }
 
     /// Whether every card at `positions` is here.
@@ -518,9 +591,56 @@ mod tests {
             .insert_titles(&keys, titles.clone())
             .expect("one title a post");
         assert!(cards.titles_url().starts_with("list/titles.json?v="));
-        let complete = Cards::complete(&full);
+        let complete = files.cards.clone();
         assert_eq!(complete.titles().as_deref(), Some(&titles));
         assert_eq!(complete.posts_at(&all), Some(full.posts));
+    }
+
+    #[test]
+    fn a_page_fingerprint_changes_with_what_the_page_shows_only() {
+        let mut full = manifest(250);
+        let fingerprints = |full: &Manifest| {
+            let files = list_files(full).expect("writes");
+            let (keys, mut cards) = read(&files);
+            let index = BrowseIndex::new(&keys.posts);
+            for (n, (_, json)) in files.chunks.iter().enumerate() {
+                let chunk: Vec<PostMeta> = serde_json::from_str(json).expect("parses");
+                cards.insert(&keys, n, chunk).expect("fits");
+            }
+            let titles = serde_json::from_str(&files.titles_json).expect("titles parse");
+            cards.insert_titles(&keys, titles).expect("fit");
+            let routes = [
+                Route::Home,
+                Route::Paged(Box::new(Route::Home), 6),
+                Route::Post("post-200".into()),
+                Route::Timeline,
+            ];
+            let from_app: Vec<Option<String>> = routes
+                .iter()
+                .map(|route| cards.page_fingerprint(&keys, &index, route))
+                .collect();
+            // The folio command's cards give the same, from the full manifest.
+            let full_index = BrowseIndex::new(&full.posts);
+            for (route, app) in routes.iter().zip(&from_app) {
+                assert_eq!(&files.cards.page_fingerprint(full, &full_index, route), app);
+            }
+            from_app
+        };
+        let before = fingerprints(&full);
+        assert!(before.iter().all(Option::is_some));
+        // A post on the sixth page changes its summary: that page changes.
+        full.posts[110].summary = "새 요약".into();
+        let after = fingerprints(&full);
+        assert_eq!(before[0], after[0], "the first page does not show it");
+        assert_ne!(before[1], after[1]);
+        assert_eq!(before[2], after[2]);
+        assert_eq!(before[3], after[3], "the timeline shows titles only");
+        // A title shows on the timeline too; a new tag changes every page.
+        full.posts[110].title = "새 제목".into();
+        assert_ne!(fingerprints(&full)[3], after[3]);
+        full.posts[0].tags.push("새 태그".into());
+        let tagged = fingerprints(&full);
+        assert!(tagged.iter().zip(&after).all(|(a, b)| a != b));
     }
 
     #[test]

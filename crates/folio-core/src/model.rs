@@ -145,6 +145,38 @@ impl PostMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
+    /// A fingerprint of everything a page can show of the post (all but the
+    /// unknown front matter in `extra`, which no page shows); the body by its
+    /// hash. Part of [`crate::list::page_fingerprint`].
+    pub fn fingerprint(&self) -> u64 {
+        fn optional(value: &Option<String>) -> &str {
+            value.as_deref().unwrap_or("\u{1}")
+        }
+        let mut hash = crate::fingerprint::Fnv::new()
+            .field(&self.slug)
+            .field(&self.title)
+            .field(optional(&self.subtitle))
+            .field(&self.date)
+            .field(&self.local_date.iso())
+            .field(optional(&self.updated))
+            .field(&self.summary)
+            .number(u64::from(self.reading_minutes))
+            .number(u64::from(self.word_count))
+            .number(u64::from(self.char_count))
+            .field(&self.source)
+            .field(&self.hash)
+            .field(optional(&self.author))
+            .field(optional(&self.lang))
+            .field(optional(&self.cover));
+        for tag in &self.tags {
+            hash = hash.text("#").field(tag);
+        }
+        for alias in &self.aliases {
+            hash = hash.text("@").field(alias);
+        }
+        hash.finish()
+    }
+
     /// The post's [`Body`] written by `folio build` (`<source>.json`), with
     /// the same hash: what the app fetches and the service worker keeps, so
     /// the browser never carries the Markdown pipeline.

@@ -20,8 +20,9 @@ pub struct SiteContext<'a> {
     pub browse: Arc<BrowseIndex>,
     /// Every post's card, chunked once for the app's components.
     pub cards: Cards,
-    /// `folio_core::fingerprint` of `manifest.json`: which data the pages show.
-    pub fingerprint: String,
+    /// Each post's `PostMeta::fingerprint`, by position: every page's
+    /// fingerprint is made of those of the cards it shows.
+    card_fingerprints: Vec<u64>,
     /// Where post bodies and their images are served from: the base path, or
     /// an absolute `content_url` on another origin.
     pub content_base: &'a str,
@@ -39,7 +40,7 @@ pub struct SiteContext<'a> {
 impl<'a> SiteContext<'a> {
     pub fn new(
         manifest: &'a Manifest,
-        manifest_json: &str,
+        cards: Cards,
         posts: &'a [IndexedPost],
         pages: &'a [IndexedPage],
         content_base: &'a str,
@@ -77,8 +78,8 @@ impl<'a> SiteContext<'a> {
             manifest,
             app_manifest: Arc::new(manifest.clone()),
             browse: Arc::new(BrowseIndex::new(&manifest.posts)),
-            cards: Cards::complete(manifest),
-            fingerprint: folio_core::fingerprint::fingerprint(manifest_json),
+            cards,
+            card_fingerprints: manifest.posts.iter().map(PostMeta::fingerprint).collect(),
             content_base,
             bodies,
             images,
@@ -86,6 +87,16 @@ impl<'a> SiteContext<'a> {
             by_slug,
             feed_full_content,
         }
+    }
+
+    /// What the page at `route` is rendered from, as the app checks it
+    /// before adopting the page (`folio_core::list::page_fingerprint`).
+    pub fn page_fingerprint(&self, route: &Route) -> String {
+        self.cards
+            .page_fingerprint_with(self.manifest, &self.browse, route, |at| {
+                self.card_fingerprints.get(at).copied()
+            })
+            .unwrap_or_default()
     }
 
     /// How many posts a list route shows over all its pages.

@@ -64,7 +64,12 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
     let mut head = String::new();
     basic_tags(&mut head, &page);
     // What the app checks before adopting the page's markup.
-    meta_tag(&mut head, "name", "folio-manifest", &site.fingerprint);
+    meta_tag(
+        &mut head,
+        "name",
+        "folio-data",
+        &site.page_fingerprint(route),
+    );
     meta_tag(&mut head, "name", "folio-route", &route.href(site.base()));
     open_graph_tags(&mut head, site, &page);
     twitter_tags(&mut head, &page);

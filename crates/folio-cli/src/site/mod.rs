@@ -194,7 +194,7 @@ pub fn build_site(
     }
     let site = SiteContext::new(
         &manifest,
-        &manifest_json,
+        list.cards,
         &index.posts,
         &index.pages,
         &content_base,
