@@ -4,11 +4,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::site::{build_site, AppBundle, BuildOptions};
+use crate::site::{
+    build_site_again, write_search_index, AppBundle, BuildMemory, BuildOptions, BuildReport,
+};
 
 /// Counts builds; open pages poll it and reload when it changes.
 const GENERATION_PATH: &str = "/__folio/generation";
@@ -50,7 +52,9 @@ pub enum ServeError {
 }
 
 pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> {
-    rebuild(&options.build, app);
+    // Kept between builds: a rebuild renders and writes only what changed.
+    let mut memory = BuildMemory::default();
+    rebuild(&options.build, app, &mut memory);
     let generation = &AtomicU64::new(1);
     let server =
         tiny_http::Server::http(("127.0.0.1", options.port)).map_err(|err| ServeError::Listen {
@@ -95,10 +99,21 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
         scope.spawn(move || {
             while changed_rx.recv().is_ok() {
                 // Editors write several events per save; settle before rebuilding.
-                std::thread::sleep(Duration::from_millis(150));
+                std::thread::sleep(Duration::from_millis(50));
                 while changed_rx.try_recv().is_ok() {}
-                rebuild(&options.build, app);
+                let report = rebuild(&options.build, app, &mut memory);
                 generation.fetch_add(1, Ordering::SeqCst);
+                // The pages reload first; search catches up a moment later.
+                if let Some(report) = report.filter(|report| report.search_pending) {
+                    let started = Instant::now();
+                    match write_search_index(&options.build.out_dir, &report.index.posts) {
+                        Ok(()) => println!(
+                            "search index rewritten in {} ms",
+                            started.elapsed().as_millis()
+                        ),
+                        Err(err) => eprintln!("error: {err}"),
+                    }
+                }
             }
         });
         for request in server.incoming_requests() {
@@ -120,8 +135,14 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
     Ok(())
 }
 
-fn rebuild(options: &BuildOptions, app: &AppBundle) {
-    match build_site(options, app, |_, _| {}) {
+/// Builds again, keeping what `memory` says is unchanged; reports what it did.
+fn rebuild(
+    options: &BuildOptions,
+    app: &AppBundle,
+    memory: &mut BuildMemory,
+) -> Option<BuildReport> {
+    let started = Instant::now();
+    match build_site_again(options, app, |_, _| {}, memory, true) {
         Ok(report) => {
             for diagnostic in report
                 .index
@@ -132,12 +153,19 @@ fn rebuild(options: &BuildOptions, app: &AppBundle) {
                 eprintln!("{diagnostic}");
             }
             println!(
-                "rebuilt: {} posts, {} errors",
+                "rebuilt in {} ms: {} posts, {} errors, {} of {} pages written",
+                started.elapsed().as_millis(),
                 report.index.posts.len(),
-                report.index.failed.len()
+                report.index.failed.len(),
+                report.pages_written,
+                report.pages
             );
+            Some(report)
         }
-        Err(err) => eprintln!("error: {err}"),
+        Err(err) => {
+            eprintln!("error: {err}");
+            None
+        }
     }
 }
 

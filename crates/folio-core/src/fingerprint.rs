@@ -26,8 +26,13 @@ impl Fnv {
     }
 
     /// Adds `text` as it is.
-    pub fn text(mut self, text: &str) -> Fnv {
-        for byte in text.bytes() {
+    pub fn text(self, text: &str) -> Fnv {
+        self.bytes(text.as_bytes())
+    }
+
+    /// Adds `bytes` as they are.
+    pub fn bytes(mut self, bytes: &[u8]) -> Fnv {
+        for &byte in bytes {
             self.0 ^= u64::from(byte);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }

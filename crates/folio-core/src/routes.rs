@@ -36,7 +36,7 @@ pub fn normalize_base_path(base: &str) -> String {
 }
 
 /// A page of the site.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Route {
     Home,
     Post(String),

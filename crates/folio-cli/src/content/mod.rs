@@ -11,7 +11,9 @@ mod report;
 mod slugs;
 pub mod source;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::SecondsFormat;
 use chrono_tz::Tz;
@@ -233,10 +235,43 @@ fn hints_of(read: &ReadPost) -> Option<FrontMatterHints> {
 }
 
 /// One file through the first pass, with its role.
+#[derive(Clone)]
 struct ReadFile {
     file: PathBuf,
     role: FileRole,
     read: ReadPost,
+}
+
+/// What indexing gave for each file, kept between the builds of a preview
+/// (`folio serve`), so a rebuild reads and normalises only the files that
+/// changed. A file is known by its modification time and length; normalised
+/// bodies also by every post's and page's address and the site settings
+/// they were made with, since links between posts depend on those.
+#[derive(Default)]
+pub struct IndexMemory {
+    reads: HashMap<PathBuf, Arc<RememberedRead>>,
+    read_context: u64,
+    published: HashMap<PathBuf, Arc<(FileStamp, Published)>>,
+    publish_context: u64,
+}
+
+/// A file as it was when read, what reading gave, and what it said about it.
+type RememberedRead = (FileStamp, Option<ReadFile>, Vec<Diagnostic>);
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    modified: Option<std::time::SystemTime>,
+    len: u64,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            modified: meta.modified().ok(),
+            len: meta.len(),
+        })
+    }
 }
 
 /// Indexes every post of `source`; `on_file` is called after each (for progress).
@@ -247,11 +282,32 @@ pub fn index_content(
     source: &SiteSource,
     site: &mut SiteMeta,
     options: IndexOptions,
+    on_file: impl FnMut(usize, usize),
+) -> Result<ContentIndex, IndexError> {
+    index_content_again(source, site, options, on_file, &mut IndexMemory::default())
+}
+
+/// [`index_content`], reusing what `memory` kept of files unchanged since
+/// the last time, and keeping what this time gave.
+pub fn index_content_again(
+    source: &SiteSource,
+    site: &mut SiteMeta,
+    options: IndexOptions,
     mut on_file: impl FnMut(usize, usize),
+    memory: &mut IndexMemory,
 ) -> Result<ContentIndex, IndexError> {
     let content_dir = source.content_dir.as_path();
     let files = list_files(source)?;
     let zone: Tz = site.time_zone.parse().unwrap_or(Tz::UTC);
+    let read_context = folio_core::fingerprint::Fnv::new()
+        .field(&format!("{source:?}"))
+        .field(&format!("{site:?}{options:?}"))
+        .finish();
+    if memory.read_context != read_context {
+        memory.reads.clear();
+        memory.published.clear();
+        memory.read_context = read_context;
+    }
     let mut index = ContentIndex {
         assets: files.assets,
         ..ContentIndex::default()
@@ -259,10 +315,17 @@ pub fn index_content(
     let total = files.posts.len();
     // Files are read in parallel; what each one gave is then taken in file
     // order, so the output and the messages are the same on every run.
-    let outcomes: Vec<(PathBuf, Option<ReadFile>, Vec<Diagnostic>)> = files
+    // A file read before and unchanged since is taken as it was.
+    let remembered: Vec<(PathBuf, Arc<RememberedRead>)> = files
         .posts
         .into_par_iter()
         .map(|file| {
+            let stamp = FileStamp::of(&content_dir.join(&file));
+            if let Some(known) = memory.reads.get(&file) {
+                if Some(known.0) == stamp {
+                    return (file, known.clone());
+                }
+            }
             let mut diagnostics = Vec::new();
             let read = read_file(
                 source,
@@ -271,8 +334,17 @@ pub fn index_content(
                 options.detect.time_zone,
                 &mut diagnostics,
             );
-            (file, read, diagnostics)
+            let stamp = stamp.unwrap_or(FileStamp {
+                modified: None,
+                len: u64::MAX,
+            });
+            (file, Arc::new((stamp, read, diagnostics)))
         })
+        .collect();
+    memory.reads = remembered.iter().cloned().collect();
+    let outcomes: Vec<(PathBuf, Option<ReadFile>, Vec<Diagnostic>)> = remembered
+        .into_iter()
+        .map(|(file, known)| (file, known.1.clone(), known.2.clone()))
         .collect();
     let mut read_files = Vec::new();
     for (done, (file, read, diagnostics)) in outcomes.into_iter().enumerate() {
@@ -360,8 +432,52 @@ pub fn index_content(
         shortcodes: &shortcodes,
     };
     // Normalising and deriving is most of the work, and each body is its own.
-    let published_posts: Vec<Published> = posts.par_iter().map(|p| publish.normalise(p)).collect();
-    let published_pages: Vec<Published> = pages.par_iter().map(|p| publish.normalise(p)).collect();
+    // A body normalised before, in the same site with the same addresses,
+    // is taken as it was.
+    // Images a body names are checked against the folder's files, and
+    // shortcodes follow the site's templates: both are part of it too.
+    let mut context = folio_core::fingerprint::Fnv::new()
+        .field(&format!("{site:?}"))
+        .field(&format!("{:?}{shortcodes:?}", index.assets));
+    for read in posts.iter().chain(&pages) {
+        context = context
+            .field(&read.file.to_string_lossy())
+            .field(&read.read.slug);
+    }
+    let publish_context = context.finish();
+    if memory.publish_context != publish_context {
+        memory.published.clear();
+        memory.publish_context = publish_context;
+    }
+    let stamp_of = |read: &ReadFile| memory.reads.get(&read.file).map(|known| known.0);
+    let normalise = |read: &ReadFile| match (memory.published.get(&read.file), stamp_of(read)) {
+        (Some(known), Some(stamp)) if known.0 == stamp => known.clone(),
+        (_, stamp) => {
+            let stamp = stamp.unwrap_or(FileStamp {
+                modified: None,
+                len: u64::MAX,
+            });
+            Arc::new((stamp, publish.normalise(read)))
+        }
+    };
+    let published_posts: Vec<Arc<(FileStamp, Published)>> =
+        posts.par_iter().map(normalise).collect();
+    let published_pages: Vec<Arc<(FileStamp, Published)>> =
+        pages.par_iter().map(normalise).collect();
+    memory.published = posts
+        .iter()
+        .zip(&published_posts)
+        .chain(pages.iter().zip(&published_pages))
+        .map(|(read, published)| (read.file.clone(), published.clone()))
+        .collect();
+    let published_posts: Vec<Published> = published_posts
+        .into_iter()
+        .map(|known| known.1.clone())
+        .collect();
+    let published_pages: Vec<Published> = published_pages
+        .into_iter()
+        .map(|known| known.1.clone())
+        .collect();
     let mut post_scripts = Vec::new();
     for (post, published) in posts.into_iter().zip(published_posts) {
         index.absorb(&published);
@@ -512,6 +628,7 @@ fn read_file(
 
 /// A body after normalisation, with what was derived from it and what
 /// normalising it found.
+#[derive(Clone)]
 struct Published {
     body: String,
     derived: derive::Derived,

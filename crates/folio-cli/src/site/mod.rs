@@ -22,6 +22,7 @@ mod dates;
 mod feeds;
 mod head;
 mod headers;
+mod memory;
 mod pages;
 mod pwa;
 pub mod search;
@@ -38,9 +39,10 @@ use rayon::prelude::*;
 
 use crate::config::{ConfigError, SiteConfig};
 use crate::content::generator::{detect_site, GeneratorError, SiteSource};
-use crate::content::{index_content, ContentIndex, IndexError, IndexOptions};
+use crate::content::{index_content_again, ContentIndex, IndexError, IndexOptions};
 pub use app_bundle::{AppBundle, AppBundleError};
 use context::SiteContext;
+pub use memory::BuildMemory;
 
 /// Marks an output folder as Folio's, so a later build may replace it.
 const BUILD_MARKER: &str = ".folio-build";
@@ -91,6 +93,11 @@ pub struct BuildReport {
     /// Things the build skipped but did not fail on (an alias that would
     /// overwrite a page, a tag that cannot be a folder), for the CLI to print.
     pub warnings: Vec<String>,
+    /// Pages rendered and written by this build (all of them, unless it
+    /// kept an earlier build's unchanged pages).
+    pub pages_written: usize,
+    /// The search index is still to write: [`write_search_index`] it.
+    pub search_pending: bool,
 }
 
 /// A content folder as `--content` named it: where its posts are, which
@@ -127,13 +134,28 @@ pub fn build_site(
     app: &AppBundle,
     on_file: impl FnMut(usize, usize),
 ) -> Result<BuildReport, BuildError> {
+    build_site_again(options, app, on_file, &mut BuildMemory::default(), false)
+}
+
+/// [`build_site`] over the output of an earlier build with `memory`:
+/// unchanged files are read from memory rather than the disk, and only the
+/// pages, bodies and files whose data changed are rendered and written. With
+/// `search_later`, a rebuild leaves the search index to
+/// [`write_search_index`] (the report says so), so a preview can reload first.
+pub fn build_site_again(
+    options: &BuildOptions,
+    app: &AppBundle,
+    on_file: impl FnMut(usize, usize),
+    memory: &mut BuildMemory,
+    search_later: bool,
+) -> Result<BuildReport, BuildError> {
     let OpenedContent {
         source,
         config,
         mut site,
         detect,
     } = open_content(&options.content_dir, options.base_path.as_deref())?;
-    let index = index_content(
+    let index = index_content_again(
         &source,
         &mut site,
         IndexOptions {
@@ -141,6 +163,7 @@ pub fn build_site(
             detect,
         },
         on_file,
+        &mut memory.index,
     )?;
     let errors = index.error_count();
     if errors > 0 && !options.keep_going {
@@ -159,39 +182,10 @@ pub fn build_site(
         posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
         pages: index.pages.iter().map(|p| p.meta.clone()).collect(),
     };
-    prepare_out_dir(&options.out_dir, &options.content_dir)?;
-    app.copy_assets_to(&options.out_dir)
-        .map_err(|(path, source)| BuildError::Write { path, source })?;
-
     let out = &options.out_dir;
     let list = folio_core::list::list_files(&manifest)
         .expect("the list data is plain data and always serializes");
     let manifest_json = list.index_json;
-    write(&out.join("manifest.json"), manifest_json.as_bytes())?;
-    for (file, json) in &list.chunks {
-        write(&out.join(file), json.as_bytes())?;
-    }
-    write(
-        &out.join(folio_core::list::TITLES_FILE),
-        list.titles_json.as_bytes(),
-    )?;
-    for post in &index.posts {
-        write(&out.join(&post.meta.source), post.body.as_bytes())?;
-    }
-    for page in &index.pages {
-        write(&out.join(&page.meta.source), page.body.as_bytes())?;
-    }
-    for (file, bytes) in search::search_files(&index.posts) {
-        write(&out.join(file), &bytes)?;
-    }
-    for asset in &index.assets {
-        let to = out.join("content").join(asset);
-        ensure_parent(&to)?;
-        std::fs::copy(source.content_dir.join(asset), &to).map_err(|source| BuildError::Write {
-            path: to.clone(),
-            source,
-        })?;
-    }
     let site = SiteContext::new(
         &manifest,
         list.cards,
@@ -200,6 +194,43 @@ pub fn build_site(
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
+    let routes = site_routes(&manifest, &site.browse);
+    let shape = made_with(options, app, &config, &manifest, &routes, &index.assets);
+    let keeping = memory.reuse(shape);
+    if !keeping {
+        prepare_out_dir(&options.out_dir, &options.content_dir)?;
+        app.copy_assets_to(&options.out_dir)
+            .map_err(|(path, source)| BuildError::Write { path, source })?;
+    }
+    let mut write_changed = |path: PathBuf, bytes: &[u8]| match memory.same_file(&path, bytes) {
+        true => Ok(()),
+        false => write(&path, bytes),
+    };
+    write_changed(out.join("manifest.json"), manifest_json.as_bytes())?;
+    for (file, json) in &list.chunks {
+        write_changed(out.join(file), json.as_bytes())?;
+    }
+    write_changed(
+        out.join(folio_core::list::TITLES_FILE),
+        list.titles_json.as_bytes(),
+    )?;
+    for asset in &index.assets {
+        let from = source.content_dir.join(asset);
+        let to = out.join("content").join(asset);
+        if keeping && is_copy_current(&from, &to) {
+            continue;
+        }
+        ensure_parent(&to)?;
+        std::fs::copy(&from, &to).map_err(|source| BuildError::Write {
+            path: to.clone(),
+            source,
+        })?;
+    }
+    // Each body rendered once, here: written as the body data the app
+    // fetches (not the Markdown), and given to its own page's prerender.
+    // Posts, pages and routes are independent of each other, so they render
+    // on every core; only those whose data changed since the last build
+    // kept in `memory`.
     let write_page = |route: &Route, body: Option<(String, Body)>| {
         let html = csp::with_content_security_policy(
             &pages::render_page(&app.index_html, &site, route, body),
@@ -207,36 +238,82 @@ pub fn build_site(
         );
         write(&out.join(route.output_file()), html.as_bytes())
     };
-    // Each body rendered once, here: written as the body data the app
-    // fetches (not the Markdown), and given to its own page's prerender.
-    // Posts, pages and routes are independent of each other, so they render
-    // on every core.
-    let write_body = |source: &str, body: &Body| {
+    let write_body = |source: &str, markdown: &str, body: &Body| {
+        write(&out.join(source), markdown.as_bytes())?;
         let json = serde_json::to_string(body).expect("a body is plain data and always serializes");
         write(&out.join(body_data_file(source)), json.as_bytes())
     };
-    manifest.posts.par_iter().try_for_each(|post| {
-        let body = site.post_body(post);
-        write_body(&post.source, &body)?;
+    let stale = |route: &Route, source: &str, hash: &str| {
+        let fingerprint = site.page_fingerprint(route);
+        let current = memory.has_page(route, &fingerprint) && memory.has_body(source, hash);
+        (!current).then_some(fingerprint)
+    };
+    let stale_posts: Vec<(&crate::content::IndexedPost, String)> = index
+        .posts
+        .iter()
+        .filter_map(|post| {
+            let route = Route::Post(post.meta.slug.clone());
+            stale(&route, &post.meta.source, &post.meta.hash).map(|fp| (post, fp))
+        })
+        .collect();
+    let stale_pages: Vec<(&crate::content::IndexedPage, String)> = index
+        .pages
+        .iter()
+        .filter_map(|page| {
+            let route = Route::Page(page.meta.slug.clone());
+            stale(&route, &page.meta.source, &page.meta.hash).map(|fp| (page, fp))
+        })
+        .collect();
+    stale_posts.par_iter().try_for_each(|(post, _)| {
+        let body = site.post_body(&post.meta);
+        write_body(&post.meta.source, &post.body, &body)?;
         write_page(
-            &Route::Post(post.slug.clone()),
-            Some((post.source.clone(), body)),
+            &Route::Post(post.meta.slug.clone()),
+            Some((post.meta.source.clone(), body)),
         )
     })?;
-    manifest.pages.par_iter().try_for_each(|page| {
-        let body = site.page_body(page);
-        write_body(&page.source, &body)?;
+    stale_pages.par_iter().try_for_each(|(page, _)| {
+        let body = site.page_body(&page.meta);
+        write_body(&page.meta.source, &page.body, &body)?;
         write_page(
-            &Route::Page(page.slug.clone()),
-            Some((page.source.clone(), body)),
+            &Route::Page(page.meta.slug.clone()),
+            Some((page.meta.source.clone(), body)),
         )
     })?;
-    let mut warnings = unwritable_tag_warnings(&manifest);
-    let routes = site_routes(&manifest, &site.browse);
-    routes
-        .par_iter()
+    let stale_routes: Vec<(&Route, String)> = routes
+        .iter()
         .filter(|route| !matches!(route, Route::Post(_) | Route::Page(_)))
-        .try_for_each(|route| write_page(route, None))?;
+        .filter_map(|route| {
+            let fingerprint = site.page_fingerprint(route);
+            (!memory.has_page(route, &fingerprint)).then_some((route, fingerprint))
+        })
+        .collect();
+    stale_routes
+        .par_iter()
+        .try_for_each(|(route, _)| write_page(route, None))?;
+    let pages_written = stale_posts.len() + stale_pages.len() + stale_routes.len();
+    let bodies_changed = !stale_posts.is_empty() || !stale_pages.is_empty();
+    for (post, fingerprint) in stale_posts {
+        memory.wrote_page(Route::Post(post.meta.slug.clone()), fingerprint);
+        memory.wrote_body(post.meta.source.clone(), post.meta.hash.clone());
+    }
+    for (page, fingerprint) in stale_pages {
+        memory.wrote_page(Route::Page(page.meta.slug.clone()), fingerprint);
+        memory.wrote_body(page.meta.source.clone(), page.meta.hash.clone());
+    }
+    for (route, fingerprint) in stale_routes {
+        memory.wrote_page(route.clone(), fingerprint);
+    }
+    // The index reads every post's text, title, tags and position.
+    let search_pending = keeping && bodies_changed && search_later;
+    if !search_pending && (!keeping || bodies_changed) {
+        write_search_index(out, &index.posts)?;
+    }
+    let mut write_changed = |path: PathBuf, bytes: &[u8]| match memory.same_file(&path, bytes) {
+        true => Ok(()),
+        false => write(&path, bytes),
+    };
+    let mut warnings = unwritable_tag_warnings(&manifest);
     let feed_tags: Vec<String> = routes
         .iter()
         .filter_map(|route| match route {
@@ -245,39 +322,95 @@ pub fn build_site(
         })
         .collect();
     for (file, xml) in feeds::feed_files(&site, &feed_tags) {
-        write(&out.join(file), xml.as_bytes())?;
+        write_changed(out.join(file), xml.as_bytes())?;
     }
-    write(
-        &out.join(sitemap::SITEMAP_FILE),
+    write_changed(
+        out.join(sitemap::SITEMAP_FILE),
         sitemap::sitemap(&site, &routes).as_bytes(),
     )?;
-    write(
-        &out.join("robots.txt"),
+    write_changed(
+        out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
     )?;
     for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json, &content_base)? {
-        write(&out.join(file), &bytes)?;
+        write_changed(out.join(file), &bytes)?;
     }
-    write(
-        &out.join("_headers"),
+    write_changed(
+        out.join("_headers"),
         headers::headers_file(&manifest, &pwa::bundle_files(&app.dir)).as_bytes(),
     )?;
-    write(
-        &out.join(BUILD_MARKER),
+    write_changed(
+        out.join(BUILD_MARKER),
         b"This folder is written by folio build and replaced by the next one.\n",
     )?;
     // GitHub Pages would otherwise hide folders that start with `_`.
-    write(&out.join(".nojekyll"), b"")?;
-    // Last, so neither can replace a file the site itself wrote.
-    warnings.extend(write_alias_pages(out, &site));
-    warnings.extend(copy_static_files(out, &source, &index.assets));
+    write_changed(out.join(".nojekyll"), b"")?;
+    // Last, so neither can replace a file the site itself wrote; a build
+    // that kept the last one's files kept these too (the site's shape,
+    // aliases included, is unchanged).
+    if !keeping {
+        warnings.extend(write_alias_pages(out, &site));
+        warnings.extend(copy_static_files(out, &source, &index.assets));
+    }
+    drop(site);
     Ok(BuildReport {
         generator: source.generator,
         index,
         pages: routes.len(),
         manifest,
         warnings,
+        pages_written,
+        search_pending,
     })
+}
+
+/// Writes the search index of `posts` (in list order) under `out`.
+pub fn write_search_index(
+    out: &Path,
+    posts: &[crate::content::IndexedPost],
+) -> Result<(), BuildError> {
+    for (file, bytes) in search::search_files(posts) {
+        write(&out.join(file), &bytes)?;
+    }
+    Ok(())
+}
+
+/// Everything the outputs depend on besides each page's data and each
+/// body: when it changes, no earlier output is kept (see [`BuildMemory`]).
+fn made_with(
+    options: &BuildOptions,
+    app: &AppBundle,
+    config: &SiteConfig,
+    manifest: &Manifest,
+    routes: &[Route],
+    assets: &[PathBuf],
+) -> u64 {
+    let mut hash = folio_core::fingerprint::Fnv::new()
+        .field(&format!("{options:?}"))
+        .field(&app.index_html)
+        .field(&app.dir.to_string_lossy())
+        .field(&format!("{config:?}"))
+        .field(&format!("{:?}", manifest.site))
+        .field(&format!("{routes:?}{assets:?}"));
+    for post in &manifest.posts {
+        hash = hash.field(&post.source).field(&post.aliases.join(" "));
+    }
+    for page in &manifest.pages {
+        hash = hash.field(&page.source).field(&page.aliases.join(" "));
+    }
+    hash.finish()
+}
+
+/// Whether `to` is a copy of `from` as it is now (same length, not older).
+fn is_copy_current(from: &Path, to: &Path) -> bool {
+    let (Ok(from), Ok(to)) = (std::fs::metadata(from), std::fs::metadata(to)) else {
+        return false;
+    };
+    let newer = match (from.modified(), to.modified()) {
+        (Ok(from), Ok(to)) => from > to,
+        _ => true,
+    };
+    from.len() == to.len() && !newer
 }
 
 /// Copies the generator's root-level static files where they are free; returns what was skipped and why.

@@ -920,3 +920,130 @@ fn each_post_carries_its_own_outline_and_images_and_the_list_data_only_what_list
         body.images
     );
 }
+
+/// Every file under `dir`, relative, with its bytes.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("reads the folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let bytes = std::fs::read(&path).expect("reads the file");
+                files.insert(path.strip_prefix(dir).expect("inside").to_path_buf(), bytes);
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let content = temp.path().join("content");
+    let copy = std::process::Command::new("cp")
+        .arg("-r")
+        .arg(fixture("site"))
+        .arg(&content)
+        .status()
+        .expect("cp runs");
+    assert!(copy.success());
+    // And a few dozen more posts, so one post is a small part of the site.
+    for n in 1..=40 {
+        let tags = ["a", "b", "c", "d"][n % 4];
+        std::fs::write(
+            content.join(format!("more-{n}.md")),
+            format!(
+                "---\ntitle: More {n}\ndate: 2022-01-{:02}\ntags: [{tags}]\n---\n\nText {n}.\n",
+                1 + n % 28
+            ),
+        )
+        .expect("writes a post");
+    }
+    let app_dir = temp.path().join("app");
+    std::fs::create_dir_all(&app_dir).expect("app dir");
+    let app = fake_app(&app_dir);
+    let options = |out: &str| BuildOptions {
+        content_dir: content.clone(),
+        out_dir: temp.path().join(out),
+        base_path: Some("/blog/".into()),
+        include_drafts: false,
+        keep_going: true,
+        content_url: None,
+    };
+    let mut memory = BuildMemory::default();
+    let first =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, true).expect("builds");
+    assert_eq!(
+        first.pages_written, first.pages,
+        "a first build writes every page"
+    );
+    let unchanged = build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, true)
+        .expect("builds again");
+    assert_eq!(
+        unchanged.pages_written, 0,
+        "nothing changed, nothing is rendered"
+    );
+    assert!(!unchanged.search_pending);
+
+    // One post's text changes (its summary and length with it).
+    let walk = content.join("2024-03-01-walk/index.md");
+    let text = std::fs::read_to_string(&walk).expect("reads the post");
+    std::fs::write(
+        &walk,
+        text.replacen("가회동 골목은", "새벽의 가회동 골목은", 1),
+    )
+    .expect("edits the post");
+    let edited =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, true).expect("rebuilds");
+    assert!(
+        edited.pages_written > 0 && edited.pages_written * 4 < edited.pages,
+        "{} of {}",
+        edited.pages_written,
+        edited.pages
+    );
+    assert!(
+        edited.search_pending,
+        "the search index waits for the preview's reload"
+    );
+    write_search_index(&options("kept").out_dir, &edited.index.posts).expect("writes search");
+
+    let same_as_a_full_build = |name: &str| {
+        let full = build_site(&options(name), &app, |_, _| {}).expect("builds afresh");
+        assert_eq!(full.pages_written, full.pages);
+        let kept = files_of(&temp.path().join("kept"));
+        let afresh = files_of(&temp.path().join(name));
+        assert_eq!(
+            kept.keys().collect::<Vec<_>>(),
+            afresh.keys().collect::<Vec<_>>()
+        );
+        for (path, bytes) in &kept {
+            assert!(
+                afresh[path] == *bytes,
+                "{} differs from a full build",
+                path.display()
+            );
+        }
+    };
+    same_as_a_full_build("full");
+
+    // A title shows beside the post's neighbours, in related posts and on
+    // the timeline: those pages change too, and still match a full build.
+    let more = content.join("more-7.md");
+    let text = std::fs::read_to_string(&more).expect("reads the post");
+    std::fs::write(&more, text.replace("title: More 7", "title: 일곱 번째")).expect("edits");
+    let retitled =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    assert!(!retitled.search_pending, "written at once when asked");
+    assert!(retitled.pages_written > 1 && retitled.pages_written * 2 < retitled.pages);
+    same_as_a_full_build("full-again");
+
+    // A new tag changes the site's shape: a full build, with the same result.
+    std::fs::write(&more, text.replace("tags: [d]", "tags: [d, 새]")).expect("edits");
+    let tagged =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    assert_eq!(tagged.pages_written, tagged.pages);
+    same_as_a_full_build("full-third");
+}

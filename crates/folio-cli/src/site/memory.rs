@@ -1,0 +1,68 @@
+//! What a preview (`folio serve`) keeps between builds, so editing one post
+//! rebuilds only what shows it.
+//!
+//! A page is known by its data fingerprint (what `<meta name="folio-data">`
+//! says, `folio_core::list::page_fingerprint`), a body by its hash, any other
+//! file by its bytes. A rebuild writes a page, a body or a file only when
+//! that changed. Anything else the outputs depend on (the app bundle, the
+//! options, the site settings, and the site's shape: its routes, its posts'
+//! sources and old addresses, the files beside them) is fingerprinted as a
+//! whole; when it changes, the rebuild is a full build.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use folio_core::fingerprint::Fnv;
+use folio_core::routes::Route;
+
+use crate::content::IndexMemory;
+
+#[derive(Default)]
+pub struct BuildMemory {
+    pub(super) index: IndexMemory,
+    made_with: Option<u64>,
+    pages: HashMap<Route, String>,
+    bodies: HashMap<String, String>,
+    files: HashMap<PathBuf, u64>,
+}
+
+impl BuildMemory {
+    /// Whether the last build's outputs were made with `made_with` and can
+    /// be kept where unchanged; if not, forgets them for a full build.
+    pub(super) fn reuse(&mut self, made_with: u64) -> bool {
+        let same = self.made_with == Some(made_with);
+        if !same {
+            self.pages.clear();
+            self.bodies.clear();
+            self.files.clear();
+            self.made_with = Some(made_with);
+        }
+        same
+    }
+
+    /// Whether `route`'s page was last written from data `fingerprint`.
+    pub(super) fn has_page(&self, route: &Route, fingerprint: &str) -> bool {
+        self.pages
+            .get(route)
+            .is_some_and(|known| known == fingerprint)
+    }
+
+    pub(super) fn wrote_page(&mut self, route: Route, fingerprint: String) {
+        self.pages.insert(route, fingerprint);
+    }
+
+    /// Whether the body at `source` was last written with `hash`.
+    pub(super) fn has_body(&self, source: &str, hash: &str) -> bool {
+        self.bodies.get(source).is_some_and(|known| known == hash)
+    }
+
+    pub(super) fn wrote_body(&mut self, source: String, hash: String) {
+        self.bodies.insert(source, hash);
+    }
+
+    /// Whether `path` was last written with exactly `bytes`; remembers them.
+    pub(super) fn same_file(&mut self, path: &Path, bytes: &[u8]) -> bool {
+        let hash = Fnv::new().bytes(bytes).finish();
+        self.files.insert(path.to_path_buf(), hash) == Some(hash)
+    }
+}
