@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use folio_core::browse::{self, BrowseFilter};
+use folio_core::browse::BrowseFilter;
 use folio_core::routes::Route;
 use folio_core::PostMeta;
 
@@ -38,8 +38,14 @@ pub fn feed_files(site: &SiteContext, tags: &[String]) -> Vec<(String, String)> 
             tags: vec![tag.clone()],
             ..Default::default()
         };
-        let mut tagged = browse::filter_posts(posts, &filter);
-        tagged.truncate(FEED_LENGTH);
+        // The tag's posting list, newest first: no scan of every post per tag.
+        let tagged = site
+            .browse
+            .matching(&filter)
+            .into_iter()
+            .take(FEED_LENGTH)
+            .filter_map(|at| posts.get(at))
+            .collect();
         sources.push(FeedSource {
             tag: Some(tag),
             title: format!("#{tag} · {}", site.site().title),
