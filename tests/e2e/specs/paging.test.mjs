@@ -13,13 +13,16 @@ import { buildSite, serveStatic, launchBrowser, openPage, readManifest, waitForA
 
 const POSTS = 45;
 
-/** `count` English posts, one a day; every third is tagged `third`, the others `rest`. */
-function writeContent(count = POSTS) {
+/**
+ * `count` English posts, one a day; every third is tagged `third`, the
+ * others `rest`, and the `oldest` first ones `old` too.
+ */
+function writeContent(count = POSTS, oldest = 0) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-paging-'));
   fs.writeFileSync(path.join(dir, 'folio.toml'), 'title = "Many posts"\nlang = "en"\n');
   for (let n = 1; n <= count; n++) {
     const day = new Date(Date.UTC(2024, 0, n)).toISOString().slice(0, 10);
-    const tags = n % 3 === 0 ? '[third]' : '[rest]';
+    const tags = `[${n % 3 === 0 ? 'third' : 'rest'}${n <= oldest ? ', old' : ''}]`;
     fs.writeFileSync(path.join(dir, `post-${n}.md`), `---\ntitle: Post number ${n}\ndate: ${day}\ntags: ${tags}\n---\n\nThe text of post ${n}.\n`);
   }
   return dir;
@@ -128,7 +131,7 @@ describe('cards in chunks', () => {
   const COUNT = 230;
 
   before(async () => {
-    const site = buildSite({ content: writeContent(COUNT) });
+    const site = buildSite({ content: writeContent(COUNT, 10) });
     manifest = readManifest(site.siteDir);
     assert.equal(manifest.cards.hashes.length, 3, 'three chunks of cards');
     server = await serveStatic(site.root, { notFoundPage: path.join(site.siteDir, '404.html') });
@@ -175,6 +178,25 @@ describe('cards in chunks', () => {
       await page.waitForFunction((first) => document.querySelector('.post-card-title')?.textContent === first, manifest.posts[180].title);
       assert.deepEqual(await titles(page), manifest.posts.slice(180, 200).map((p) => p.title));
       assert.equal(await page.getByRole('alert').count(), 0);
+
+      // A pointer over a chip fetches the cards its list starts with, so the
+      // click finds them at hand: `#old` is the ten oldest posts, in the last chunk.
+      await page.goto(server.origin + '/');
+      await waitForApp(page);
+      await markDocument(page);
+      fetched.clear();
+      const old = page.locator('.chip-row').getByRole('link', { name: /#old/ });
+      await Promise.all([
+        page.waitForRequest((request) => new URL(request.url()).pathname === '/list/2.json'),
+        old.hover(),
+      ]);
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/list/2.json') && e.responseEnd > 0));
+      fetched.clear();
+      await old.click();
+      await page.waitForURL(server.origin + '/tags/old/');
+      await page.waitForFunction((first) => document.querySelector('.post-card-title')?.textContent === first, manifest.posts[220].title);
+      assert.deepEqual(await titles(page), manifest.posts.slice(220).map((p) => p.title));
+      assert.deepEqual(chunks(), [], 'the click fetched nothing more');
 
       // The timeline names every post by title: one file of titles, no cards.
       fetched.clear();

@@ -152,8 +152,18 @@ fn FilterBar(
     base: String,
 ) -> impl IntoView {
     let base = StoredValue::new(base);
-    let words = use_site().words();
+    let site = use_site();
+    let words = site.words();
     let chip_href = move |next: BrowseFilter| browse_href(&base.get_value(), &next);
+    // A pointer over a chip, or focus on it, fetches the cards its list
+    // starts with, so the click that follows finds them at hand.
+    let page_size = manifest.site.page_size;
+    let lists = StoredValue::new(index.clone());
+    let prefetch = move |next: BrowseFilter| {
+        let first: Vec<usize> =
+            lists.with_value(|index| index.matching(&next).into_iter().take(page_size).collect());
+        site.ensure_cards(&first);
+    };
     let chips = {
         let index = index.clone();
         Memo::new(move |_| filter.with(|f| browse::chip_tags(index.tag_choices(f), f, TAG_CHIPS)))
@@ -179,9 +189,15 @@ fn FilterBar(
                             let name = name.clone();
                             move || chip_href(filter.get().toggled_tag(&name))
                         };
+                        let warm = {
+                            let name = name.clone();
+                            move || prefetch(filter.get_untracked().toggled_tag(&name))
+                        };
+                        let warm_on_focus = warm.clone();
                         view! {
                             <li>
-                                <a class="chip" href=href aria-current=move || selected().then_some("true")>
+                                <a class="chip" href=href aria-current=move || selected().then_some("true")
+                                    on:pointerenter=move |_| warm() on:focus=move |_| warm_on_focus()>
                                     {format!("#{name}")} <span class="chip-count">{tag.count}</span>
                                 </a>
                             </li>
@@ -193,12 +209,14 @@ fn FilterBar(
             <ul class="chip-row" aria-label=words.text(Text::FilterByYear)>
                 {move || years.get().into_iter().map(|year| {
                     let selected = move || filter.with(|f| f.year == Some(year));
-                    let href = move || {
-                        let current = filter.get();
-                        chip_href(current.with_year(if current.year == Some(year) { None } else { Some(year) }))
+                    let toggled = move |current: BrowseFilter| {
+                        current.with_year(if current.year == Some(year) { None } else { Some(year) })
                     };
+                    let href = move || chip_href(toggled(filter.get()));
+                    let warm = move || prefetch(toggled(filter.get_untracked()));
                     view! {
-                        <li><a class="chip" href=href aria-current=move || selected().then_some("true")>{year}</a></li>
+                        <li><a class="chip" href=href aria-current=move || selected().then_some("true")
+                            on:pointerenter=move |_| warm() on:focus=move |_| warm()>{year}</a></li>
                     }
                 }).collect_view()}
             </ul>
