@@ -345,15 +345,7 @@ pub(crate) mod tests {
     fn manifest_round_trips_through_json() {
         let manifest = Manifest {
             version: MANIFEST_VERSION,
-            site: SiteMeta {
-                title: "T".into(),
-                description: String::new(),
-                base_path: "/".into(),
-                lang: "ko".into(),
-                time_zone: "Asia/Seoul".into(),
-                url: None,
-                page_size: DEFAULT_PAGE_SIZE,
-            },
+            site: site(),
             posts: vec![sample("회고", "content/a.md")],
             pages: vec![],
         };

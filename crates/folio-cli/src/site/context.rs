@@ -122,17 +122,13 @@ impl<'a> SiteContext<'a> {
         self.pages_by_slug.get(slug).copied()
     }
 
-    /// The post's body data as the app fetches it (`<source>.json`): its HTML
-    /// (same pipeline, same folder href as the app's), outline and images.
-    pub fn post_body(&self, post: &PostMeta) -> Body {
-        let dir_href = format!("{}{}/", self.content_base, post.source_dir());
-        self.body(&post.source, &dir_href)
-    }
-
-    /// A page's body data, as the app fetches it.
-    pub fn page_body(&self, page: &PageMeta) -> Body {
-        let dir_href = format!("{}{}/", self.content_base, page.source_dir());
-        self.body(&page.source, &dir_href)
+    /// The body data of the post or page whose Markdown is at `source`, as
+    /// the app fetches it (`<source>.json`): its HTML (same pipeline, same
+    /// folder href as the app's, for the images beside it), outline and images.
+    pub fn body_of(&self, source: &str) -> Body {
+        let dir = source.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let dir_href = format!("{}{dir}/", self.content_base);
+        self.body(source, &dir_href)
     }
 
     fn body(&self, source: &str, dir_href: &str) -> Body {

@@ -248,38 +248,29 @@ pub fn build_site_again(
         let current = memory.has_page(route, &fingerprint) && memory.has_body(source, hash);
         (!current).then_some(fingerprint)
     };
-    let stale_posts: Vec<(&crate::content::IndexedPost, String)> = index
+    // Posts and standalone pages: (route, source, body hash, Markdown).
+    let bodies = index
         .posts
         .iter()
-        .filter_map(|post| {
-            let route = Route::Post(post.meta.slug.clone());
-            stale(&route, &post.meta.source, &post.meta.hash).map(|fp| (post, fp))
-        })
-        .collect();
-    let stale_pages: Vec<(&crate::content::IndexedPage, String)> = index
-        .pages
-        .iter()
-        .filter_map(|page| {
+        .map(|post| (Route::Post(post.meta.slug.clone()), &post.meta, &post.body))
+        .map(|(route, meta, markdown)| (route, &meta.source, &meta.hash, markdown))
+        .chain(index.pages.iter().map(|page| {
             let route = Route::Page(page.meta.slug.clone());
-            stale(&route, &page.meta.source, &page.meta.hash).map(|fp| (page, fp))
+            (route, &page.meta.source, &page.meta.hash, &page.body)
+        }));
+    let stale_bodies: Vec<_> = bodies
+        .filter_map(|(route, source, hash, markdown)| {
+            let fingerprint = stale(&route, source, hash)?;
+            Some((route, source, hash, markdown, fingerprint))
         })
         .collect();
-    stale_posts.par_iter().try_for_each(|(post, _)| {
-        let body = site.post_body(&post.meta);
-        write_body(&post.meta.source, &post.body, &body)?;
-        write_page(
-            &Route::Post(post.meta.slug.clone()),
-            Some((post.meta.source.clone(), body)),
-        )
-    })?;
-    stale_pages.par_iter().try_for_each(|(page, _)| {
-        let body = site.page_body(&page.meta);
-        write_body(&page.meta.source, &page.body, &body)?;
-        write_page(
-            &Route::Page(page.meta.slug.clone()),
-            Some((page.meta.source.clone(), body)),
-        )
-    })?;
+    stale_bodies
+        .par_iter()
+        .try_for_each(|(route, source, _, markdown, _)| {
+            let body = site.body_of(source);
+            write_body(source, markdown, &body)?;
+            write_page(route, Some((source.to_string(), body)))
+        })?;
     let stale_routes: Vec<(&Route, String)> = routes
         .iter()
         .filter(|route| !matches!(route, Route::Post(_) | Route::Page(_)))
@@ -291,15 +282,11 @@ pub fn build_site_again(
     stale_routes
         .par_iter()
         .try_for_each(|(route, _)| write_page(route, None))?;
-    let pages_written = stale_posts.len() + stale_pages.len() + stale_routes.len();
-    let bodies_changed = !stale_posts.is_empty() || !stale_pages.is_empty();
-    for (post, fingerprint) in stale_posts {
-        memory.wrote_page(Route::Post(post.meta.slug.clone()), fingerprint);
-        memory.wrote_body(post.meta.source.clone(), post.meta.hash.clone());
-    }
-    for (page, fingerprint) in stale_pages {
-        memory.wrote_page(Route::Page(page.meta.slug.clone()), fingerprint);
-        memory.wrote_body(page.meta.source.clone(), page.meta.hash.clone());
+    let pages_written = stale_bodies.len() + stale_routes.len();
+    let bodies_changed = !stale_bodies.is_empty();
+    for (route, source, hash, _, fingerprint) in stale_bodies {
+        memory.wrote_page(route, fingerprint);
+        memory.wrote_body(source.clone(), hash.clone());
     }
     for (route, fingerprint) in stale_routes {
         memory.wrote_page(route.clone(), fingerprint);
