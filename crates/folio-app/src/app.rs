@@ -75,13 +75,13 @@ pub fn App(start: StartState) -> impl IntoView {
     let navigation = provide_navigation(site.base, address);
     let offline = provide_offline();
     provide_search();
-    // Back online: fetch again what failed while the network was gone.
+    // Back online: fetch again what failed while the network was gone (the
+    // list, or a chunk of its cards: the list is fetched afresh with them).
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
-        if was_online == Some(false)
-            && online
-            && site.manifest.get_untracked().is_some_and(|m| m.is_err())
-        {
+        let failed = site.manifest.get_untracked().is_some_and(|m| m.is_err())
+            || site.cards_error.get_untracked().is_some();
+        if was_online == Some(false) && online && failed {
             site.load_manifest();
         }
         online

@@ -139,6 +139,26 @@ describe('cards in chunks', () => {
 
   after(() => server?.stop());
 
+  it('[app] fetches a chunk that failed offline again by itself once back online', async () => {
+    const browser = await launchBrowser();
+    try {
+      const page = await openPage(browser);
+      await page.goto(server.origin + '/');
+      await waitForApp(page);
+      await browser.setOffline(true);
+      await page.getByRole('navigation', { name: 'Pagination' }).getByRole('link', { name: 'Page 12' }).click();
+      await page.waitForURL(server.origin + '/page/12/');
+      await page.getByRole('alert').getByText('Not available offline').waitFor();
+      await browser.setOffline(false);
+      await page.waitForFunction((first) => document.querySelector('.post-card-title')?.textContent === first, manifest.posts[220].title);
+      assert.deepEqual(await titles(page), manifest.posts.slice(220).map((p) => p.title));
+      assert.equal(await page.getByRole('alert').count(), 0);
+    } finally {
+      await browser.setOffline(false);
+      await browser.close();
+    }
+  });
+
   it('[app] fetches only the chunks a page shows, and says when one fails, with a retry', async () => {
     const browser = await launchBrowser();
     try {

@@ -108,12 +108,16 @@ describe('reading offline', () => {
       await page.goto(server.origin + postPath('/blog/', post.slug));
       await waitForApp(page);
       await waitForWorker(page);
-      // What the page fetched before the worker ran is fetched again through it.
+      // What the page fetched before the worker ran is fetched again through
+      // it: the list, the chunk of cards and the post's body data.
       await page.waitForFunction(async (hash) => {
         const keys = await (await caches.open('folio-posts')).keys();
+        const data = await (await caches.open('folio-data')).keys();
         return keys.some((request) => request.url.endsWith(`.json?v=${hash}`))
-          && keys.some((request) => /\/list\/\d+\.json\?v=/.test(request.url));
+          && keys.some((request) => /\/list\/\d+\.json\?v=/.test(request.url))
+          && data.some((request) => request.url.endsWith('/manifest.json'));
       }, post.hash);
+      await page.waitForLoadState('networkidle');
       await fresh.setOffline(true);
       await page.reload();
       await page.locator('#folio-app .post-body').waitFor();
