@@ -265,6 +265,12 @@ struct FileStamp {
 }
 
 impl FileStamp {
+    /// A file that could not be looked at: it matches no later look.
+    const UNKNOWN: FileStamp = FileStamp {
+        modified: None,
+        len: u64::MAX,
+    };
+
     fn of(path: &Path) -> Option<FileStamp> {
         let meta = std::fs::metadata(path).ok()?;
         Some(FileStamp {
@@ -334,10 +340,7 @@ pub fn index_content_again(
                 options.detect.time_zone,
                 &mut diagnostics,
             );
-            let stamp = stamp.unwrap_or(FileStamp {
-                modified: None,
-                len: u64::MAX,
-            });
+            let stamp = stamp.unwrap_or(FileStamp::UNKNOWN);
             (file, Arc::new((stamp, read, diagnostics)))
         })
         .collect();
@@ -452,13 +455,7 @@ pub fn index_content_again(
     let stamp_of = |read: &ReadFile| memory.reads.get(&read.file).map(|known| known.0);
     let normalise = |read: &ReadFile| match (memory.published.get(&read.file), stamp_of(read)) {
         (Some(known), Some(stamp)) if known.0 == stamp => known.clone(),
-        (_, stamp) => {
-            let stamp = stamp.unwrap_or(FileStamp {
-                modified: None,
-                len: u64::MAX,
-            });
-            Arc::new((stamp, publish.normalise(read)))
-        }
+        (_, stamp) => Arc::new((stamp.unwrap_or(FileStamp::UNKNOWN), publish.normalise(read))),
     };
     let published_posts: Vec<Arc<(FileStamp, Published)>> =
         posts.par_iter().map(normalise).collect();

@@ -32,8 +32,10 @@ struct PageSummary<'a> {
 }
 
 /// The `<title>`, description, canonical link, OpenGraph and Twitter tags,
-/// feed links and, for a post, its JSON-LD.
-pub fn head_tags(site: &SiteContext, route: &Route) -> String {
+/// feed links and, for a post, its JSON-LD; `fingerprint` is the page's
+/// data fingerprint ([`SiteContext::page_fingerprint`]), which the build
+/// has worked out already to know whether the page changed.
+pub fn head_tags(site: &SiteContext, route: &Route, fingerprint: &str) -> String {
     let meta = site.site();
     let post = match route {
         Route::Post(slug) => site.post(slug),
@@ -64,12 +66,7 @@ pub fn head_tags(site: &SiteContext, route: &Route) -> String {
     let mut head = String::new();
     basic_tags(&mut head, &page);
     // What the app checks before adopting the page's markup.
-    meta_tag(
-        &mut head,
-        "name",
-        "folio-data",
-        &site.page_fingerprint(route),
-    );
+    meta_tag(&mut head, "name", "folio-data", fingerprint);
     meta_tag(&mut head, "name", "folio-route", &route.href(site.base()));
     open_graph_tags(&mut head, site, &page);
     twitter_tags(&mut head, &page);

@@ -10,11 +10,12 @@
 //! whole; when it changes, the rebuild is a full build.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use folio_core::fingerprint::Fnv;
 use folio_core::routes::Route;
 
+use super::BuildError;
 use crate::content::IndexMemory;
 
 #[derive(Default)]
@@ -60,9 +61,17 @@ impl BuildMemory {
         self.bodies.insert(source, hash);
     }
 
-    /// Whether `path` was last written with exactly `bytes`; remembers them.
-    pub(super) fn same_file(&mut self, path: &Path, bytes: &[u8]) -> bool {
+    /// Writes `bytes` to `path` unless the last build wrote exactly them
+    /// there; remembers them.
+    pub(super) fn write_if_changed(
+        &mut self,
+        path: PathBuf,
+        bytes: &[u8],
+    ) -> Result<(), BuildError> {
         let hash = Fnv::new().bytes(bytes).finish();
-        self.files.insert(path.to_path_buf(), hash) == Some(hash)
+        match self.files.insert(path.clone(), hash) == Some(hash) {
+            true => Ok(()),
+            false => super::write(&path, bytes),
+        }
     }
 }

@@ -202,15 +202,11 @@ pub fn build_site_again(
         app.copy_assets_to(&options.out_dir)
             .map_err(|(path, source)| BuildError::Write { path, source })?;
     }
-    let mut write_changed = |path: PathBuf, bytes: &[u8]| match memory.same_file(&path, bytes) {
-        true => Ok(()),
-        false => write(&path, bytes),
-    };
-    write_changed(out.join("manifest.json"), manifest_json.as_bytes())?;
+    memory.write_if_changed(out.join("manifest.json"), manifest_json.as_bytes())?;
     for (file, json) in &list.chunks {
-        write_changed(out.join(file), json.as_bytes())?;
+        memory.write_if_changed(out.join(file), json.as_bytes())?;
     }
-    write_changed(
+    memory.write_if_changed(
         out.join(folio_core::list::TITLES_FILE),
         list.titles_json.as_bytes(),
     )?;
@@ -231,9 +227,9 @@ pub fn build_site_again(
     // Posts, pages and routes are independent of each other, so they render
     // on every core; only those whose data changed since the last build
     // kept in `memory`.
-    let write_page = |route: &Route, body: Option<(String, Body)>| {
+    let write_page = |route: &Route, body: Option<(String, Body)>, fingerprint: &str| {
         let html = csp::with_content_security_policy(
-            &pages::render_page(&app.index_html, &site, route, body),
+            &pages::render_page(&app.index_html, &site, route, body, fingerprint),
             csp::origin_of(&content_base),
         );
         write(&out.join(route.output_file()), html.as_bytes())
@@ -252,8 +248,10 @@ pub fn build_site_again(
     let bodies = index
         .posts
         .iter()
-        .map(|post| (Route::Post(post.meta.slug.clone()), &post.meta, &post.body))
-        .map(|(route, meta, markdown)| (route, &meta.source, &meta.hash, markdown))
+        .map(|post| {
+            let route = Route::Post(post.meta.slug.clone());
+            (route, &post.meta.source, &post.meta.hash, &post.body)
+        })
         .chain(index.pages.iter().map(|page| {
             let route = Route::Page(page.meta.slug.clone());
             (route, &page.meta.source, &page.meta.hash, &page.body)
@@ -266,10 +264,10 @@ pub fn build_site_again(
         .collect();
     stale_bodies
         .par_iter()
-        .try_for_each(|(route, source, _, markdown, _)| {
+        .try_for_each(|(route, source, _, markdown, fingerprint)| {
             let body = site.body_of(source);
             write_body(source, markdown, &body)?;
-            write_page(route, Some((source.to_string(), body)))
+            write_page(route, Some((source.to_string(), body)), fingerprint)
         })?;
     let stale_routes: Vec<(&Route, String)> = routes
         .iter()
@@ -281,7 +279,7 @@ pub fn build_site_again(
         .collect();
     stale_routes
         .par_iter()
-        .try_for_each(|(route, _)| write_page(route, None))?;
+        .try_for_each(|(route, fingerprint)| write_page(route, None, fingerprint))?;
     let pages_written = stale_bodies.len() + stale_routes.len();
     let bodies_changed = !stale_bodies.is_empty();
     for (route, source, hash, _, fingerprint) in stale_bodies {
@@ -296,10 +294,6 @@ pub fn build_site_again(
     if !search_pending && (!keeping || bodies_changed) {
         write_search_index(out, &index.posts)?;
     }
-    let mut write_changed = |path: PathBuf, bytes: &[u8]| match memory.same_file(&path, bytes) {
-        true => Ok(()),
-        false => write(&path, bytes),
-    };
     let mut warnings = unwritable_tag_warnings(&manifest);
     let feed_tags: Vec<String> = routes
         .iter()
@@ -309,29 +303,29 @@ pub fn build_site_again(
         })
         .collect();
     for (file, xml) in feeds::feed_files(&site, &feed_tags) {
-        write_changed(out.join(file), xml.as_bytes())?;
+        memory.write_if_changed(out.join(file), xml.as_bytes())?;
     }
-    write_changed(
+    memory.write_if_changed(
         out.join(sitemap::SITEMAP_FILE),
         sitemap::sitemap(&site, &routes).as_bytes(),
     )?;
-    write_changed(
+    memory.write_if_changed(
         out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
     )?;
     for (file, bytes) in pwa::pwa_files(&manifest, app, &manifest_json, &content_base)? {
-        write_changed(out.join(file), &bytes)?;
+        memory.write_if_changed(out.join(file), &bytes)?;
     }
-    write_changed(
+    memory.write_if_changed(
         out.join("_headers"),
         headers::headers_file(&manifest, &pwa::bundle_files(&app.dir)).as_bytes(),
     )?;
-    write_changed(
+    memory.write_if_changed(
         out.join(BUILD_MARKER),
         b"This folder is written by folio build and replaced by the next one.\n",
     )?;
     // GitHub Pages would otherwise hide folders that start with `_`.
-    write_changed(out.join(".nojekyll"), b"")?;
+    memory.write_if_changed(out.join(".nojekyll"), b"")?;
     // Last, so neither can replace a file the site itself wrote; a build
     // that kept the last one's files kept these too (the site's shape,
     // aliases included, is unchanged).
@@ -339,7 +333,6 @@ pub fn build_site_again(
         warnings.extend(write_alias_pages(out, &site));
         warnings.extend(copy_static_files(out, &source, &index.assets));
     }
-    drop(site);
     Ok(BuildReport {
         generator: source.generator,
         index,
