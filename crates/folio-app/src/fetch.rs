@@ -195,20 +195,12 @@ pub async fn fetch_manifest(content_base: &str) -> Result<(Manifest, Cards), Fet
 /// Fetches one chunk of cards; its URL carries its hash, so a cached copy
 /// is never an outdated one.
 pub async fn fetch_chunk(content_base: &str, url: &str) -> Result<Vec<PostMeta>, FetchError> {
-    let text = fetch_text(&format!("{content_base}{url}"), Fetched::ListOfPosts).await?;
-    serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
-        what: Fetched::ListOfPosts,
-        message: err.to_string(),
-    })
+    fetch_json(&format!("{content_base}{url}"), Fetched::ListOfPosts).await
 }
 
 /// Fetches every post's title (for the timeline), cache-keyed by its hash.
 pub async fn fetch_titles(content_base: &str, url: &str) -> Result<Vec<String>, FetchError> {
-    let text = fetch_text(&format!("{content_base}{url}"), Fetched::ListOfPosts).await?;
-    serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
-        what: Fetched::ListOfPosts,
-        message: err.to_string(),
-    })
+    fetch_json(&format!("{content_base}{url}"), Fetched::ListOfPosts).await
 }
 
 /// Fetches, side by side, what the page at `route` shows and `cards` lacks
@@ -255,7 +247,7 @@ struct VersionProbe {
 /// same pipeline it prerenders pages with, and its outline. The URL carries
 /// the content hash, so a cached copy is never an outdated one.
 pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<Body, FetchError> {
-    fetch_body(
+    fetch_json(
         &post_body_url(content_base, post),
         Fetched::Post(post.title.clone()),
     )
@@ -265,10 +257,14 @@ pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<Body
 /// Fetches a standalone page's [`Body`], cache-keyed by its hash like a post's.
 pub async fn fetch_page_body(content_base: &str, page: &PageMeta) -> Result<Body, FetchError> {
     let url = format!("{content_base}{}", encode_path(&page.body_data_url()));
-    fetch_body(&url, Fetched::Page(page.title.clone())).await
+    fetch_json(&url, Fetched::Page(page.title.clone())).await
 }
 
-async fn fetch_body(url: &str, what: Fetched) -> Result<Body, FetchError> {
+/// Fetches `url` and reads it as the JSON Folio wrote there.
+async fn fetch_json<T: serde::de::DeserializeOwned>(
+    url: &str,
+    what: Fetched,
+) -> Result<T, FetchError> {
     let text = fetch_text(url, what.clone()).await?;
     serde_json::from_str(&text).map_err(|err| FetchError::Malformed {
         what,

@@ -188,18 +188,28 @@ impl Site {
         let site = *self;
         let url = self.cards.with_untracked(Cards::titles_url);
         crate::fetch::spawn(async move {
-            let kept = crate::fetch::fetch_titles(&site.content_base.get_value(), &url)
-                .await
-                .and_then(|titles| {
-                    site.cards
-                        .try_update(|cards| cards.insert_titles(&manifest, titles))
-                        .unwrap_or(Ok(()))
-                        .map_err(crate::fetch::FetchError::list)
-                });
-            if let Err(error) = kept {
-                site.cards_error.set(Some(error));
-            }
+            let fetched = crate::fetch::fetch_titles(&site.content_base.get_value(), &url).await;
+            site.keep(fetched, |cards, titles| {
+                cards.insert_titles(&manifest, titles)
+            });
         });
+    }
+
+    /// Keeps list data that arrived into the cards, or says why it could not.
+    fn keep<T>(
+        &self,
+        fetched: Result<T, FetchError>,
+        insert: impl FnOnce(&mut Cards, T) -> Result<(), folio_core::list::ListError>,
+    ) {
+        let kept = fetched.and_then(|data| {
+            self.cards
+                .try_update(|cards| insert(cards, data))
+                .unwrap_or(Ok(()))
+                .map_err(FetchError::list)
+        });
+        if let Err(error) = kept {
+            self.cards_error.set(Some(error));
+        }
     }
 
     /// Fetches the chunks of cards the posts at `positions` need, unless
@@ -226,15 +236,7 @@ impl Site {
                 site.chunks_in_flight.update_value(|set| {
                     set.remove(&n);
                 });
-                let kept = fetched.and_then(|chunk| {
-                    site.cards
-                        .try_update(|cards| cards.insert(&manifest, n, chunk))
-                        .unwrap_or(Ok(()))
-                        .map_err(crate::fetch::FetchError::list)
-                });
-                if let Err(error) = kept {
-                    site.cards_error.set(Some(error));
-                }
+                site.keep(fetched, |cards, chunk| cards.insert(&manifest, n, chunk));
             });
         }
     }
