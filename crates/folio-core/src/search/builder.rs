@@ -1,17 +1,15 @@
-//! Writing the index: BM25 impacts per token and post, packed into range shards.
+//! Writing the index: each token's posts and term frequencies, packed into range shards.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::shard::{write_posting, write_varint, SearchDirectory, MAGIC, MAX_LEVEL};
+use super::bits::{best_rice_parameter, gamma_len, rice_len, BitWriter};
+use super::shard::{length_class, write_varint, SearchDirectory, MAGIC};
 use super::tokenize::{index_tokens, Field};
 use super::{INDEX_VERSION, SHARD_BYTES};
 
-/// BM25 term-frequency saturation and length normalisation.
-const K1: f32 = 1.2;
-const B: f32 = 0.75;
 /// How many body occurrences one occurrence in the title, or in a tag, counts for.
-const TITLE_WEIGHT: f32 = 3.0;
-const TAG_WEIGHT: f32 = 2.0;
+const TITLE_WEIGHT: u32 = 3;
+const TAG_WEIGHT: u32 = 2;
 
 /// What of a post is searchable.
 #[derive(Debug, Clone, Copy)]
@@ -26,9 +24,9 @@ pub struct SearchDoc<'a> {
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
     /// Token → (post, weighted term frequency), posts ascending.
-    postings: BTreeMap<String, Vec<(u32, f32)>>,
+    postings: BTreeMap<String, Vec<(u32, u32)>>,
     /// Weighted length of each post, in tokens.
-    lengths: Vec<f32>,
+    lengths: Vec<u32>,
 }
 
 /// The files of an index, ready to write under `search/`.
@@ -53,15 +51,15 @@ impl IndexBuilder {
     /// Adds the next post; posts must come in the manifest's order.
     pub fn add(&mut self, doc: SearchDoc<'_>) {
         let post = self.lengths.len() as u32;
-        let mut counts: HashMap<String, f32> = HashMap::new();
-        let mut length = 0.0;
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut length = 0;
         let fields = std::iter::once((doc.title, Field::Title, TITLE_WEIGHT))
             .chain(
                 doc.tags
                     .iter()
                     .map(|t| (t.as_str(), Field::Tags, TAG_WEIGHT)),
             )
-            .chain(std::iter::once((doc.text, Field::Body, 1.0)));
+            .chain(std::iter::once((doc.text, Field::Body, 1)));
         for (text, field, weight) in fields {
             for token in index_tokens(text, field) {
                 *counts.entry(token).or_default() += weight;
@@ -74,53 +72,22 @@ impl IndexBuilder {
         self.lengths.push(length);
     }
 
-    /// Scores every posting and packs the tokens into shards of at most `shard_bytes`.
+    /// Packs the tokens into shards of at most [`SHARD_BYTES`].
     pub fn build(self) -> SearchFiles {
         self.build_with(SHARD_BYTES)
     }
 
-    pub fn build_with(mut self, shard_bytes: usize) -> SearchFiles {
-        let posts = self.lengths.len() as f32;
-        let average = (self.lengths.iter().sum::<f32>() / posts.max(1.0)).max(1.0);
-        let lengths = &self.lengths;
-        let score = |df: usize, tf: f32, post: u32| {
-            let df = df as f32;
-            let idf = (1.0 + (posts - df + 0.5) / (df + 0.5)).ln();
-            let norm = K1 * (1.0 - B + B * lengths[post as usize] / average);
-            idf * tf * (K1 + 1.0) / (tf + norm)
-        };
-        let mut max = 0.0f32;
-        for list in self.postings.values_mut() {
-            list.sort_by_key(|(post, _)| *post);
-            for (post, tf) in list.iter() {
-                max = max.max(score(list.len(), *tf, *post));
-            }
-        }
-        // Each token's best score on a log scale of 255 steps (its `top`); each
-        // posting's score as a level 1..=15 of that top.
-        let scale = if max > 0.0 {
-            (1.0 + max).ln() / 255.0
-        } else {
-            1.0
-        };
+    pub fn build_with(self, shard_bytes: usize) -> SearchFiles {
+        let total: u64 = self.lengths.iter().map(|l| u64::from(*l)).sum();
+        let average = (total as f32 / self.lengths.len().max(1) as f32).max(1.0);
+        let lengths = self
+            .lengths
+            .iter()
+            .map(|l| char::from(length_class(*l as f32, average)))
+            .collect();
         let mut packer = Packer::new(shard_bytes);
         for (token, list) in &self.postings {
-            let scores: Vec<f32> = list
-                .iter()
-                .map(|(post, tf)| score(list.len(), *tf, *post))
-                .collect();
-            let best = scores.iter().copied().fold(0.0, f32::max);
-            let top = ((1.0 + best).ln() / scale).ceil().clamp(1.0, 255.0) as u8;
-            let top_score = (f32::from(top) * scale).exp() - 1.0;
-            let impacts: Vec<(u32, u8)> = list
-                .iter()
-                .zip(&scores)
-                .map(|((post, _), score)| {
-                    let level = (f32::from(MAX_LEVEL) * score / top_score).round();
-                    (*post, level.clamp(1.0, f32::from(MAX_LEVEL)) as u8)
-                })
-                .collect();
-            packer.add(token, top, &impacts);
+            packer.add(token, list);
         }
         let (shards, first, continued) = packer.finish();
         let build = format!("{:016x}", fnv1a(shards.iter().flatten().copied()));
@@ -128,7 +95,8 @@ impl IndexBuilder {
             directory: SearchDirectory {
                 version: INDEX_VERSION,
                 posts: self.lengths.len() as u32,
-                scale,
+                average,
+                lengths,
                 build,
                 first,
                 continued,
@@ -171,7 +139,7 @@ impl Packer {
         }
     }
 
-    fn add(&mut self, token: &str, top: u8, mut postings: &[(u32, u8)]) {
+    fn add(&mut self, token: &str, mut postings: &[(u32, u32)]) {
         let mut split = false;
         while !postings.is_empty() {
             let shared = if self.entries == 0 {
@@ -186,19 +154,15 @@ impl Packer {
             let room = self
                 .limit
                 .saturating_sub(HEADER + self.body.len() + head.len() + 6);
-            let mut encoded = Vec::new();
-            let mut taken = 0;
-            let mut previous = 0;
-            for (post, impact) in postings {
-                let mut one = Vec::with_capacity(6);
-                write_posting(&mut one, post - previous, *impact);
-                if encoded.len() + one.len() > room {
-                    break;
-                }
-                encoded.extend_from_slice(&one);
-                previous = *post;
-                taken += 1;
-            }
+            let k = best_rice_parameter(gaps(postings));
+            let mut bits = 0u64;
+            let taken = gaps(postings)
+                .zip(postings)
+                .take_while(|(gap, (_, tf))| {
+                    bits += rice_len(*gap, k) + gamma_len(*tf);
+                    bits.div_ceil(8) <= room as u64
+                })
+                .count();
             // Start a token in a fresh shard rather than split it, when that helps.
             if taken < postings.len() && self.entries > 0 && !split {
                 self.flush();
@@ -213,8 +177,13 @@ impl Packer {
             }
             self.body.extend_from_slice(&head);
             write_varint(&mut self.body, taken as u32);
-            self.body.push(top);
-            self.body.extend_from_slice(&encoded);
+            self.body.push(k as u8);
+            let mut writer = BitWriter::default();
+            for (gap, (_, tf)) in gaps(postings).zip(&postings[..taken]) {
+                writer.push_rice(gap, k);
+                writer.push_gamma(*tf);
+            }
+            self.body.append(&mut writer.bytes);
             self.entries += 1;
             self.last = token.to_owned();
             postings = &postings[taken..];
@@ -242,6 +211,16 @@ impl Packer {
         self.flush();
         (self.shards, self.first, self.continued)
     }
+}
+
+/// The gaps a posting list stores: the first post, then how many posts each skips after the one before.
+fn gaps(postings: &[(u32, u32)]) -> impl Iterator<Item = u32> + Clone + '_ {
+    let mut next = 0;
+    postings.iter().map(move |(post, _)| {
+        let gap = post - next;
+        next = post + 1;
+        gap
+    })
 }
 
 fn common_prefix(a: &str, b: &str) -> usize {

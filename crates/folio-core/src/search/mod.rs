@@ -21,36 +21,39 @@
 //!    search page, with the body's text from [`html_text`] of the rendered
 //!    body the app fetches, and [`marked_parts`] to render marks.
 //!
-//! # Format, version 1 ([`INDEX_VERSION`])
+//! # Format, version 2 ([`INDEX_VERSION`])
 //!
 //! Files under `search/` in the built site:
 //!
 //! - `search/directory.json`: [`SearchDirectory`] as JSON:
-//!   `{"version":1,"posts":N,"scale":f,"build":"<hash>","first":[…],"continued":[…]}`.
+//!   `{"version":2,"posts":N,"average":f,"lengths":"…","build":"<hash>","first":[…],"continued":[…]}`.
 //!   `first[i]` is the first token of shard `i`; shards hold tokens in byte
 //!   order, so shard `i` holds tokens from `first[i]` up to `first[i+1]`
 //!   (included only when `i+1` is listed in `continued`, meaning a long
-//!   posting list goes on in the next shard). `scale` turns a token's stored
-//!   `top` into its best BM25 score; `build` changes whenever any shard does.
+//!   posting list goes on in the next shard). `lengths` has one letter per
+//!   post (URL-safe base64, 64 classes, eight per doubling): the post's
+//!   weighted length relative to `average`, which BM25 needs at query time.
+//!   `build` changes whenever any shard does.
 //! - `search/<i>.bin`, shard `i`, fetched as `search/<i>.bin?v=<build>`
 //!   ([`SearchDirectory::shard_path`]); each at most [`SHARD_BYTES`]:
 //!   ```text
 //!   "FSI" version:u8 entries:varint
-//!   entry: shared:varint suffix_len:varint suffix:bytes count:varint top:u8 posting*count
-//!   posting: more:1bit delta_low:3bits level:4bits [delta_high:varint if more]
+//!   entry: shared:varint suffix_len:varint suffix:bytes count:varint k:u8 bits
+//!   bits: (gap:rice(k) tf:gamma)*count, then zero bits to the next byte
 //!   ```
 //!   Tokens are front-coded (bytes shared with the previous token of the
-//!   shard). Posts are positions in the manifest's `posts` (newest first),
-//!   delta-coded within a token (the first delta is from 0; `delta_high` is
-//!   `delta >> 3`). `top` is the token's best BM25 score on a log
-//!   scale, exp(top × scale) − 1; `level` (1–15) is the post's score as a
-//!   share of it: score = best × level / 15.
-//!   Title tokens count 3 times and tag tokens 2 times toward the term
-//!   frequency, so matches there outrank matches in the body.
+//!   shard). Posts are positions in the manifest's `posts` (newest first);
+//!   the first gap is the first post, each next gap the posts skipped since
+//!   the one before. `tf` is the weighted term frequency: an occurrence in
+//!   the title counts 3, in a tag 2, in the body 1, so matches there outrank
+//!   matches in the body. Bits fill each byte from its lowest bit
+//!   (see `bits.rs`). The app scores BM25 exactly from `tf`, the token's
+//!   number of posts and the post's length class: the index stores no scores.
 //!
 //! Excerpts are not in the index: the app makes them from the post's body
 //! (plain text of its Markdown, [`crate::markdown::scan_markdown`]) with [`excerpt`].
 
+mod bits;
 mod builder;
 pub mod corpus;
 mod excerpt;
@@ -70,9 +73,11 @@ pub use results::{
 pub use shard::{Entry, SearchDirectory, Shard, ShardError, ShardSet};
 
 /// Bumped whenever the files' layout or meaning changes.
-pub const INDEX_VERSION: u32 = 1;
+pub const INDEX_VERSION: u32 = 2;
 /// Largest shard file, in bytes (uncompressed, so compressed is smaller too).
-pub const SHARD_BYTES: usize = 16_000;
+/// Bit-packed postings barely compress, so a shard is what a query pays for
+/// each token it looks up: small shards keep a cold query small.
+pub const SHARD_BYTES: usize = 8_000;
 /// Where the directory is, relative to the site root.
 pub const DIRECTORY_PATH: &str = "search/directory.json";
 

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::shard::{SearchDirectory, ShardSet};
+use super::shard::{Entry, SearchDirectory, ShardSet};
 use super::tokenize::{bigrams, is_particle, strip_particle, words, Script, CHOSEONG};
 
 /// A token to look up, exactly or as a prefix.
@@ -156,22 +156,28 @@ fn exact(tokens: Vec<String>) -> Vec<Term> {
         .collect()
 }
 
-/// Each post holding `term`, with its best impact for it.
+/// Each post holding `term`, with its best BM25 score for it.
 fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> HashMap<u32, f32> {
+    let entries: Vec<&Entry> = directory
+        .shards_for(&term.token, term.prefix)
+        .into_iter()
+        .filter_map(|id| shards.shards.get(&id))
+        .flat_map(|shard| shard.lookup(&term.token, term.prefix))
+        .collect();
+    // A long posting list goes on across shards: its posts are counted together.
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for entry in &entries {
+        *df.entry(&entry.token).or_default() += entry.postings.len();
+    }
     let mut scores: HashMap<u32, f32> = HashMap::new();
-    for id in directory.shards_for(&term.token, term.prefix) {
-        let Some(shard) = shards.shards.get(&id) else {
-            continue;
-        };
-        for entry in shard.lookup(&term.token, term.prefix) {
-            let token = entry.token.as_str();
-            let spelled = token == term.token || term.preferred.as_deref() == Some(token);
-            let weight = if spelled { 1.0 } else { OTHER_EXPANSION };
-            for (post, level) in &entry.postings {
-                let score = directory.score_of(entry.top, *level) * weight;
-                let best = scores.entry(*post).or_default();
-                *best = best.max(score);
-            }
+    for entry in entries {
+        let token = entry.token.as_str();
+        let spelled = token == term.token || term.preferred.as_deref() == Some(token);
+        let weight = if spelled { 1.0 } else { OTHER_EXPANSION };
+        for (post, tf) in &entry.postings {
+            let score = directory.score(df[token], *tf, *post) * weight;
+            let best = scores.entry(*post).or_default();
+            *best = best.max(score);
         }
     }
     scores

@@ -6,9 +6,20 @@ use serde::{Deserialize, Serialize};
 
 use super::INDEX_VERSION;
 
+use super::bits::{BitReader, MAX_RICE_PARAMETER};
+
 pub(crate) const MAGIC: &[u8; 3] = b"FSI";
-/// Highest impact level a posting stores (four bits).
-pub const MAX_LEVEL: u8 = 15;
+
+/// BM25 term-frequency saturation and length normalisation.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Letters of [`SearchDirectory::lengths`], one per length class (URL-safe base64).
+pub(crate) const LENGTH_CLASSES: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Length classes per doubling of a post's length.
+const CLASSES_PER_OCTAVE: f32 = 8.0;
+/// The class of a post of average length.
+const AVERAGE_CLASS: f32 = 32.0;
 
 /// The small file a search reads first: which shard holds which tokens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,8 +27,11 @@ pub struct SearchDirectory {
     pub version: u32,
     /// Number of posts indexed (the manifest's posts).
     pub posts: u32,
-    /// Turns a token's stored `top` into its best BM25 score: `exp(top × scale) − 1`.
-    pub scale: f32,
+    /// Average weighted length of a post, in tokens.
+    pub average: f32,
+    /// Each post's length relative to the average, one letter of
+    /// [`LENGTH_CLASSES`] per post: class `c` is `2^((c − 32) / 8)` times the average.
+    pub lengths: String,
     /// Changes whenever any shard does; the shards' cache key.
     pub build: String,
     /// First token of each shard.
@@ -57,6 +71,9 @@ impl SearchDirectory {
                 "search index version {} (this app reads {INDEX_VERSION})",
                 directory.version
             ));
+        }
+        if directory.lengths.len() != directory.posts as usize {
+            return Err("the search index gives a length for each post".to_owned());
         }
         Ok(directory)
     }
@@ -105,13 +122,12 @@ pub struct Shard {
     pub entries: Vec<Entry>,
 }
 
-/// A token and the posts holding it, as (post, level) pairs.
+/// A token and the posts holding it, as (post, term frequency) pairs.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub token: String,
-    /// The token's best score, on the directory's log scale.
-    pub top: u8,
-    pub postings: Vec<(u32, u8)>,
+    /// Term frequencies are weighted: an occurrence in the title counts 3, in a tag 2.
+    pub postings: Vec<(u32, u32)>,
 }
 
 pub(crate) fn read_varint(bytes: &[u8], at: &mut usize) -> Result<u32, ShardError> {
@@ -135,21 +151,27 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-/// A posting: `[more:1 delta_low:3 level:4]`, then when `more`, `delta >> 3` as a varint.
-pub(crate) fn write_posting(out: &mut Vec<u8>, delta: u32, level: u8) {
-    let low = ((delta & 0x07) as u8) << 4 | (level & 0x0F);
-    if delta < 8 {
-        out.push(low);
-    } else {
-        out.push(0x80 | low);
-        write_varint(out, delta >> 3);
-    }
+/// Length class of a post `length` long, when the average is `average`.
+pub(crate) fn length_class(length: f32, average: f32) -> u8 {
+    let class = (CLASSES_PER_OCTAVE * (length.max(1.0) / average).log2() + AVERAGE_CLASS).round();
+    LENGTH_CLASSES[class.clamp(0.0, 63.0) as usize]
 }
 
 impl SearchDirectory {
-    /// The BM25 score of a posting: its level (1–15) of its token's top.
-    pub fn score_of(&self, top: u8, level: u8) -> f32 {
-        ((f32::from(top) * self.scale).exp() - 1.0) * f32::from(level) / f32::from(MAX_LEVEL)
+    /// BM25 of a post holding a token `tf` times, when `df` posts hold it.
+    pub fn score(&self, df: usize, tf: u32, post: u32) -> f32 {
+        let posts = self.posts as f32;
+        let df = df as f32;
+        let idf = (1.0 + (posts - df + 0.5) / (df + 0.5)).ln();
+        let class = self
+            .lengths
+            .as_bytes()
+            .get(post as usize)
+            .and_then(|letter| LENGTH_CLASSES.iter().position(|c| c == letter))
+            .unwrap_or(AVERAGE_CLASS as usize);
+        let relative = ((class as f32 - AVERAGE_CLASS) / CLASSES_PER_OCTAVE).exp2();
+        let tf = tf as f32;
+        idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * relative))
     }
 }
 
@@ -171,23 +193,21 @@ impl Shard {
             previous.extend_from_slice(suffix);
             let token = String::from_utf8(previous.clone()).map_err(|_| ShardError::Format)?;
             let postings = read_varint(bytes, &mut at)? as usize;
-            let top = *bytes.get(at).ok_or(ShardError::Truncated)?;
-            at += 1;
-            let mut list = Vec::with_capacity(postings.min(1 << 16));
-            let mut post = 0u32;
-            for _ in 0..postings {
-                let first = *bytes.get(at).ok_or(ShardError::Truncated)?;
-                at += 1;
-                let mut delta = u32::from(first >> 4 & 0x07);
-                if first & 0x80 != 0 {
-                    delta |= read_varint(bytes, &mut at)? << 3;
-                }
-                post += delta;
-                list.push((post, first & 0x0F));
+            let k = u32::from(*bytes.get(at).ok_or(ShardError::Truncated)?);
+            if k >= MAX_RICE_PARAMETER {
+                return Err(ShardError::Format);
             }
+            let mut bits = BitReader::new(bytes, at + 1);
+            let mut list = Vec::with_capacity(postings.min(1 << 16));
+            let mut next = 0u32;
+            for _ in 0..postings {
+                let post = next.checked_add(bits.rice(k)?).ok_or(ShardError::Format)?;
+                list.push((post, bits.gamma()?));
+                next = post.checked_add(1).ok_or(ShardError::Format)?;
+            }
+            at = bits.byte_end();
             entries.push(Entry {
                 token,
-                top,
                 postings: list,
             });
         }
