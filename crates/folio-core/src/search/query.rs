@@ -1,7 +1,5 @@
 //! Running a query: which shards it needs, then ranked posts once they are fetched.
 
-use std::collections::HashMap;
-
 use super::shard::{Entry, SearchDirectory, ShardSet};
 use super::tokenize::{bigrams, is_particle, strip_particle, words, Script, CHOSEONG};
 
@@ -156,8 +154,8 @@ fn exact(tokens: Vec<String>) -> Vec<Term> {
         .collect()
 }
 
-/// Each post holding `term`, with its best BM25 score for it.
-fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> HashMap<u32, f32> {
+/// Each post's best BM25 score for `term`, by position; 0 for posts without it.
+fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> Vec<f32> {
     let entries: Vec<&Entry> = directory
         .shards_for(&term.token, term.prefix)
         .into_iter()
@@ -165,24 +163,31 @@ fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> H
         .flat_map(|shard| shard.lookup(&term.token, term.prefix))
         .collect();
     // A long posting list goes on across shards: its posts are counted together.
-    let mut df: HashMap<&str, usize> = HashMap::new();
+    let df = |token: &str| -> usize {
+        entries
+            .iter()
+            .filter(|e| e.token == token)
+            .map(|e| e.postings.len())
+            .sum()
+    };
+    let mut scores = vec![0.0f32; directory.posts as usize];
+    let mut token_df = ("", 0);
     for entry in &entries {
-        *df.entry(&entry.token).or_default() += entry.postings.len();
-    }
-    let mut scores: HashMap<u32, f32> = HashMap::new();
-    for entry in entries {
         let token = entry.token.as_str();
+        if token_df.0 != token {
+            token_df = (token, df(token));
+        }
+        let df = token_df.1;
         let spelled = token == term.token || term.preferred.as_deref() == Some(token);
         let weight = if spelled { 1.0 } else { OTHER_EXPANSION };
         for (post, tf) in &entry.postings {
-            let score = directory.score(df[token], *tf, *post) * weight;
-            let best = scores.entry(*post).or_default();
-            *best = best.max(score);
+            if let Some(best) = scores.get_mut(*post as usize) {
+                *best = best.max(directory.score(df, *tf, *post) * weight);
+            }
         }
     }
     scores
 }
-
 /// Posts matching `query`, best first; among equal scores, newer first.
 /// Posts must match every word; when none does, posts matching any word are returned.
 pub fn search(
@@ -195,53 +200,43 @@ pub fn search(
     if !missing.is_empty() {
         return Err(MissingShard(missing));
     }
-    // Per word: post → score, for posts holding every term of the word.
-    let mut per_word: Vec<HashMap<u32, f32>> = Vec::with_capacity(query.words.len());
+    // Per word and post: the score, 0 unless the post holds every term of the word.
+    let posts = directory.posts as usize;
+    let mut totals = vec![0.0f32; posts];
+    let mut words_held = vec![0usize; posts];
     for word in &query.words {
-        let mut word_scores: Option<HashMap<u32, f32>> = None;
+        let mut word_scores: Option<Vec<f32>> = None;
         for term in &word.terms {
             let scores = term_scores(term, directory, shards);
             word_scores = Some(match word_scores {
                 None => scores,
-                Some(mut so_far) => {
-                    so_far.retain(|post, _| scores.contains_key(post));
-                    for (post, score) in so_far.iter_mut() {
-                        *score += scores[post];
-                    }
-                    so_far
-                }
+                Some(so_far) => so_far
+                    .iter()
+                    .zip(&scores)
+                    .map(|(a, b)| if *a > 0.0 && *b > 0.0 { a + b } else { 0.0 })
+                    .collect(),
             });
         }
-        per_word.push(word_scores.unwrap_or_default());
-    }
-    let mut totals: HashMap<u32, (f32, usize)> = HashMap::new();
-    for scores in &per_word {
-        for (post, score) in scores {
-            let total = totals.entry(*post).or_default();
-            total.0 += score;
-            total.1 += 1;
+        for (post, score) in word_scores.unwrap_or_default().into_iter().enumerate() {
+            if score > 0.0 {
+                totals[post] += score;
+                words_held[post] += 1;
+            }
         }
     }
-    let all = per_word.len();
-    let mut hits: Vec<Hit> = if totals.values().any(|(_, n)| *n == all) {
-        totals
-            .iter()
-            .filter(|(_, (_, n))| *n == all)
-            .map(|(post, (score, _))| Hit {
-                post: *post,
-                score: *score,
-            })
-            .collect()
-    } else {
-        totals
-            .iter()
-            .map(|(post, (score, _))| Hit {
-                post: *post,
-                score: *score,
-            })
-            .collect()
-    };
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
+    let all = query.words.len();
+    let needed = if words_held.contains(&all) { all } else { 1 };
+    if all == 0 {
+        return Ok(Vec::new());
+    }
+    let mut hits: Vec<Hit> = (0..posts)
+        .filter(|post| words_held[*post] >= needed)
+        .map(|post| Hit {
+            post: post as u32,
+            score: totals[post],
+        })
+        .collect();
+    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
     hits.truncate(limit);
     Ok(hits)
 }
