@@ -27,32 +27,32 @@ use crate::site::use_site;
 
 type DirectoryResult = Result<Arc<SearchDirectory>, FetchError>;
 
+/// Everything search has fetched, in one signal: one reactive type keeps the
+/// feature's share of the WASM small.
+#[derive(Default)]
+struct SearchData {
+    /// `None` until fetched.
+    directory: Option<DirectoryResult>,
+    shards: ShardSet,
+    /// The plain text of bodies fetched for excerpts, by source path.
+    bodies: HashMap<String, String>,
+    /// What is being fetched: `d` (the directory), shard ids, body sources.
+    /// Changed without notifying: nothing shown depends on it.
+    pending: Vec<String>,
+    /// Shards whose last fetch failed, and why the last fetch of anything failed.
+    failed: Vec<u32>,
+    last_error: Option<FetchError>,
+}
+
 /// Provided once by [`crate::app::App`].
 #[derive(Clone, Copy)]
 pub struct SearchIndex {
-    /// `None` until fetched.
-    directory: RwSignal<Option<DirectoryResult>>,
-    shards: StoredValue<ShardSet>,
-    /// The plain text of bodies fetched for excerpts, by source path.
-    bodies: StoredValue<HashMap<String, String>>,
-    /// What is being fetched: `d` (the directory), shard ids, body sources.
-    pending: StoredValue<Vec<String>>,
-    /// Shards whose last fetch failed, and why the last one did.
-    failed: RwSignal<Vec<u32>>,
-    last_error: RwSignal<Option<FetchError>>,
-    /// Bumped whenever a shard or a body arrives.
-    arrived: RwSignal<u32>,
+    data: RwSignal<SearchData>,
 }
 
 pub fn provide_search() -> SearchIndex {
     let index = SearchIndex {
-        directory: RwSignal::new(None),
-        shards: StoredValue::new(ShardSet::default()),
-        bodies: StoredValue::new(HashMap::new()),
-        pending: StoredValue::new(Vec::new()),
-        failed: RwSignal::new(Vec::new()),
-        last_error: RwSignal::new(None),
-        arrived: RwSignal::new(0),
+        data: RwSignal::new(SearchData::default()),
     };
     provide_context(index);
     index
@@ -62,45 +62,44 @@ pub fn use_search() -> SearchIndex {
     expect_context::<SearchIndex>()
 }
 
-/// Marks `key` as being fetched; false when it already is.
-fn start(pending: StoredValue<Vec<String>>, key: String) -> bool {
-    pending
-        .try_update_value(|p| {
-            let new = !p.contains(&key);
-            if new {
-                p.push(key);
-            }
-            new
-        })
-        .unwrap_or(false)
-}
-
-/// Marks `key` as fetched (or failed).
-fn finish(pending: StoredValue<Vec<String>>, key: &str) {
-    pending.update_value(|p| p.retain(|k| k != key));
-}
-
 impl SearchIndex {
+    /// Marks `key` as being fetched; false when it already is.
+    fn start(&self, key: String) -> bool {
+        self.data
+            .try_update_untracked(|data| {
+                let new = !data.pending.contains(&key);
+                if new {
+                    data.pending.push(key);
+                }
+                new
+            })
+            .unwrap_or(false)
+    }
+
+    /// Marks `key` as fetched (or failed), and keeps what arrived.
+    fn finish(&self, key: &str, keep: impl FnOnce(&mut SearchData)) {
+        self.data.update(|data| {
+            data.pending.retain(|k| k != key);
+            keep(data);
+        });
+    }
+
     /// Where searching `query` stands (reactive). A directory that failed to
     /// load counts as a missing shard.
     pub fn state(&self, query: &Query) -> SearchState {
         if query.is_empty() {
             return SearchState::Prompt;
         }
-        self.arrived.track();
-        match self.directory.get() {
+        self.data.with(|data| match &data.directory {
             None => SearchState::Waiting,
             Some(Err(_)) => SearchState::Unavailable,
-            Some(Ok(directory)) => self.failed.with(|failed| {
-                self.shards
-                    .with_value(|shards| search_state(query, &directory, shards, failed))
-            }),
-        }
+            Some(Ok(directory)) => search_state(query, directory, &data.shards, &data.failed),
+        })
     }
 
     /// Why the index could not be fetched, the last time it could not.
     pub fn error(&self) -> Option<FetchError> {
-        self.last_error.get()
+        self.data.with(|data| data.last_error.clone())
     }
 
     /// Fetches what searching `query` needs and is neither here nor being
@@ -111,76 +110,71 @@ impl SearchIndex {
             return;
         }
         let content_base = use_site().content_base.get_value();
+        let index = *self;
         // Tracked: the shards can be chosen once the directory is here.
-        match self.directory.get() {
+        let directory = self.data.with(|data| data.directory.clone());
+        match directory {
             None => {
-                if start(self.pending, "d".into()) {
-                    let (directory, pending, last_error) =
-                        (self.directory, self.pending, self.last_error);
+                if self.start("d".into()) {
                     spawn(async move {
                         let result = fetch_search_directory(&content_base).await;
-                        if let Err(error) = &result {
-                            last_error.set(Some(error.clone()));
-                        }
-                        finish(pending, "d");
-                        directory.set(Some(result.map(Arc::new)));
+                        index.finish("d", |data| {
+                            data.last_error = result.as_ref().err().cloned();
+                            data.directory = Some(result.map(Arc::new));
+                        });
                     });
                 }
             }
             Some(Err(_)) => {}
             Some(Ok(directory)) => {
-                let missing = self
-                    .shards
-                    .with_value(|shards| query.shards_missing(&directory, shards));
-                let failed = self.failed.get_untracked();
-                for id in missing.into_iter().filter(|id| !failed.contains(id)) {
-                    if start(self.pending, id.to_string()) {
-                        self.fetch_shard(directory.clone(), id, content_base.clone());
+                let missing = self.data.with_untracked(|data| {
+                    let mut missing = query.shards_missing(&directory, &data.shards);
+                    missing.retain(|id| !data.failed.contains(id));
+                    missing
+                });
+                for id in missing {
+                    if self.start(id.to_string()) {
+                        let (directory, content_base) = (directory.clone(), content_base.clone());
+                        spawn(async move {
+                            let fetched = fetch_search_shard(&content_base, &directory, id).await;
+                            index.finish(&id.to_string(), |data| {
+                                let kept = fetched.and_then(|bytes| {
+                                    data.shards.insert(id, &bytes).map_err(|err| {
+                                        FetchError::Malformed {
+                                            what: Fetched::SearchIndex,
+                                            message: err.to_string(),
+                                        }
+                                    })
+                                });
+                                data.failed.retain(|f| *f != id);
+                                if let Err(error) = kept {
+                                    data.last_error = Some(error);
+                                    data.failed.push(id);
+                                }
+                            });
+                        });
                     }
                 }
             }
         }
     }
 
-    fn fetch_shard(&self, directory: Arc<SearchDirectory>, id: u32, content_base: String) {
-        let index = *self;
-        spawn(async move {
-            let result = fetch_search_shard(&content_base, &directory, id).await;
-            let result = result.and_then(|bytes| {
-                index
-                    .shards
-                    .try_update_value(|shards| shards.insert(id, &bytes))
-                    .unwrap_or(Ok(()))
-                    .map_err(|err| FetchError::Malformed {
-                        what: Fetched::SearchIndex,
-                        message: err.to_string(),
-                    })
-            });
-            finish(index.pending, &id.to_string());
-            match result {
-                Ok(()) => index.failed.update(|failed| failed.retain(|f| *f != id)),
-                Err(error) => {
-                    index.last_error.set(Some(error));
-                    index.failed.update(|failed| failed.push(id));
-                }
-            }
-            index.arrived.update(|n| *n += 1);
-        });
-    }
-
     /// Forgets what failed, so the next [`SearchIndex::fetch_for`] tries again.
     pub fn retry(&self) {
-        if matches!(self.directory.get_untracked(), Some(Err(_))) {
-            self.directory.set(None);
-        }
-        self.last_error.set(None);
-        self.failed.set(Vec::new());
+        self.data.update(|data| {
+            if matches!(data.directory, Some(Err(_))) {
+                data.directory = None;
+            }
+            data.last_error = None;
+            data.failed.clear();
+        });
     }
 
     /// Whether anything has failed that a retry could fetch.
     pub fn has_failed(&self) -> bool {
-        !self.failed.with_untracked(Vec::is_empty)
-            || matches!(self.directory.get_untracked(), Some(Err(_)))
+        self.data.with_untracked(|data| {
+            !data.failed.is_empty() || matches!(data.directory, Some(Err(_)))
+        })
     }
 
     /// Fetches the bodies of `posts` not fetched yet, for their excerpts. A
@@ -188,21 +182,21 @@ impl SearchIndex {
     pub fn fetch_bodies(&self, posts: Vec<PostMeta>) {
         let content_base = use_site().content_base.get_value();
         for post in posts {
-            let known = self.bodies.with_value(|b| b.contains_key(&post.source));
-            if known || !start(self.pending, post.source.clone()) {
+            let known = self
+                .data
+                .with_untracked(|data| data.bodies.contains_key(&post.source));
+            if known || !self.start(post.source.clone()) {
                 continue;
             }
             let (index, content_base) = (*self, content_base.clone());
             spawn(async move {
                 let fetched = fetch_post_body(&content_base, &post).await;
-                finish(index.pending, &post.source);
-                if let Ok(body) = fetched {
-                    let text = html_text(&body.html);
-                    index.bodies.update_value(|b| {
-                        b.insert(post.source.clone(), text);
-                    });
-                    index.arrived.update(|n| *n += 1);
-                }
+                index.finish(&post.source, |data| {
+                    if let Ok(body) = fetched {
+                        data.bodies
+                            .insert(post.source.clone(), html_text(&body.html));
+                    }
+                });
             });
         }
     }
@@ -212,13 +206,12 @@ impl SearchIndex {
         let SearchState::Found(hits) = state else {
             return Vec::new();
         };
-        self.arrived.track();
-        self.bodies.with_value(|bodies| {
+        self.data.with(|data| {
             search_results(
                 |at| cards.get(at),
                 hits,
                 query,
-                |post| bodies.get(&post.source).map(String::as_str),
+                |post| data.bodies.get(&post.source).map(String::as_str),
             )
         })
     }

@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use leptos::either::EitherOf6;
+use leptos::either::EitherOf5;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -42,18 +42,15 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
     let text = Memo::new(move |_| address.with(|a| search_text_of(&a.query)));
     let query = Memo::new(move |_| Query::parse(&text.get()));
     let state = Memo::new(move |_| query.with(|q| index.state(q)));
-    // Fetch what the query needs; again when a retry or the network allows.
-    Effect::new(move || {
-        state.track();
-        offline.online.track();
-        query.with(|q| index.fetch_for(q));
-    });
-    // Back online: fetch again what failed.
+    // Fetch what the query needs; again when a retry or the network allows,
+    // and back online, what failed.
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
         if was_online == Some(false) && online && index.has_failed() {
             index.retry();
         }
+        state.track();
+        query.with(|q| index.fetch_for(q));
         online
     });
     // The results' cards, and excerpts of the first results from their bodies.
@@ -63,9 +60,9 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
             _ => Vec::new(),
         })
     });
-    Effect::new(move || hit_positions.with(|at| site.ensure_cards(at)));
     Effect::new(move || {
         let first: Vec<_> = hit_positions.with(|at| {
+            site.ensure_cards(at);
             site.cards.with(|cards| {
                 at.iter()
                     .take(EXCERPT_BODIES)
@@ -84,28 +81,32 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
     let found = move || {
         match state.get() {
             SearchState::Prompt => {
-                EitherOf6::A(view! { <SuggestedTags tags=suggestions.clone()/> })
+                EitherOf5::A(view! { <SuggestedTags tags=suggestions.clone()/> })
             }
-            SearchState::Waiting => EitherOf6::B(view! {
-                <p class="result-count" role="status">{site.text(Text::Searching)}</p>
-            }),
-            SearchState::NothingFound => EitherOf6::C(view! {
-                <p class="result-count" role="status">{site.text(Text::NoResults)}</p>
-            }),
-            SearchState::Unavailable => EitherOf6::D(view! { <IndexUnavailable/> }),
+            waiting_or_none @ (SearchState::Waiting | SearchState::NothingFound) => {
+                let status = if waiting_or_none == SearchState::Waiting {
+                    Text::Searching
+                } else {
+                    Text::NoResults
+                };
+                EitherOf5::B(
+                    view! { <p class="result-count" role="status">{site.text(status)}</p> },
+                )
+            }
+            SearchState::Unavailable => EitherOf5::C(view! { <IndexUnavailable/> }),
             found @ SearchState::Found(_) => {
                 if let (false, Some(error)) = (
                     hit_positions.with(|at| site.cards.with(|cards| cards.has_all(at))),
                     site.cards_error.get(),
                 ) {
                     let retry = Callback::new(move |_| site.load_manifest());
-                    return EitherOf6::F(view! { <LoadError error retry whole_page=false/> });
+                    return EitherOf5::D(view! { <LoadError error retry whole_page=false/> });
                 }
                 // Reruns as cards arrive, and as bodies arrive for the excerpts.
                 let results = site
                     .cards
                     .with(|cards| query.with(|q| index.results(cards, &found, q)));
-                EitherOf6::E(view! {
+                EitherOf5::E(view! {
                     <p class="result-count" role="status">
                         {site.words().search_result_count(results.len(), text.get_untracked().trim())}
                     </p>
