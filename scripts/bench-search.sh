@@ -77,3 +77,16 @@ for variant in base search nfc; do
   cp "$work/wasm-target/wasm32-unknown-unknown/release/search_wasm_size.wasm" "$work/$variant.wasm"
 done
 target/release/examples/search_bench size "$work/base.wasm" "$work/search.wasm" "$work/nfc.wasm"
+
+# The whole feature in the real bundle: the app built by Trunk as
+# `folio build` uses it (release, wasm-opt -Oz), with and without the app's
+# `search` feature (the search page, the header's box, fetching the index).
+echo
+echo "== search in the app's WASM (Trunk release, wasm-opt -Oz) =="
+export PATH="$PWD/tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+for variant in with without; do
+  flags=()
+  [ "$variant" = without ] && flags=(--no-default-features)
+  trunk build --release --public-url /__folio_base__/ --dist "$work/app-$variant" "${flags[@]}" >/dev/null 2>&1
+done
+target/release/examples/search_bench share "$work"/app-with/*.wasm "$work"/app-without/*.wasm

@@ -11,11 +11,14 @@ use crate::components::offline_status::{OfflineBanner, UpdatePrompt};
 use crate::components::route_announcer::RouteAnnouncer;
 use crate::components::site_frame::{SiteFooter, SiteHeader};
 use crate::offline::provide_offline;
+#[cfg(feature = "search")]
+use crate::pages::search::SearchPage;
 use crate::pages::{
-    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, search::SearchPage,
-    tags::TagsPage, timeline::TimelinePage,
+    home::HomePage, not_found::NotFoundPage, page::PagePage, post::PostPage, tags::TagsPage,
+    timeline::TimelinePage,
 };
 use crate::router::{provide_navigation, Address};
+#[cfg(feature = "search")]
 use crate::search::provide_search;
 use crate::site::{Site, StartState};
 
@@ -74,6 +77,7 @@ pub fn App(start: StartState) -> impl IntoView {
     Effect::new(move || site.adopted());
     let navigation = provide_navigation(site.base, address);
     let offline = provide_offline();
+    #[cfg(feature = "search")]
     provide_search();
     // Back online: fetch again what failed while the network was gone (the
     // list, or a chunk of its cards: the list is fetched afresh with them).
@@ -94,7 +98,10 @@ pub fn App(start: StartState) -> impl IntoView {
         Screen::Page(slug) => EitherOf7::C(view! { <PagePage slug/> }),
         Screen::Tags => EitherOf7::D(view! { <TagsPage/> }),
         Screen::Timeline => EitherOf7::E(view! { <TimelinePage/> }),
+        #[cfg(feature = "search")]
         Screen::Search => EitherOf7::F(view! { <SearchPage/> }),
+        #[cfg(not(feature = "search"))]
+        Screen::Search => EitherOf7::F(view! { <NotFoundPage/> }),
         Screen::NotFound => EitherOf7::G(view! { <NotFoundPage/> }),
     };
     view! {

@@ -8,9 +8,11 @@
 use std::fmt;
 use std::future::Future;
 
+use futures::future::LocalBoxFuture;
 use gloo_net::http::Request;
 
 use folio_core::list::{Cards, ListError, ListIndex};
+#[cfg(feature = "search")]
 use folio_core::search::{SearchDirectory, DIRECTORY_PATH};
 use folio_core::{Body, Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
@@ -23,6 +25,7 @@ pub enum Fetched {
     ListOfPosts,
     Post(String),
     Page(String),
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
     SearchIndex,
 }
 
@@ -89,21 +92,26 @@ async fn fetch_text(url: &str, what: Fetched) -> Result<String, FetchError> {
     send(Request::get(url), what).await
 }
 
-async fn respond(
+/// Sends `request` and checks the status. Boxed, so the network code is in
+/// the WASM once rather than inlined into every fetch.
+fn respond(
     request: gloo_net::http::RequestBuilder,
     what: &Fetched,
-) -> Result<gloo_net::http::Response, FetchError> {
-    let response = request.send().await.map_err(|err| FetchError::Network {
-        what: what.clone(),
-        message: err.to_string(),
-    })?;
-    if !response.ok() {
-        return Err(FetchError::Status {
+) -> LocalBoxFuture<'static, Result<gloo_net::http::Response, FetchError>> {
+    let what = what.clone();
+    Box::pin(async move {
+        let response = request.send().await.map_err(|err| FetchError::Network {
             what: what.clone(),
-            status: response.status(),
-        });
-    }
-    Ok(response)
+            message: err.to_string(),
+        })?;
+        if !response.ok() {
+            return Err(FetchError::Status {
+                what,
+                status: response.status(),
+            });
+        }
+        Ok(response)
+    })
 }
 
 fn malformed(what: Fetched) -> impl Fn(gloo_net::Error) -> FetchError {
@@ -131,6 +139,7 @@ pub fn spawn(task: impl Future<Output = ()> + 'static) {
 
 /// Fetches the search index's directory, revalidated like the manifest,
 /// since it names this deploy's shards.
+#[cfg(feature = "search")]
 pub async fn fetch_search_directory(content_base: &str) -> Result<SearchDirectory, FetchError> {
     let request = Request::get(&format!("{content_base}{DIRECTORY_PATH}"))
         .cache(web_sys::RequestCache::NoCache);
@@ -143,6 +152,7 @@ pub async fn fetch_search_directory(content_base: &str) -> Result<SearchDirector
 
 /// Fetches one shard of the search index; its URL carries the index's build,
 /// so a cached copy is never an outdated one.
+#[cfg(feature = "search")]
 pub async fn fetch_search_shard(
     content_base: &str,
     directory: &SearchDirectory,

@@ -23,6 +23,7 @@ mod pages;
 #[cfg(feature = "ssr")]
 mod prerender;
 mod router;
+#[cfg(feature = "search")]
 mod search;
 mod site;
 

@@ -41,6 +41,7 @@ pub struct Navigation {
     pub address: RwSignal<Address>,
     /// The route alone: pages re-render when it changes, not on every query change.
     pub route: Memo<Route>,
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
     base: StoredValue<String>,
     /// The last change of address came from [`Navigation::show_quietly`].
     quiet: StoredValue<bool>,
@@ -52,6 +53,7 @@ impl Navigation {
     /// without the announcement and focus move of a navigation: the search
     /// box keeps its address in step with what is typed, and the reader goes
     /// on typing.
+    #[cfg_attr(not(feature = "search"), allow(dead_code))]
     pub fn show_quietly(&self, href: &str, replace: bool) {
         #[cfg(not(feature = "ssr"))]
         {

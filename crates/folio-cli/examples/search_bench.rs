@@ -33,9 +33,20 @@ fn main() {
                 );
             }
         }
+        ["share", with, without] => {
+            let read = |file: &str| Size::of(&std::fs::read(file).expect("reads the file"));
+            let (with, without) = (read(with), read(without));
+            println!(
+                "search adds {} brotli to the app's WASM ({} → {}), {} raw",
+                kib(with.br - without.br),
+                kib(without.br),
+                kib(with.br),
+                kib(with.raw - without.raw)
+            );
+        }
         _ => {
             eprintln!(
-                "usage: search_bench corpus <dir> <posts> | measure <content dir> <built site>"
+                "usage: search_bench corpus <dir> <posts> | measure <content dir> <built site> | size <files> | share <with.wasm> <without.wasm>"
             );
             std::process::exit(2);
         }

@@ -9,6 +9,7 @@ pub mod pagination;
 pub mod post_card;
 pub mod post_enhancements;
 pub mod route_announcer;
+#[cfg(feature = "search")]
 pub mod search_box;
 pub mod site_frame;
 pub mod skeleton;

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use folio_core::routes::Route;
 use folio_core::Text;
 
+#[cfg(feature = "search")]
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::site::use_site;
@@ -20,6 +21,10 @@ pub fn SiteHeader() -> impl IntoView {
             .map(|manifest| manifest.site.title.clone())
             .unwrap_or_else(|| "Folio".to_owned())
     };
+    #[cfg(feature = "search")]
+    let search_box = view! { <SearchBox/> };
+    #[cfg(not(feature = "search"))]
+    let search_box = ();
     view! {
         <header class="site-header">
             <a class="site-title" href=Route::Home.href(&base)>{title}</a>
@@ -29,7 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href=Route::Timeline.href(&base)>{site.text(Text::Timeline)}</a>
                 <ThemeToggle/>
             </nav>
-            <SearchBox/>
+            {search_box}
         </header>
     }
 }

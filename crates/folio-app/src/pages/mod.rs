@@ -7,6 +7,7 @@ pub mod moved;
 pub mod not_found;
 pub mod page;
 pub mod post;
+#[cfg(feature = "search")]
 pub mod search;
 pub mod tags;
 pub mod timeline;
