@@ -278,13 +278,6 @@ pub fn group_by_year_month<'a>(posts: &[&'a PostMeta]) -> Vec<YearGroup<'a>> {
     groups
 }
 
-/// The posts just newer and just older than the one at `at`, in manifest
-/// order (see [`BrowseIndex::position`]).
-pub fn neighbours(posts: &[PostMeta], at: usize) -> (Option<&PostMeta>, Option<&PostMeta>) {
-    let newer = at.checked_sub(1).and_then(|i| posts.get(i));
-    (newer, posts.get(at + 1))
-}
-
 /// Up to `limit` other posts sharing the most tags with `slug` (a tag
 /// written twice counts once); ties go to the newer post. The plain scan, as
 /// [`year_choices`] is.
@@ -541,17 +534,6 @@ mod tests {
     #[test]
     fn years_are_distinct_and_newest_first() {
         assert_eq!(years(&demo()), [2024, 2022, 2021]);
-    }
-
-    #[test]
-    fn neighbours_follow_manifest_order() {
-        let posts = demo();
-        let (newer, older) = neighbours(&posts, 1);
-        assert_eq!(newer.map(|p| p.slug.as_str()), Some("d"));
-        assert_eq!(older.map(|p| p.slug.as_str()), Some("b"));
-        assert_eq!(neighbours(&posts, 0).0, None);
-        assert_eq!(neighbours(&posts, 3).1, None);
-        assert_eq!(neighbours(&posts, 9), (None, None));
     }
 
     #[test]

@@ -255,7 +255,7 @@ pub fn cards_shown(
                 .unwrap_or_default()
         }
         Route::Post(slug) => match index.position(slug) {
-            Some(at) => post_neighbourhood(manifest, index, at),
+            Some(at) => post_neighbourhood(manifest, index, at).positions(),
             None => Vec::new(),
         },
         _ => Vec::new(),
@@ -289,19 +289,39 @@ pub fn needs_titles(route: &Route) -> bool {
     matches!(route, Route::Timeline)
 }
 
-/// A post, the newer and older ones beside it, and its related posts: what
-/// its page names.
-pub fn post_neighbourhood(manifest: &Manifest, index: &BrowseIndex, at: usize) -> Vec<usize> {
-    let mut shown = vec![at];
-    shown.extend(at.checked_sub(1));
-    shown.extend((at + 1 < manifest.posts.len()).then_some(at + 1));
-    shown.extend(
-        index
+/// The posts a post's page names besides itself, by position: worked out
+/// once for both the cards to fetch and the page that shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Neighbourhood {
+    pub at: usize,
+    pub newer: Option<usize>,
+    pub older: Option<usize>,
+    pub related: Vec<usize>,
+}
+
+impl Neighbourhood {
+    /// Every position the page shows a card of, the post's own first.
+    pub fn positions(&self) -> Vec<usize> {
+        let mut shown = vec![self.at];
+        shown.extend(self.newer);
+        shown.extend(self.older);
+        shown.extend(&self.related);
+        shown
+    }
+}
+
+/// A post, the newer and older ones beside it, and its related posts.
+pub fn post_neighbourhood(manifest: &Manifest, index: &BrowseIndex, at: usize) -> Neighbourhood {
+    Neighbourhood {
+        at,
+        newer: at.checked_sub(1),
+        older: (at + 1 < manifest.posts.len()).then_some(at + 1),
+        related: index
             .related(&manifest.posts, at, RELATED_POSTS)
             .into_iter()
-            .filter_map(|post| index.position(&post.slug)),
-    );
-    shown
+            .filter_map(|post| index.position(&post.slug))
+            .collect(),
+    }
 }
 
 /// Related posts a post's page lists.
@@ -697,6 +717,8 @@ mod tests {
         assert_eq!(post.len(), 3 + RELATED_POSTS);
         assert!(post[3..].iter().all(|&at| at % 3 == 0 && at != 120));
         assert_eq!(shown(Route::Post("post-0".into()), "")[..2], [0, 1]);
+        let last = post_neighbourhood(&keys, &index, 249);
+        assert_eq!((last.newer, last.older), (Some(248), None));
         assert!(shown(Route::Timeline, "").is_empty() && needs_titles(&Route::Timeline));
         assert!(shown(Route::TagIndex, "").is_empty());
         assert!(shown(Route::Post("missing".into()), "").is_empty());

@@ -6,8 +6,7 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::{neighbours, BrowseIndex};
-use folio_core::list::{post_neighbourhood, RELATED_POSTS};
+use folio_core::list::{post_neighbourhood, Neighbourhood};
 use folio_core::routes::Route;
 use folio_core::{Body, Manifest, PostMeta, Text};
 
@@ -33,12 +32,15 @@ pub fn PostPage(slug: String) -> impl IntoView {
         <WithManifest render=move |manifest| {
             let index = site.browse_index(&manifest);
             match index.position(&slug) {
-                Some(at) => Either::Left(view! {
-                    <WithCards
-                        positions=post_neighbourhood(&manifest, &index, at)
-                        render=move || view! { <Article at manifest=manifest.clone() index=index.clone()/> }
-                    />
-                }),
+                Some(at) => {
+                    let around = post_neighbourhood(&manifest, &index, at);
+                    Either::Left(view! {
+                        <WithCards
+                            positions=around.positions()
+                            render=move || view! { <Article around=around.clone() manifest=manifest.clone()/> }
+                        />
+                    })
+                }
                 None => Either::Right(view! { <NotFoundPage/> }),
             }
         }/>
@@ -74,16 +76,11 @@ fn retry_when_back_online(
 }
 
 #[component]
-fn Article(at: usize, manifest: Arc<Manifest>, index: Arc<BrowseIndex>) -> impl IntoView {
+fn Article(around: Neighbourhood, manifest: Arc<Manifest>) -> impl IntoView {
     let site = use_site();
     // Shown inside `WithCards`, so every card named here is at hand.
-    let card_of = |post: &PostMeta| {
-        index
-            .position(&post.slug)
-            .and_then(|at| site.card(at))
-            .unwrap_or_else(|| post.clone())
-    };
-    let post = card_of(&manifest.posts[at]);
+    let card_of = |at: usize| site.card(at).unwrap_or_else(|| manifest.posts[at].clone());
+    let post = card_of(around.at);
     let base = site.base.get_value();
     let body = RwSignal::new(site.starting_body(&post.source).map(Ok));
     if site.is_adopting() {
@@ -133,13 +130,8 @@ fn Article(at: usize, manifest: Arc<Manifest>, index: Arc<BrowseIndex>) -> impl 
             "post-layout has-toc"
         }
     };
-    let (newer, older) = neighbours(&manifest.posts, at);
-    let (newer, older) = (newer.map(card_of), older.map(card_of));
-    let related_posts: Vec<PostMeta> = index
-        .related(&manifest.posts, at, RELATED_POSTS)
-        .into_iter()
-        .map(card_of)
-        .collect();
+    let (newer, older) = (around.newer.map(card_of), around.older.map(card_of));
+    let related_posts: Vec<PostMeta> = around.related.iter().map(|at| card_of(*at)).collect();
     let post_link = {
         let base = base.clone();
         move |p: &PostMeta| (Route::Post(p.slug.clone()).href(&base), p.title.clone())
