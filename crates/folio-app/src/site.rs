@@ -66,6 +66,8 @@ pub struct Site {
     pub cards_error: RwSignal<Option<FetchError>>,
     /// Chunks on their way, so two pages asking for one fetch it once.
     chunks_in_flight: StoredValue<HashSet<usize>>,
+    /// The titles file is on its way, so two timelines opened quickly fetch it once.
+    titles_in_flight: StoredValue<bool>,
     bodies: StoredValue<HashMap<String, Body>>,
     adopting: StoredValue<bool>,
     lang: StoredValue<Lang>,
@@ -83,6 +85,7 @@ impl Site {
             cards: RwSignal::new(start.cards),
             cards_error: RwSignal::new(None),
             chunks_in_flight: StoredValue::new(HashSet::new()),
+            titles_in_flight: StoredValue::new(false),
             bodies: StoredValue::new(start.bodies),
             adopting: StoredValue::new(start.adopting),
             lang: StoredValue::new(start.lang),
@@ -165,6 +168,7 @@ impl Site {
             let loaded = crate::fetch::fetch_manifest(&site.content_base.get_value()).await;
             site.cards_error.set(None);
             site.chunks_in_flight.update_value(HashSet::clear);
+            site.titles_in_flight.set_value(false);
             site.manifest.set(Some(loaded.map(|(manifest, cards)| {
                 site.cards.set(cards);
                 Arc::new(manifest)
@@ -182,13 +186,17 @@ impl Site {
         let Some(Ok(manifest)) = self.manifest.get_untracked() else {
             return;
         };
-        if self.cards.with_untracked(|cards| cards.titles().is_some()) {
+        if self.cards.with_untracked(|cards| cards.titles().is_some())
+            || self.titles_in_flight.get_value()
+        {
             return;
         }
+        self.titles_in_flight.set_value(true);
         let site = *self;
         let url = self.cards.with_untracked(Cards::titles_url);
         crate::fetch::spawn(async move {
             let fetched = crate::fetch::fetch_titles(&site.content_base.get_value(), &url).await;
+            site.titles_in_flight.set_value(false);
             site.keep(fetched, |cards, titles| {
                 cards.insert_titles(&manifest, titles)
             });
