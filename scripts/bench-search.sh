@@ -63,21 +63,6 @@ target/release/examples/search_bench corpus "$work/korean" "$posts"
 bench korean "synthetic Korean blog, $posts posts" "$work/korean"
 bench demo "demo/content" demo/content
 
-# What the query path adds to a WASM build (no wasm-opt): a cdylib reading a
-# manifest and rendering Markdown as the app does, with and without the
-# search calls the app will make; and what full NFC would add instead.
-echo
-echo "== search code in WASM (opt-level z, LTO, no wasm-opt) =="
-size_crate=tools/search-wasm-size
-for variant in base search nfc; do
-  features=()
-  [ "$variant" != base ] && features=(--features "$variant")
-  cargo build --release --target wasm32-unknown-unknown --manifest-path "$size_crate/Cargo.toml" \
-    --target-dir "$work/wasm-target" "${features[@]}" 2>/dev/null
-  cp "$work/wasm-target/wasm32-unknown-unknown/release/search_wasm_size.wasm" "$work/$variant.wasm"
-done
-target/release/examples/search_bench size "$work/base.wasm" "$work/search.wasm" "$work/nfc.wasm"
-
 # The whole feature in the real bundle: the app built by Trunk as
 # `folio build` uses it (release, wasm-opt -Oz), with and without the app's
 # `search` feature (the search page, the header's box, fetching the index).
