@@ -497,6 +497,19 @@ impl Cards {
         )
     }
 
+    /// The list index's key, the part of every page's fingerprint that
+    /// stands for the site, the pages, the tags and every post's key: a
+    /// preview keeps what it worked out from those while the key is the same.
+    pub fn index_key(&self) -> &str {
+        &self.index_key
+    }
+
+    /// The hash of [`TITLES_FILE`], part of the fingerprint of a page that
+    /// [`needs_titles`].
+    pub fn titles_hash(&self) -> &str {
+        &self.titles_hash
+    }
+
     /// Whether every card at `positions` is here.
     pub fn has_all(&self, positions: &[usize]) -> bool {
         positions.iter().all(|&at| self.get(at).is_some())

@@ -89,14 +89,29 @@ impl<'a> SiteContext<'a> {
         }
     }
 
-    /// What the page at `route` is rendered from, as the app checks it
-    /// before adopting the page (`folio_core::list::page_fingerprint`).
-    pub fn page_fingerprint(&self, route: &Route) -> String {
-        self.cards
-            .page_fingerprint_with(self.manifest, &self.browse, route, |at| {
-                self.card_fingerprints.get(at).copied()
-            })
-            .unwrap_or_default()
+    /// The posts whose cards the page at `route` shows (`list::cards_shown`):
+    /// the costly part of its fingerprint, which depends only on the list
+    /// index ([`Cards::index_key`]), so a preview keeps it while that stays.
+    pub fn cards_shown(&self, route: &Route) -> Vec<usize> {
+        folio_core::list::cards_shown(self.manifest, &self.browse, route, "")
+    }
+
+    /// What the page at `route`, showing the cards at `shown`, is rendered
+    /// from, as the app checks it before adopting the page
+    /// (`folio_core::list::page_fingerprint`).
+    pub fn fingerprint_of_shown(&self, route: &Route, shown: &[usize]) -> String {
+        folio_core::list::page_fingerprint(
+            self.cards.index_key(),
+            folio_core::list::needs_titles(route).then_some(self.cards.titles_hash()),
+            shown,
+            |at| self.card_fingerprints.get(at).copied(),
+        )
+        .unwrap_or_default()
+    }
+
+    /// Each post's `PostMeta::fingerprint`, by position.
+    pub fn card_fingerprints(&self) -> &[u64] {
+        &self.card_fingerprints
     }
 
     /// How many posts a list route shows over all its pages.

@@ -15,12 +15,16 @@ use std::path::PathBuf;
 use folio_core::fingerprint::Fnv;
 use folio_core::routes::Route;
 
+use super::fingerprints::PageFingerprints;
 use super::BuildError;
 use crate::content::IndexMemory;
 
 #[derive(Default)]
 pub struct BuildMemory {
     pub(super) index: IndexMemory,
+    /// Every page's data fingerprint: kept across full builds too, since it
+    /// is worked out from the data alone.
+    pub(super) fingerprints: PageFingerprints,
     made_with: Option<u64>,
     pages: HashMap<Route, String>,
     bodies: HashMap<String, String>,

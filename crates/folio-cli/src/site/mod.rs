@@ -20,6 +20,7 @@ mod context;
 mod csp;
 mod dates;
 mod feeds;
+mod fingerprints;
 mod head;
 mod headers;
 mod memory;
@@ -197,6 +198,7 @@ pub fn build_site_again(
     let routes = site_routes(&manifest, &site.browse);
     let shape = made_with(options, app, &config, &manifest, &routes, &index.assets);
     let keeping = memory.reuse(shape);
+    memory.fingerprints.update(&site, &routes);
     if !keeping {
         prepare_out_dir(&options.out_dir, &options.content_dir)?;
         app.copy_assets_to(&options.out_dir)
@@ -240,9 +242,9 @@ pub fn build_site_again(
         write(&out.join(body_data_file(source)), json.as_bytes())
     };
     let stale = |route: &Route, source: &str, hash: &str| {
-        let fingerprint = site.page_fingerprint(route);
-        let current = memory.has_page(route, &fingerprint) && memory.has_body(source, hash);
-        (!current).then_some(fingerprint)
+        let fingerprint = memory.fingerprints.of(route);
+        let current = memory.has_page(route, fingerprint) && memory.has_body(source, hash);
+        (!current).then(|| fingerprint.to_owned())
     };
     // Posts and standalone pages: (route, source, body hash, Markdown).
     let bodies = index
@@ -273,8 +275,8 @@ pub fn build_site_again(
         .iter()
         .filter(|route| !matches!(route, Route::Post(_) | Route::Page(_)))
         .filter_map(|route| {
-            let fingerprint = site.page_fingerprint(route);
-            (!memory.has_page(route, &fingerprint)).then_some((route, fingerprint))
+            let fingerprint = memory.fingerprints.of(route);
+            (!memory.has_page(route, fingerprint)).then(|| (route, fingerprint.to_owned()))
         })
         .collect();
     stale_routes
