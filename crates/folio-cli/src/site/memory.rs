@@ -29,6 +29,9 @@ pub struct BuildMemory {
     pages: HashMap<Route, String>,
     bodies: HashMap<String, String>,
     files: HashMap<PathBuf, u64>,
+    /// Per generated file (the sitemap, each feed), the fingerprint of what
+    /// it was last made from: making it is skipped while that stays.
+    inputs: HashMap<String, u64>,
 }
 
 impl BuildMemory {
@@ -40,6 +43,7 @@ impl BuildMemory {
             self.pages.clear();
             self.bodies.clear();
             self.files.clear();
+            self.inputs.clear();
             self.made_with = Some(made_with);
         }
         same
@@ -63,6 +67,15 @@ impl BuildMemory {
 
     pub(super) fn wrote_body(&mut self, source: String, hash: String) {
         self.bodies.insert(source, hash);
+    }
+
+    /// Whether `file` was last made (and written) from `input`.
+    pub(super) fn has_input(&self, file: &str, input: u64) -> bool {
+        self.inputs.get(file) == Some(&input)
+    }
+
+    pub(super) fn made_from(&mut self, file: String, input: u64) {
+        self.inputs.insert(file, input);
     }
 
     /// Writes `bytes` to `path` unless the last build wrote exactly them

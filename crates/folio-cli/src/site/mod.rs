@@ -304,13 +304,15 @@ pub fn build_site_again(
             _ => None,
         })
         .collect();
-    for (file, xml) in feeds::feed_files(&site, &feed_tags) {
-        memory.write_if_changed(out.join(file), xml.as_bytes())?;
+    write_feeds(out, &site, &feed_tags, memory)?;
+    let sitemap_input = sitemap::fingerprint(&site);
+    if !memory.has_input(sitemap::SITEMAP_FILE, sitemap_input) {
+        memory.write_if_changed(
+            out.join(sitemap::SITEMAP_FILE),
+            sitemap::sitemap(&site, &routes).as_bytes(),
+        )?;
+        memory.made_from(sitemap::SITEMAP_FILE.to_owned(), sitemap_input);
     }
-    memory.write_if_changed(
-        out.join(sitemap::SITEMAP_FILE),
-        sitemap::sitemap(&site, &routes).as_bytes(),
-    )?;
     memory.write_if_changed(
         out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
@@ -353,6 +355,30 @@ pub fn write_search_index(
 ) -> Result<(), BuildError> {
     for (file, bytes) in search::search_files(posts) {
         write(&out.join(file), &bytes)?;
+    }
+    Ok(())
+}
+
+/// Writes the feeds whose posts changed since the build kept in `memory`
+/// (every feed, in a full build): a thousand tags make two thousand feeds.
+fn write_feeds(
+    out: &Path,
+    site: &SiteContext,
+    tags: &[String],
+    memory: &mut BuildMemory,
+) -> Result<(), BuildError> {
+    let sources = feeds::feed_sources(site, tags);
+    let stale: Vec<(&feeds::FeedSource, String, u64)> = sources
+        .iter()
+        .map(|source| (source, source.file(), source.fingerprint(site)))
+        .filter(|(_, file, input)| !memory.has_input(file, *input))
+        .collect();
+    let to_make: Vec<&feeds::FeedSource> = stale.iter().map(|(source, ..)| *source).collect();
+    for (file, xml) in feeds::feed_files(site, &to_make) {
+        memory.write_if_changed(out.join(file), xml.as_bytes())?;
+    }
+    for (_, file, input) in stale {
+        memory.made_from(file, input);
     }
     Ok(())
 }
