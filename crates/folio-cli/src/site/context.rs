@@ -38,9 +38,11 @@ pub struct SiteContext<'a> {
 }
 
 impl<'a> SiteContext<'a> {
+    /// `card_fingerprints`: each post's `PostMeta::fingerprint`, by position.
     pub fn new(
         manifest: &'a Manifest,
         cards: Cards,
+        card_fingerprints: Vec<u64>,
         posts: &'a [IndexedPost],
         pages: &'a [IndexedPage],
         content_base: &'a str,
@@ -79,7 +81,7 @@ impl<'a> SiteContext<'a> {
             app_manifest: Arc::new(manifest.clone()),
             browse: Arc::new(BrowseIndex::new(&manifest.posts)),
             cards,
-            card_fingerprints: manifest.posts.iter().map(PostMeta::fingerprint).collect(),
+            card_fingerprints,
             content_base,
             bodies,
             images,

@@ -184,12 +184,20 @@ pub fn build_site_again(
         pages: index.pages.iter().map(|p| p.meta.clone()).collect(),
     };
     let out = &options.out_dir;
-    let list = folio_core::list::list_files(&manifest)
+    let card_fingerprints: Vec<u64> = manifest
+        .posts
+        .par_iter()
+        .map(folio_core::PostMeta::fingerprint)
+        .collect();
+    let list = memory
+        .list_files(&manifest, &card_fingerprints)
         .expect("the list data is plain data and always serializes");
     let manifest_json = list.index_json;
+    let chunk_inputs = memory.chunk_inputs();
     let site = SiteContext::new(
         &manifest,
         list.cards,
+        card_fingerprints,
         &index.posts,
         &index.pages,
         &content_base,
@@ -205,8 +213,11 @@ pub fn build_site_again(
             .map_err(|(path, source)| BuildError::Write { path, source })?;
     }
     memory.write_if_changed(out.join("manifest.json"), manifest_json.as_bytes())?;
-    for (file, json) in &list.chunks {
-        memory.write_if_changed(out.join(file), json.as_bytes())?;
+    for ((file, json), input) in list.chunks.iter().zip(chunk_inputs) {
+        if !memory.has_input(file, input) {
+            memory.write_if_changed(out.join(file), json.as_bytes())?;
+            memory.made_from(file.clone(), input);
+        }
     }
     memory.write_if_changed(
         out.join(folio_core::list::TITLES_FILE),
