@@ -12,6 +12,17 @@ use folio_core::{Body, Manifest, PageMeta, PostMeta, SiteMeta};
 
 use crate::content::{IndexedPage, IndexedPost};
 
+/// What lists are drawn from, worked out before the context so that a
+/// preview can keep parts of it between builds.
+pub struct ListData {
+    /// The posting lists of the manifest's posts.
+    pub browse: Arc<BrowseIndex>,
+    /// Every post's card.
+    pub cards: Cards,
+    /// Each post's `PostMeta::fingerprint`, by position.
+    pub card_fingerprints: Vec<u64>,
+}
+
 pub struct SiteContext<'a> {
     pub manifest: &'a Manifest,
     /// The same manifest, shared with the app's components for every route.
@@ -38,11 +49,9 @@ pub struct SiteContext<'a> {
 }
 
 impl<'a> SiteContext<'a> {
-    /// `card_fingerprints`: each post's `PostMeta::fingerprint`, by position.
     pub fn new(
-        manifest: &'a Manifest,
-        cards: Cards,
-        card_fingerprints: Vec<u64>,
+        manifest: &'a Arc<Manifest>,
+        list: ListData,
         posts: &'a [IndexedPost],
         pages: &'a [IndexedPage],
         content_base: &'a str,
@@ -78,10 +87,10 @@ impl<'a> SiteContext<'a> {
             .collect();
         SiteContext {
             manifest,
-            app_manifest: Arc::new(manifest.clone()),
-            browse: Arc::new(BrowseIndex::new(&manifest.posts)),
-            cards,
-            card_fingerprints,
+            app_manifest: Arc::clone(manifest),
+            browse: list.browse,
+            cards: list.cards,
+            card_fingerprints: list.card_fingerprints,
             content_base,
             bodies,
             images,

@@ -32,6 +32,7 @@ mod static_files;
 mod xml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use folio_core::model::body_data_file;
 use folio_core::routes::{browse_filter_of, Route};
@@ -42,7 +43,7 @@ use crate::config::{ConfigError, SiteConfig};
 use crate::content::generator::{detect_site, GeneratorError, SiteSource};
 use crate::content::{index_content_again, ContentIndex, IndexError, IndexOptions};
 pub use app_bundle::{AppBundle, AppBundleError};
-use context::SiteContext;
+use context::{ListData, SiteContext};
 pub use memory::BuildMemory;
 
 /// Marks an output folder as Folio's, so a later build may replace it.
@@ -177,12 +178,13 @@ pub fn build_site_again(
         .map(|url| format!("{}/", url.trim_end_matches('/')))
         .unwrap_or_else(|| site.base_path.clone());
     let app = &app.with_content_base(&content_base);
-    let manifest = Manifest {
+    // Shared with the app's components for every route, not copied.
+    let manifest = Arc::new(Manifest {
         version: MANIFEST_VERSION,
         site,
         posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
         pages: index.pages.iter().map(|p| p.meta.clone()).collect(),
-    };
+    });
     let out = &options.out_dir;
     let card_fingerprints: Vec<u64> = manifest
         .posts
@@ -194,19 +196,30 @@ pub fn build_site_again(
         .expect("the list data is plain data and always serializes");
     let manifest_json = list.index_json;
     let chunk_inputs = memory.chunk_inputs();
+    let list_shape = memory.list_shape(list.cards.index_key(), &manifest);
+    let routes = &*list_shape.routes;
     let site = SiteContext::new(
         &manifest,
-        list.cards,
-        card_fingerprints,
+        ListData {
+            browse: list_shape.browse.clone(),
+            cards: list.cards,
+            card_fingerprints,
+        },
         &index.posts,
         &index.pages,
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
-    let routes = site_routes(&manifest, &site.browse);
-    let shape = made_with(options, app, &config, &manifest, &routes, &index.assets);
+    let shape = made_with(
+        options,
+        app,
+        &config,
+        &manifest,
+        list_shape.routes_hash,
+        &index.assets,
+    );
     let keeping = memory.reuse(shape);
-    memory.fingerprints.update(&site, &routes);
+    memory.fingerprints.update(&site, routes);
     if !keeping {
         prepare_out_dir(&options.out_dir, &options.content_dir)?;
         app.copy_assets_to(&options.out_dir)
@@ -320,7 +333,7 @@ pub fn build_site_again(
     if !memory.has_input(sitemap::SITEMAP_FILE, sitemap_input) {
         memory.write_if_changed(
             out.join(sitemap::SITEMAP_FILE),
-            sitemap::sitemap(&site, &routes).as_bytes(),
+            sitemap::sitemap(&site, routes).as_bytes(),
         )?;
         memory.made_from(sitemap::SITEMAP_FILE.to_owned(), sitemap_input);
     }
@@ -348,10 +361,13 @@ pub fn build_site_again(
         warnings.extend(write_alias_pages(out, &site));
         warnings.extend(copy_static_files(out, &source, &index.assets));
     }
+    let pages = routes.len();
+    drop(site);
+    let manifest = Arc::try_unwrap(manifest).unwrap_or_else(|shared| (*shared).clone());
     Ok(BuildReport {
         generator: source.generator,
         index,
-        pages: routes.len(),
+        pages,
         manifest,
         warnings,
         pages_written,
@@ -401,7 +417,7 @@ fn made_with(
     app: &AppBundle,
     config: &SiteConfig,
     manifest: &Manifest,
-    routes: &[Route],
+    routes_hash: u64,
     assets: &[PathBuf],
 ) -> u64 {
     let mut hash = folio_core::fingerprint::Fnv::new()
@@ -410,7 +426,8 @@ fn made_with(
         .field(&app.dir.to_string_lossy())
         .field(&format!("{config:?}"))
         .field(&format!("{:?}", manifest.site))
-        .field(&format!("{routes:?}{assets:?}"));
+        .number(routes_hash)
+        .field(&format!("{assets:?}"));
     for post in &manifest.posts {
         hash = hash.field(&post.source).field(&post.aliases.join(" "));
     }

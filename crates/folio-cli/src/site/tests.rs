@@ -1054,6 +1054,16 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
     assert!(retimed.pages_written > 0 && retimed.pages_written * 2 < retimed.pages);
     same_as_a_full_build("full-retimed");
 
+    // A field Folio does not know: no page shows it, but the post's card
+    // in its chunk of the list data carries it.
+    std::fs::write(
+        &thirteenth,
+        text13.replace("date: 2022-01-14", "date: 2022-01-14T09:30:00\nmood: calm"),
+    )
+    .expect("edits");
+    build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    same_as_a_full_build("full-extra");
+
     // A new day moves the post in the list: every page's data is worked
     // out again, and the result is still a full build's.
     std::fs::write(
