@@ -104,25 +104,26 @@ target/release/folio serve --content "$work/content" --out "$work/preview" --app
   --port "$port" >"$work/serve.log" 2>&1 &
 serve_pid=$!
 trap 'kill "$serve_pid" 2>/dev/null; rm -rf "$work"' EXIT
-builds() { grep -c 'rebuilt in' "$work/serve.log" || true; }
-wait_for_builds() { # count: waits up to 5 minutes for the count-th build
+count() { grep -c "$1" "$work/serve.log" || true; }
+wait_for() { # text, count: waits up to 5 minutes for the count-th line with text
   for _ in $(seq 3000); do
-    [ "$(builds)" -ge "$1" ] && return 0
+    [ "$(count "$1")" -ge "$2" ] && return 0
     kill -0 "$serve_pid" 2>/dev/null || break
     sleep 0.1
   done
-  echo "folio serve did not rebuild:" >&2; cat "$work/serve.log" >&2; kill "$serve_pid" 2>/dev/null; exit 1
+  echo "folio serve did not print '$1':" >&2; cat "$work/serve.log" >&2; kill "$serve_pid" 2>/dev/null; exit 1
 }
-wait_for_builds 1
+wait_for 'rebuilt in' 1
 rebuilds=()
 for edit in 1 2 3 4 5; do
   post=$(printf '%s/post-%05d.md' "$work/content" $((edit * 1733 % posts)))
   printf '\nOne more sentence, edit %s.\n' "$edit" >>"$post"
-  wait_for_builds $((edit + 1))
+  wait_for 'rebuilt in' $((edit + 1))
   line=$(grep 'rebuilt in' "$work/serve.log" | sed -n "$((edit + 1))p")
   echo "serve, edit $edit: $line"
   rebuilds+=("$(sed -E 's/.*rebuilt in ([0-9]+) ms.*/\1/' <<<"$line")")
-  sleep 1 # the search index is rewritten after the reload; let it finish
+  # The search index is rewritten after the reload; the next edit waits.
+  wait_for 'search index rewritten' "$edit"
 done
 kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
 printf '%s\n' "${rebuilds[@]}" | sort -n |
