@@ -114,6 +114,9 @@ wait_for() { # text, count: waits up to 5 minutes for the count-th line with tex
   echo "folio serve did not print '$1':" >&2; cat "$work/serve.log" >&2; kill "$serve_pid" 2>/dev/null; exit 1
 }
 wait_for 'rebuilt in' 1
+# The preview watches the content once it serves; give that a moment.
+wait_for 'serving http' 1
+sleep 1
 rebuilds=()
 for edit in 1 2 3 4 5; do
   post=$(printf '%s/post-%05d.md' "$work/content" $((edit * 1733 % posts)))
