@@ -4,7 +4,8 @@
 # builds them, and prints build time and peak memory (and Hugo's, when
 # `hugo` is installed, on the same posts), the sizes a reader downloads, and
 # from Chromium: bytes transferred to show the home page, when the first
-# post link is painted, and how long a tag click takes. Figures only.
+# post link is painted, and how long a tag click takes; and how long
+# `folio serve` takes to rebuild after one post is edited. Figures only.
 #
 #   scripts/bench-scale.sh [N]
 set -euo pipefail
@@ -94,5 +95,41 @@ const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).forEach((e) =
 walk(site);
 console.log(`whole site              ${(total / 1048576).toFixed(1)} MiB in ${files} files`);
 JS
+
+# Editing one post while `folio serve` runs: the preview rebuilds and prints
+# "rebuilt in X ms"; five edits to five posts, median and max.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+: >"$work/serve.log"
+target/release/folio serve --content "$work/content" --out "$work/preview" --app-dir target/folio-app \
+  --port "$port" >"$work/serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null; rm -rf "$work"' EXIT
+count() { grep -c "$1" "$work/serve.log" || true; }
+wait_for() { # text, count: waits up to 5 minutes for the count-th line with text
+  for _ in $(seq 3000); do
+    [ "$(count "$1")" -ge "$2" ] && return 0
+    kill -0 "$serve_pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "folio serve did not print '$1':" >&2; cat "$work/serve.log" >&2; kill "$serve_pid" 2>/dev/null; exit 1
+}
+wait_for 'rebuilt in' 1
+# The preview watches the content once it serves; give that a moment.
+wait_for 'serving http' 1
+sleep 1
+rebuilds=()
+for edit in 1 2 3 4 5; do
+  post=$(printf '%s/post-%05d.md' "$work/content" $((edit * 1733 % posts)))
+  printf '\nOne more sentence, edit %s.\n' "$edit" >>"$post"
+  wait_for 'rebuilt in' $((edit + 1))
+  line=$(grep 'rebuilt in' "$work/serve.log" | sed -n "$((edit + 1))p")
+  echo "serve, edit $edit: $line"
+  rebuilds+=("$(sed -E 's/.*rebuilt in ([0-9]+) ms.*/\1/' <<<"$line")")
+  # The search index is rewritten after the reload; the next edit waits.
+  wait_for 'search index rewritten' "$edit"
+done
+kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+printf '%s\n' "${rebuilds[@]}" | sort -n |
+  awk '{ ms[NR] = $1 } END { printf "folio serve, one post edited: rebuilt in %d ms median, %d ms max (5 edits)\n", ms[int((NR + 1) / 2)], ms[NR] }'
 
 node tests/bench/scale.mjs "$work/site" 5

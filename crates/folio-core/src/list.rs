@@ -79,16 +79,39 @@ pub fn chunk_file(n: usize) -> String {
     format!("list/{n}.json")
 }
 
+/// A chunk of cards as written: its JSON and its hash (the cache key).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChunkJson {
+    pub json: String,
+    pub hash: String,
+}
+
+/// The JSON and hash of the chunk holding `cards`.
+pub fn chunk_json(cards: &[PostMeta]) -> Result<ChunkJson, serde_json::Error> {
+    let json = serde_json::to_string(cards)?;
+    // 8 hex digits: a cache key per chunk, not a security measure.
+    let hash = crate::fingerprint::fingerprint(&json)[..8].to_owned();
+    Ok(ChunkJson { json, hash })
+}
+
 /// Splits a full manifest into the index and its card chunks.
 pub fn list_files(manifest: &Manifest) -> Result<ListFiles, serde_json::Error> {
+    list_files_with(manifest, |_, cards| chunk_json(cards))
+}
+
+/// [`list_files`], with chunk `n`'s JSON from `chunk` (given its cards):
+/// a preview keeps the chunks whose cards did not change.
+pub fn list_files_with(
+    manifest: &Manifest,
+    mut chunk: impl FnMut(usize, &[PostMeta]) -> Result<ChunkJson, serde_json::Error>,
+) -> Result<ListFiles, serde_json::Error> {
     let size = CARDS_PER_CHUNK;
     let mut chunks = Vec::new();
     let mut hashes = Vec::new();
-    for (n, chunk) in manifest.posts.chunks(size).enumerate() {
-        let json = serde_json::to_string(chunk)?;
-        // 8 hex digits: a cache key per chunk, not a security measure.
-        hashes.push(crate::fingerprint::fingerprint(&json)[..8].to_owned());
-        chunks.push((chunk_file(n), json));
+    for (n, cards) in manifest.posts.chunks(size).enumerate() {
+        let made = chunk(n, cards)?;
+        hashes.push(made.hash);
+        chunks.push((chunk_file(n), made.json));
     }
     let titles: Vec<&str> = manifest
         .posts
@@ -515,6 +538,19 @@ impl Cards {
             &cards_shown(manifest, index, route, ""),
             card,
         )
+    }
+
+    /// The list index's key, the part of every page's fingerprint that
+    /// stands for the site, the pages, the tags and every post's key: a
+    /// preview keeps what it worked out from those while the key is the same.
+    pub fn index_key(&self) -> &str {
+        &self.index_key
+    }
+
+    /// The hash of [`TITLES_FILE`], part of the fingerprint of a page that
+    /// [`needs_titles`].
+    pub fn titles_hash(&self) -> &str {
+        &self.titles_hash
     }
 
     /// Whether every card at `positions` is here.

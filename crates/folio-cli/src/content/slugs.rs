@@ -5,30 +5,36 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::read::ReadPost;
 use crate::diagnostics::{Diagnostic, Severity};
+use chrono::{DateTime, FixedOffset};
+
+/// A post's or page's claim to a slug: its file, its date, and the slug
+/// it asks for, which [`make_unique`] may change. The slug is apart from
+/// the rest of what was read, so an index keeps that as it was read.
+pub struct SlugClaim<'p> {
+    pub file: &'p Path,
+    pub date: Option<DateTime<FixedOffset>>,
+    pub slug: &'p mut String,
+}
 
 /// Renames the slugs that would collide, in the given order. With `dated`,
 /// every post of a shared slug takes its date (so adding a post never moves
 /// an older one), and a number on the same day; without, the first keeps its
 /// slug and the others are numbered. Returns one warning per rename.
-pub fn make_unique<'p>(
-    posts: impl Iterator<Item = (&'p Path, &'p mut ReadPost)>,
-    dated: bool,
-) -> Vec<Diagnostic> {
-    let posts: Vec<(&Path, &mut ReadPost)> = posts.collect();
+pub fn make_unique<'p>(posts: impl Iterator<Item = SlugClaim<'p>>, dated: bool) -> Vec<Diagnostic> {
+    let posts: Vec<(&Path, SlugClaim)> = posts.map(|claim| (claim.file, claim)).collect();
     let mut uses: HashMap<String, Vec<&Path>> = HashMap::new();
     for (file, post) in &posts {
-        uses.entry(post.slug.clone()).or_default().push(file);
+        uses.entry(post.slug.to_string()).or_default().push(file);
     }
     let mut taken: HashMap<String, ()> = posts
         .iter()
-        .filter(|(_, post)| uses[&post.slug].len() == 1)
+        .filter(|(_, post)| uses[post.slug.as_str()].len() == 1)
         .map(|(_, post)| (post.slug.clone(), ()))
         .collect();
     let mut warnings = Vec::new();
     for (file, post) in posts {
-        let sharing = &uses[&post.slug];
+        let sharing = &uses[post.slug.as_str()];
         if sharing.len() < 2 {
             continue;
         }
@@ -38,7 +44,7 @@ pub fn make_unique<'p>(
             .map(|other| other.display().to_string())
             .collect();
         // Undated pages: the first keeps its name, later ones are numbered.
-        if !dated && !taken.contains_key(&post.slug) {
+        if !dated && !taken.contains_key(post.slug.as_str()) {
             taken.insert(post.slug.clone(), ());
             continue;
         }
@@ -65,7 +71,7 @@ pub fn make_unique<'p>(
             )
             .fix("give the post its own `slug:` in the front matter to choose its address"),
         );
-        post.slug = slug;
+        *post.slug = slug;
     }
     warnings
 }
@@ -73,7 +79,22 @@ pub fn make_unique<'p>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::DateTime;
+    use crate::content::read::ReadPost;
+
+    /// Each post's claim, as the indexer makes it.
+    fn claims<'p>(
+        files: &'p [&str],
+        posts: &'p mut [ReadPost],
+    ) -> impl Iterator<Item = SlugClaim<'p>> {
+        files
+            .iter()
+            .zip(posts.iter_mut())
+            .map(|(file, post)| SlugClaim {
+                file: Path::new(file),
+                date: post.date,
+                slug: &mut post.slug,
+            })
+    }
 
     fn read(slug: &str, date: &str) -> ReadPost {
         ReadPost {
@@ -99,7 +120,7 @@ mod tests {
             read("notes", "2019-05-02T00:00:00+09:00"),
             read("solo", "2019-05-03T00:00:00+09:00"),
         ];
-        let warnings = make_unique(files.iter().map(Path::new).zip(posts.iter_mut()), true);
+        let warnings = make_unique(claims(&files, &mut posts), true);
         let slugs: Vec<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["2019-05-01-notes", "2019-05-02-notes", "solo"]);
         assert_eq!(warnings.len(), 2);
@@ -114,7 +135,7 @@ mod tests {
             read("notes", "2019-05-01T10:00:00+09:00"),
             read("notes", "2019-05-01T11:00:00+09:00"),
         ];
-        make_unique(files.iter().map(Path::new).zip(posts.iter_mut()), true);
+        make_unique(claims(&files, &mut posts), true);
         let slugs: Vec<&str> = posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(
             slugs,
@@ -133,7 +154,7 @@ mod tests {
             read("about", "2019-05-01T09:00:00+09:00"),
             read("about", "2019-05-01T09:00:00+09:00"),
         ];
-        make_unique(files.iter().map(Path::new).zip(pages.iter_mut()), false);
+        make_unique(claims(&files, &mut pages), false);
         let slugs: Vec<&str> = pages.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(slugs, ["about", "about-2"]);
     }

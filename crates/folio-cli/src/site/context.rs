@@ -12,6 +12,17 @@ use folio_core::{Body, Manifest, PageMeta, PostMeta, SiteMeta};
 
 use crate::content::{IndexedPage, IndexedPost};
 
+/// What lists are drawn from, worked out before the context so that a
+/// preview can keep parts of it between builds.
+pub struct ListData {
+    /// The posting lists of the manifest's posts.
+    pub browse: Arc<BrowseIndex>,
+    /// Every post's card.
+    pub cards: Cards,
+    /// Each post's `PostMeta::fingerprint`, by position.
+    pub card_fingerprints: Vec<u64>,
+}
+
 pub struct SiteContext<'a> {
     pub manifest: &'a Manifest,
     /// The same manifest, shared with the app's components for every route.
@@ -39,8 +50,8 @@ pub struct SiteContext<'a> {
 
 impl<'a> SiteContext<'a> {
     pub fn new(
-        manifest: &'a Manifest,
-        cards: Cards,
+        manifest: &'a Arc<Manifest>,
+        list: ListData,
         posts: &'a [IndexedPost],
         pages: &'a [IndexedPage],
         content_base: &'a str,
@@ -76,10 +87,10 @@ impl<'a> SiteContext<'a> {
             .collect();
         SiteContext {
             manifest,
-            app_manifest: Arc::new(manifest.clone()),
-            browse: Arc::new(BrowseIndex::new(&manifest.posts)),
-            cards,
-            card_fingerprints: manifest.posts.iter().map(PostMeta::fingerprint).collect(),
+            app_manifest: Arc::clone(manifest),
+            browse: list.browse,
+            cards: list.cards,
+            card_fingerprints: list.card_fingerprints,
             content_base,
             bodies,
             images,
@@ -89,14 +100,29 @@ impl<'a> SiteContext<'a> {
         }
     }
 
-    /// What the page at `route` is rendered from, as the app checks it
-    /// before adopting the page (`folio_core::list::page_fingerprint`).
-    pub fn page_fingerprint(&self, route: &Route) -> String {
-        self.cards
-            .page_fingerprint_with(self.manifest, &self.browse, route, |at| {
-                self.card_fingerprints.get(at).copied()
-            })
-            .unwrap_or_default()
+    /// The posts whose cards the page at `route` shows (`list::cards_shown`):
+    /// the costly part of its fingerprint, which depends only on the list
+    /// index ([`Cards::index_key`]), so a preview keeps it while that stays.
+    pub fn cards_shown(&self, route: &Route) -> Vec<usize> {
+        folio_core::list::cards_shown(self.manifest, &self.browse, route, "")
+    }
+
+    /// What the page at `route`, showing the cards at `shown`, is rendered
+    /// from, as the app checks it before adopting the page
+    /// (`folio_core::list::page_fingerprint`).
+    pub fn fingerprint_of_shown(&self, route: &Route, shown: &[usize]) -> String {
+        folio_core::list::page_fingerprint(
+            self.cards.index_key(),
+            folio_core::list::needs_titles(route).then_some(self.cards.titles_hash()),
+            shown,
+            |at| self.card_fingerprints.get(at).copied(),
+        )
+        .unwrap_or_default()
+    }
+
+    /// Each post's `PostMeta::fingerprint`, by position.
+    pub fn card_fingerprints(&self) -> &[u64] {
+        &self.card_fingerprints
     }
 
     /// How many posts a list route shows over all its pages.

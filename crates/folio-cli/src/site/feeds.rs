@@ -12,26 +12,51 @@ use folio_core::PostMeta;
 use super::context::{feed_file, feed_href, FeedKind, SiteContext};
 use super::dates::{last_modified, newest_change, rfc2822};
 use super::xml::{escaped, push_element, push_escaped};
+use folio_core::fingerprint::Fnv;
 
 /// Posts per feed: enough for a reader that checks weekly, small enough to fetch often.
 pub const FEED_LENGTH: usize = 20;
 
 /// One feed's subject: the whole site or one tag.
-struct FeedSource<'a> {
+pub struct FeedSource<'a> {
     tag: Option<&'a str>,
     title: String,
     page: Route,
+    /// The posts' positions in the list, newest first.
+    positions: Vec<usize>,
     posts: Vec<&'a PostMeta>,
 }
 
-/// Every feed file, as (path relative to the output folder, contents).
-pub fn feed_files(site: &SiteContext, tags: &[String]) -> Vec<(String, String)> {
+impl FeedSource<'_> {
+    /// Its Atom file, which stands for the RSS file beside it too.
+    pub fn file(&self) -> String {
+        feed_file(self.tag, FeedKind::Atom)
+    }
+
+    /// What its files are made of besides the site's settings (which a
+    /// preview's build fingerprints as a whole): its posts, each by its
+    /// card's fingerprint, which covers its body too. A preview writes the
+    /// feed again only when this changes.
+    pub fn fingerprint(&self, site: &SiteContext) -> u64 {
+        let cards = site.card_fingerprints();
+        let mut hash = Fnv::new().field(self.tag.unwrap_or("\u{1}"));
+        for &at in &self.positions {
+            hash = hash.number(cards.get(at).copied().unwrap_or_default());
+        }
+        hash.finish()
+    }
+}
+
+/// Every feed's subject: the site's, and each of `tags`'.
+pub fn feed_sources<'a>(site: &SiteContext<'a>, tags: &'a [String]) -> Vec<FeedSource<'a>> {
     let posts = &site.manifest.posts;
+    let latest = 0..posts.len().min(FEED_LENGTH);
     let mut sources = vec![FeedSource {
         tag: None,
         title: site.site().title.clone(),
         page: Route::Home,
-        posts: posts.iter().take(FEED_LENGTH).collect(),
+        positions: latest.clone().collect(),
+        posts: posts[latest].iter().collect(),
     }];
     for tag in tags {
         let filter = BrowseFilter {
@@ -39,20 +64,27 @@ pub fn feed_files(site: &SiteContext, tags: &[String]) -> Vec<(String, String)> 
             ..Default::default()
         };
         // The tag's posting list, newest first: no scan of every post per tag.
-        let tagged = site
+        let positions: Vec<usize> = site
             .browse
             .matching(&filter)
             .into_iter()
             .take(FEED_LENGTH)
-            .filter_map(|at| posts.get(at))
+            .filter(|&at| at < posts.len())
             .collect();
         sources.push(FeedSource {
             tag: Some(tag),
             title: format!("#{tag} · {}", site.site().title),
             page: Route::Tag(tag.clone()),
-            posts: tagged,
+            posts: positions.iter().map(|&at| &posts[at]).collect(),
+            positions,
         });
     }
+    sources
+}
+
+/// The files of the feeds of `sources`, as (path relative to the output
+/// folder, contents).
+pub fn feed_files(site: &SiteContext, sources: &[&FeedSource]) -> Vec<(String, String)> {
     // A post in several feeds is rendered once.
     let mut bodies: HashMap<&str, String> = HashMap::new();
     if site.feed_full_content {
@@ -63,7 +95,7 @@ pub fn feed_files(site: &SiteContext, tags: &[String]) -> Vec<(String, String)> 
         }
     }
     let mut files = Vec::with_capacity(sources.len() * 2);
-    for source in &sources {
+    for source in sources {
         let atom_xml = atom(site, source, &bodies);
         files.push((feed_file(source.tag, FeedKind::Atom), atom_xml));
         let rss_xml = rss(site, source, &bodies);

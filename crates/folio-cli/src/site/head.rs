@@ -33,7 +33,7 @@ struct PageSummary<'a> {
 
 /// The `<title>`, description, canonical link, OpenGraph and Twitter tags,
 /// feed links and, for a post, its JSON-LD; `fingerprint` is the page's
-/// data fingerprint ([`SiteContext::page_fingerprint`]), which the build
+/// data fingerprint ([`SiteContext::fingerprint_of_shown`]), which the build
 /// has worked out already to know whether the page changed.
 pub fn head_tags(site: &SiteContext, route: &Route, fingerprint: &str) -> String {
     let meta = site.site();

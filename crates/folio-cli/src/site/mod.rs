@@ -20,6 +20,7 @@ mod context;
 mod csp;
 mod dates;
 mod feeds;
+mod fingerprints;
 mod head;
 mod headers;
 mod memory;
@@ -31,6 +32,7 @@ mod static_files;
 mod xml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use folio_core::model::body_data_file;
 use folio_core::routes::{browse_filter_of, Route};
@@ -41,7 +43,7 @@ use crate::config::{ConfigError, SiteConfig};
 use crate::content::generator::{detect_site, GeneratorError, SiteSource};
 use crate::content::{index_content_again, ContentIndex, IndexError, IndexOptions};
 pub use app_bundle::{AppBundle, AppBundleError};
-use context::SiteContext;
+use context::{ListData, SiteContext};
 pub use memory::BuildMemory;
 
 /// Marks an output folder as Folio's, so a later build may replace it.
@@ -176,35 +178,59 @@ pub fn build_site_again(
         .map(|url| format!("{}/", url.trim_end_matches('/')))
         .unwrap_or_else(|| site.base_path.clone());
     let app = &app.with_content_base(&content_base);
-    let manifest = Manifest {
+    // Shared with the app's components for every route, not copied.
+    let manifest = Arc::new(Manifest {
         version: MANIFEST_VERSION,
         site,
         posts: index.posts.iter().map(|p| p.meta.clone()).collect(),
         pages: index.pages.iter().map(|p| p.meta.clone()).collect(),
-    };
+    });
     let out = &options.out_dir;
-    let list = folio_core::list::list_files(&manifest)
+    let card_fingerprints: Vec<u64> = manifest
+        .posts
+        .par_iter()
+        .map(folio_core::PostMeta::fingerprint)
+        .collect();
+    let list = memory
+        .list_files(&manifest, &card_fingerprints)
         .expect("the list data is plain data and always serializes");
     let manifest_json = list.index_json;
+    let chunk_inputs = memory.chunk_inputs();
+    let list_shape = memory.list_shape(list.cards.index_key(), &manifest);
+    let routes = &*list_shape.routes;
     let site = SiteContext::new(
         &manifest,
-        list.cards,
+        ListData {
+            browse: list_shape.browse.clone(),
+            cards: list.cards,
+            card_fingerprints,
+        },
         &index.posts,
         &index.pages,
         &content_base,
         config.feed_full_content.unwrap_or(false),
     );
-    let routes = site_routes(&manifest, &site.browse);
-    let shape = made_with(options, app, &config, &manifest, &routes, &index.assets);
+    let shape = made_with(
+        options,
+        app,
+        &config,
+        &manifest,
+        list_shape.routes_hash,
+        &index.assets,
+    );
     let keeping = memory.reuse(shape);
+    memory.fingerprints.update(&site, routes);
     if !keeping {
         prepare_out_dir(&options.out_dir, &options.content_dir)?;
         app.copy_assets_to(&options.out_dir)
             .map_err(|(path, source)| BuildError::Write { path, source })?;
     }
     memory.write_if_changed(out.join("manifest.json"), manifest_json.as_bytes())?;
-    for (file, json) in &list.chunks {
-        memory.write_if_changed(out.join(file), json.as_bytes())?;
+    for ((file, json), input) in list.chunks.iter().zip(chunk_inputs) {
+        if !memory.has_input(file, input) {
+            memory.write_if_changed(out.join(file), json.as_bytes())?;
+            memory.made_from(file.clone(), input);
+        }
     }
     memory.write_if_changed(
         out.join(folio_core::list::TITLES_FILE),
@@ -240,9 +266,9 @@ pub fn build_site_again(
         write(&out.join(body_data_file(source)), json.as_bytes())
     };
     let stale = |route: &Route, source: &str, hash: &str| {
-        let fingerprint = site.page_fingerprint(route);
-        let current = memory.has_page(route, &fingerprint) && memory.has_body(source, hash);
-        (!current).then_some(fingerprint)
+        let fingerprint = memory.fingerprints.of(route);
+        let current = memory.has_page(route, fingerprint) && memory.has_body(source, hash);
+        (!current).then(|| fingerprint.to_owned())
     };
     // Posts and standalone pages: (route, source, body hash, Markdown).
     let bodies = index
@@ -273,8 +299,8 @@ pub fn build_site_again(
         .iter()
         .filter(|route| !matches!(route, Route::Post(_) | Route::Page(_)))
         .filter_map(|route| {
-            let fingerprint = site.page_fingerprint(route);
-            (!memory.has_page(route, &fingerprint)).then_some((route, fingerprint))
+            let fingerprint = memory.fingerprints.of(route);
+            (!memory.has_page(route, fingerprint)).then(|| (route, fingerprint.to_owned()))
         })
         .collect();
     stale_routes
@@ -302,13 +328,15 @@ pub fn build_site_again(
             _ => None,
         })
         .collect();
-    for (file, xml) in feeds::feed_files(&site, &feed_tags) {
-        memory.write_if_changed(out.join(file), xml.as_bytes())?;
+    write_feeds(out, &site, &feed_tags, memory)?;
+    let sitemap_input = sitemap::fingerprint(&site);
+    if !memory.has_input(sitemap::SITEMAP_FILE, sitemap_input) {
+        memory.write_if_changed(
+            out.join(sitemap::SITEMAP_FILE),
+            sitemap::sitemap(&site, routes).as_bytes(),
+        )?;
+        memory.made_from(sitemap::SITEMAP_FILE.to_owned(), sitemap_input);
     }
-    memory.write_if_changed(
-        out.join(sitemap::SITEMAP_FILE),
-        sitemap::sitemap(&site, &routes).as_bytes(),
-    )?;
     memory.write_if_changed(
         out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
@@ -333,10 +361,13 @@ pub fn build_site_again(
         warnings.extend(write_alias_pages(out, &site));
         warnings.extend(copy_static_files(out, &source, &index.assets));
     }
+    let pages = routes.len();
+    drop(site);
+    let manifest = Arc::try_unwrap(manifest).unwrap_or_else(|shared| (*shared).clone());
     Ok(BuildReport {
         generator: source.generator,
         index,
-        pages: routes.len(),
+        pages,
         manifest,
         warnings,
         pages_written,
@@ -355,6 +386,30 @@ pub fn write_search_index(
     Ok(())
 }
 
+/// Writes the feeds whose posts changed since the build kept in `memory`
+/// (every feed, in a full build): a thousand tags make two thousand feeds.
+fn write_feeds(
+    out: &Path,
+    site: &SiteContext,
+    tags: &[String],
+    memory: &mut BuildMemory,
+) -> Result<(), BuildError> {
+    let sources = feeds::feed_sources(site, tags);
+    let stale: Vec<(&feeds::FeedSource, String, u64)> = sources
+        .iter()
+        .map(|source| (source, source.file(), source.fingerprint(site)))
+        .filter(|(_, file, input)| !memory.has_input(file, *input))
+        .collect();
+    let to_make: Vec<&feeds::FeedSource> = stale.iter().map(|(source, ..)| *source).collect();
+    for (file, xml) in feeds::feed_files(site, &to_make) {
+        memory.write_if_changed(out.join(file), xml.as_bytes())?;
+    }
+    for (_, file, input) in stale {
+        memory.made_from(file, input);
+    }
+    Ok(())
+}
+
 /// Everything the outputs depend on besides each page's data and each
 /// body: when it changes, no earlier output is kept (see [`BuildMemory`]).
 fn made_with(
@@ -362,7 +417,7 @@ fn made_with(
     app: &AppBundle,
     config: &SiteConfig,
     manifest: &Manifest,
-    routes: &[Route],
+    routes_hash: u64,
     assets: &[PathBuf],
 ) -> u64 {
     let mut hash = folio_core::fingerprint::Fnv::new()
@@ -371,7 +426,8 @@ fn made_with(
         .field(&app.dir.to_string_lossy())
         .field(&format!("{config:?}"))
         .field(&format!("{:?}", manifest.site))
-        .field(&format!("{routes:?}{assets:?}"));
+        .number(routes_hash)
+        .field(&format!("{assets:?}"));
     for post in &manifest.posts {
         hash = hash.field(&post.source).field(&post.aliases.join(" "));
     }

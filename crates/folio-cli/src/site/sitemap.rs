@@ -2,6 +2,7 @@
 //! with when it last changed, so new and edited posts are found early.
 
 use folio_core::browse::BrowseFilter;
+use folio_core::fingerprint::Fnv;
 use folio_core::routes::{browse_filter_of, Route};
 use folio_core::PostMeta;
 
@@ -34,6 +35,20 @@ pub fn sitemap(site: &SiteContext, routes: &[Route]) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
+}
+
+/// What the sitemap is made of besides the site's settings and routes
+/// (which a preview's build fingerprints as a whole): the list index's key
+/// (which posts each list shows) and every post's dates. A preview writes
+/// the sitemap again only when this changes.
+pub fn fingerprint(site: &SiteContext) -> u64 {
+    let mut hash = Fnv::new().field(site.cards.index_key());
+    for post in &site.manifest.posts {
+        hash = hash
+            .field(&post.date)
+            .field(post.updated.as_deref().unwrap_or("\u{1}"));
+    }
+    hash.finish()
 }
 
 /// A post's last change; for a list, the last change among the posts it lists.

@@ -1040,6 +1040,40 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
     assert!(retitled.pages_written > 1 && retitled.pages_written * 2 < retitled.pages);
     same_as_a_full_build("full-again");
 
+    // A post's time changes, not its day or its place in the list: its
+    // sitemap date and its tag's feeds change with it, the rest is kept.
+    let thirteenth = content.join("more-13.md");
+    let text13 = std::fs::read_to_string(&thirteenth).expect("reads the post");
+    std::fs::write(
+        &thirteenth,
+        text13.replace("date: 2022-01-14", "date: 2022-01-14T09:30:00"),
+    )
+    .expect("edits");
+    let retimed =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    assert!(retimed.pages_written > 0 && retimed.pages_written * 2 < retimed.pages);
+    same_as_a_full_build("full-retimed");
+
+    // A field Folio does not know: no page shows it, but the post's card
+    // in its chunk of the list data carries it.
+    std::fs::write(
+        &thirteenth,
+        text13.replace("date: 2022-01-14", "date: 2022-01-14T09:30:00\nmood: calm"),
+    )
+    .expect("edits");
+    build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    same_as_a_full_build("full-extra");
+
+    // A new day moves the post in the list: every page's data is worked
+    // out again, and the result is still a full build's.
+    std::fs::write(
+        &thirteenth,
+        text13.replace("date: 2022-01-14", "date: 2022-01-27"),
+    )
+    .expect("edits");
+    build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    same_as_a_full_build("full-moved");
+
     // A new tag changes the site's shape: a full build, with the same result.
     std::fs::write(&more, text.replace("tags: [d]", "tags: [d, 새]")).expect("edits");
     let tagged =
