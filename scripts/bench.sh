@@ -22,7 +22,7 @@ JS
 # What the WASM is made of, before wasm-opt (names kept): `cargo install twiggy --locked`.
 if command -v twiggy >/dev/null; then
   echo "Largest items of the WASM (twiggy top, before wasm-opt):"
-  twiggy top -n 15 target/wasm32-unknown-unknown/release/folio-web.wasm | sed 's/^/  /'
+  twiggy top -n 15 target/wasm32-unknown-unknown/wasm-release/folio-web.wasm | sed 's/^/  /'
 fi
 
 python3 - <<'PY'
