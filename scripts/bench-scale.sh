@@ -103,7 +103,7 @@ port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0));
 target/release/folio serve --content "$work/content" --out "$work/preview" --app-dir target/folio-app \
   --port "$port" >"$work/serve.log" 2>&1 &
 serve_pid=$!
-trap 'kill "$serve_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'kill "$serve_pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 count() { grep -c "$1" "$work/serve.log" || true; }
 wait_for() { # text, count: waits up to 5 minutes for the count-th line with text
   for _ in $(seq 3000); do

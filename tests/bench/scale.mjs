@@ -77,18 +77,29 @@ async function coldHome() {
   return { bytes, byType, firstLink };
 }
 
-/** Milliseconds from a click on a tag chip to the filtered list, all its cards, in the DOM and painted. */
-async function tagClicks() {
+/**
+ * Milliseconds from a click on a tag chip to the filtered list, all its
+ * cards, in the DOM and painted. With `rest`, the pointer rests on the chip
+ * that long before the click, as a reader's does (the app fetches the cards
+ * a chip's list starts with when a pointer enters it); without, the click
+ * comes out of nowhere, as a script's does.
+ */
+async function tagClicks(rest = 0) {
   const context = await launch();
   const page = await context.newPage();
   await page.goto(origin + '/');
   await page.waitForSelector('html[data-app]', { state: 'attached', timeout: 120000 });
   const times = [];
+  const tagChips = '.chip-row a.chip:not(.chip-more)[href*="/tags/"]';
   for (let i = 0; i < runs; i++) {
-    // Alternate between two chips so every click changes the list.
-    const timing = await page.evaluate(async (nth) => {
-      const chips = [...document.querySelectorAll('.chip-row a.chip:not(.chip-more)')].filter((a) => a.getAttribute('href').includes('/tags/'));
-      const chip = chips[nth % Math.min(chips.length, 5)];
+    // Five chips in turn, so every click changes the list.
+    const nth = i % Math.min(await page.locator(tagChips).count(), 5);
+    if (rest > 0) {
+      await page.locator(tagChips).nth(nth).hover();
+      await page.waitForTimeout(rest);
+    }
+    const timing = await page.evaluate(async ({ selector, nth }) => {
+      const chip = document.querySelectorAll(selector)[nth];
       const before = document.querySelector('.post-card-title')?.textContent;
       const heading = document.querySelector('#page-heading')?.textContent;
       const start = performance.now();
@@ -110,8 +121,9 @@ async function tagClicks() {
       const fetched = performance.getEntriesByType('resource').filter((e) => e.name.includes('/list/')).length - chunksBefore;
       const painted = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
       return { dom: updated - start, painted: painted - start, fetched };
-    }, i);
+    }, { selector: tagChips, nth });
     times.push(timing);
+    await page.mouse.move(0, 0);
     await page.waitForTimeout(200);
     await page.goBack();
     await page.waitForTimeout(300);
@@ -132,6 +144,8 @@ try {
   const report = (label, some) => some.length && console.log(`tag click → filtered list, ${label}: ${median(some.map((c) => c.dom)).toFixed(1)} ms in the DOM, ${median(some.map((c) => c.painted)).toFixed(1)} ms to the next frame (median of ${some.length}; max ${Math.max(...some.map((c) => c.painted)).toFixed(1)} ms)`);
   report('cards at hand', clicks.filter((c) => c.fetched === 0));
   report('fetching a chunk of cards', clicks.filter((c) => c.fetched > 0));
+  const rested = await tagClicks(150);
+  report('after the pointer rested 150 ms on the chip', rested);
 } finally {
   server.kill();
 }
