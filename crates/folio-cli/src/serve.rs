@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
+use crate::content::Changes;
 use crate::site::{
     build_site_again, write_search_index, AppBundle, BuildMemory, BuildOptions, BuildReport,
 };
@@ -72,7 +73,7 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
     let (changed_tx, changed_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading the content while indexing raises access events; only changes count.
-        let is_change = event.is_ok_and(|e| {
+        let is_change = event.as_ref().is_ok_and(|e| {
             matches!(
                 e.kind,
                 notify::EventKind::Create(_)
@@ -80,8 +81,8 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
                     | notify::EventKind::Remove(_)
             )
         });
-        if is_change {
-            let _ = changed_tx.send(());
+        if let (true, Ok(event)) = (is_change, event) {
+            let _ = changed_tx.send(event.paths);
         }
     })
     .map_err(|source| ServeError::Watch {
@@ -97,10 +98,13 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
 
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            while changed_rx.recv().is_ok() {
+            while let Ok(mut paths) = changed_rx.recv() {
                 // Editors write several events per save; settle before rebuilding.
                 std::thread::sleep(Duration::from_millis(50));
-                while changed_rx.try_recv().is_ok() {}
+                while let Ok(more) = changed_rx.try_recv() {
+                    paths.extend(more);
+                }
+                memory.changed(Changes::Files(paths));
                 let report = rebuild(&options.build, app, &mut memory);
                 generation.fetch_add(1, Ordering::SeqCst);
                 // The pages reload first; search catches up a moment later.

@@ -22,7 +22,7 @@ use folio_core::{Manifest, PostMeta};
 
 use super::fingerprints::PageFingerprints;
 use super::BuildError;
-use crate::content::IndexMemory;
+use crate::content::{Changes, IndexMemory};
 
 #[derive(Default)]
 pub struct BuildMemory {
@@ -56,6 +56,11 @@ pub(super) struct ListShape {
 }
 
 impl BuildMemory {
+    /// Tells the next build what the preview's watcher saw change.
+    pub fn changed(&mut self, changes: Changes) {
+        self.index.changed(changes);
+    }
+
     /// Whether the last build's outputs were made with `made_with` and can
     /// be kept where unchanged; if not, forgets them for a full build.
     pub(super) fn reuse(&mut self, made_with: u64) -> bool {

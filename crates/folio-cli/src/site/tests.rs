@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use folio_core::routes::decode_component;
 
 use super::*;
+use crate::content::Changes;
 
 /// The service worker line `pwa.rs` replaces; the stand-in bundle needs it.
 const WORKER: &str =
@@ -1080,4 +1081,45 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
     assert_eq!(tagged.pages_written, tagged.pages);
     same_as_a_full_build("full-third");
+
+    // The preview's watcher names the files it saw written, and only they
+    // are looked at: a change it did not report waits for the next full look.
+    let body_of = |report: &BuildReport, title: &str| {
+        let post = report.index.posts.iter().find(|p| p.meta.title == title);
+        post.map(|p| p.body.clone()).unwrap_or_default()
+    };
+    let (third, fifth) = (content.join("more-3.md"), content.join("more-5.md"));
+    for (file, n) in [(&third, 3), (&fifth, 5)] {
+        let text = std::fs::read_to_string(file).expect("reads the post");
+        std::fs::write(
+            file,
+            text.replace(&format!("Text {n}."), &format!("Changed {n}.")),
+        )
+        .expect("edits");
+    }
+    memory.changed(Changes::Files(vec![third.clone()]));
+    let told =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    assert!(body_of(&told, "More 3").contains("Changed 3."));
+    assert!(
+        body_of(&told, "More 5").contains("Text 5."),
+        "not reported, not looked at"
+    );
+    let looked =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    assert!(body_of(&looked, "More 5").contains("Changed 5."));
+    same_as_a_full_build("full-told");
+
+    // A file the last listing does not have: the folder is listed again.
+    let added = content.join("more-99.md");
+    std::fs::write(
+        &added,
+        "---\ntitle: More 99\ndate: 2022-02-01\ntags: [a]\n---\n\nText 99.\n",
+    )
+    .expect("writes a post");
+    memory.changed(Changes::Files(vec![added.clone()]));
+    let grown =
+        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    assert!(body_of(&grown, "More 99").contains("Text 99."));
+    same_as_a_full_build("full-grown");
 }
