@@ -114,8 +114,11 @@ wait_for() { # text, count: waits up to 5 minutes for the count-th line with tex
   echo "folio serve did not print '$1':" >&2; cat "$work/serve.log" >&2; kill "$serve_pid" 2>/dev/null; exit 1
 }
 wait_for 'rebuilt in' 1
-# The preview watches the content once it serves; give that a moment.
+# The preview watches the content once it serves; give that a moment, and
+# let the kernel write back the 250 MB the first build wrote, which would
+# otherwise land on the first edit's rebuild (a reader edits later than that).
 wait_for 'serving http' 1
+sync
 sleep 1
 rebuilds=()
 for edit in 1 2 3 4 5; do

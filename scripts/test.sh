@@ -13,6 +13,8 @@ cargo fmt --all -- --check
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 # The browser build: the app crate with `hydrate`, as Trunk builds it.
 cargo clippy -p folio-web -p folio-app --target wasm32-unknown-unknown --quiet -- -D warnings
+# And without search, as scripts/bench-search.sh builds it to measure search's share.
+cargo clippy -p folio-web --target wasm32-unknown-unknown --no-default-features --quiet -- -D warnings
 
 say "native tests"
 cargo test --workspace --quiet
