@@ -95,7 +95,6 @@ impl IndexBuilder {
             directory: SearchDirectory {
                 version: INDEX_VERSION,
                 posts: self.lengths.len() as u32,
-                average,
                 lengths,
                 build,
                 first,

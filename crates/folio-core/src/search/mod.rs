@@ -26,13 +26,13 @@
 //! Files under `search/` in the built site:
 //!
 //! - `search/directory.json`: [`SearchDirectory`] as JSON:
-//!   `{"version":2,"posts":N,"average":f,"lengths":"…","build":"<hash>","first":[…],"continued":[…]}`.
+//!   `{"version":2,"posts":N,"lengths":"…","build":"<hash>","first":[…],"continued":[…]}`.
 //!   `first[i]` is the first token of shard `i`; shards hold tokens in byte
 //!   order, so shard `i` holds tokens from `first[i]` up to `first[i+1]`
 //!   (included only when `i+1` is listed in `continued`, meaning a long
 //!   posting list goes on in the next shard). `lengths` has one letter per
 //!   post (URL-safe base64, 64 classes, eight per doubling): the post's
-//!   weighted length relative to `average`, which BM25 needs at query time.
+//!   weighted length relative to the average, which BM25 needs at query time.
 //!   `build` changes whenever any shard does.
 //! - `search/<i>.bin`, shard `i`, fetched as `search/<i>.bin?v=<build>`
 //!   ([`SearchDirectory::shard_path`]); each at most [`SHARD_BYTES`]:

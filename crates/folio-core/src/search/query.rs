@@ -162,25 +162,15 @@ fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> V
         .filter_map(|id| shards.shards.get(&id))
         .flat_map(|shard| shard.lookup(&term.token, term.prefix))
         .collect();
-    // A long posting list goes on across shards: its posts are counted together.
-    let df = |token: &str| -> usize {
-        entries
-            .iter()
-            .filter(|e| e.token == token)
-            .map(|e| e.postings.len())
-            .sum()
-    };
     let mut scores = vec![0.0f32; directory.posts as usize];
-    let mut token_df = ("", 0);
-    for entry in &entries {
-        let token = entry.token.as_str();
-        if token_df.0 != token {
-            token_df = (token, df(token));
-        }
-        let df = token_df.1;
+    // A long posting list goes on across shards, in entries side by side:
+    // its posts are counted together.
+    for parts in entries.chunk_by(|a, b| a.token == b.token) {
+        let token = parts[0].token.as_str();
+        let df: usize = parts.iter().map(|part| part.postings.len()).sum();
         let spelled = token == term.token || term.preferred.as_deref() == Some(token);
         let weight = if spelled { 1.0 } else { OTHER_EXPANSION };
-        for (post, tf) in &entry.postings {
+        for (post, tf) in parts.iter().flat_map(|part| &part.postings) {
             if let Some(best) = scores.get_mut(*post as usize) {
                 *best = best.max(directory.score(df, *tf, *post) * weight);
             }
@@ -188,6 +178,7 @@ fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> V
     }
     scores
 }
+
 /// Posts matching `query`, best first; among equal scores, newer first.
 /// Posts must match every word; when none does, posts matching any word are returned.
 pub fn search(
@@ -199,6 +190,9 @@ pub fn search(
     let missing = query.shards_missing(directory, shards);
     if !missing.is_empty() {
         return Err(MissingShard(missing));
+    }
+    if query.is_empty() {
+        return Ok(Vec::new());
     }
     // Per word and post: the score, 0 unless the post holds every term of the word.
     let posts = directory.posts as usize;
@@ -226,9 +220,6 @@ pub fn search(
     }
     let all = query.words.len();
     let needed = if words_held.contains(&all) { all } else { 1 };
-    if all == 0 {
-        return Ok(Vec::new());
-    }
     let mut hits: Vec<Hit> = (0..posts)
         .filter(|post| words_held[*post] >= needed)
         .map(|post| Hit {

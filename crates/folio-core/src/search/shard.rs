@@ -27,8 +27,6 @@ pub struct SearchDirectory {
     pub version: u32,
     /// Number of posts indexed (the manifest's posts).
     pub posts: u32,
-    /// Average weighted length of a post, in tokens.
-    pub average: f32,
     /// Each post's length relative to the average, one letter of
     /// [`LENGTH_CLASSES`] per post: class `c` is `2^((c − 32) / 8)` times the average.
     pub lengths: String,
@@ -157,6 +155,18 @@ pub(crate) fn length_class(length: f32, average: f32) -> u8 {
     LENGTH_CLASSES[class.clamp(0.0, 63.0) as usize]
 }
 
+/// The length class a letter of [`LENGTH_CLASSES`] stands for: its position there.
+fn class_of(letter: u8) -> Option<u8> {
+    match letter {
+        b'A'..=b'Z' => Some(letter - b'A'),
+        b'a'..=b'z' => Some(letter - b'a' + 26),
+        b'0'..=b'9' => Some(letter - b'0' + 52),
+        b'-' => Some(62),
+        b'_' => Some(63),
+        _ => None,
+    }
+}
+
 impl SearchDirectory {
     /// BM25 of a post holding a token `tf` times, when `df` posts hold it.
     pub fn score(&self, df: usize, tf: u32, post: u32) -> f32 {
@@ -167,8 +177,8 @@ impl SearchDirectory {
             .lengths
             .as_bytes()
             .get(post as usize)
-            .and_then(|letter| LENGTH_CLASSES.iter().position(|c| c == letter))
-            .unwrap_or(AVERAGE_CLASS as usize);
+            .and_then(|letter| class_of(*letter))
+            .unwrap_or(AVERAGE_CLASS as u8);
         let relative = ((class as f32 - AVERAGE_CLASS) / CLASSES_PER_OCTAVE).exp2();
         let tf = tf as f32;
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * relative))
@@ -246,5 +256,18 @@ impl ShardSet {
 
     pub fn contains(&self, id: u32) -> bool {
         self.shards.contains_key(&id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_length_letter_reads_back_as_its_class() {
+        for (class, letter) in LENGTH_CLASSES.iter().enumerate() {
+            assert_eq!(class_of(*letter), Some(class as u8));
+        }
+        assert_eq!(class_of(b'='), None);
     }
 }

@@ -134,7 +134,6 @@ fn directory(first: &[&str], continued: &[u32]) -> SearchDirectory {
     SearchDirectory {
         version: INDEX_VERSION,
         posts: 1,
-        average: 1.0,
         lengths: "g".into(),
         build: "b".into(),
         first: first.iter().map(|t| (*t).to_owned()).collect(),
