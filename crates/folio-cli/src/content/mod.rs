@@ -378,9 +378,12 @@ pub fn index_content_again(
     let edited = memory.edited_posts(&changes, content_dir);
     let files = match (&edited, &memory.listing) {
         (Some(_), Some(listing)) => listing.clone(),
-        _ => list_files(source)?,
+        _ => {
+            let files = list_files(source)?;
+            memory.listing = Some(files.clone());
+            files
+        }
     };
-    memory.listing = Some(files.clone());
     let zone: Tz = site.time_zone.parse().unwrap_or(Tz::UTC);
     let read_context = folio_core::fingerprint::Fnv::new()
         .field(&format!("{source:?}"))
