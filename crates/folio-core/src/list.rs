@@ -312,7 +312,7 @@ pub fn needs_titles(route: &Route) -> bool {
     matches!(route, Route::Timeline)
 }
 
-/// The posts a post's page names besides itself, by position: worked out
+/// A post and the posts its page names beside it, by position: worked out
 /// once for both the cards to fetch and the page that shows them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Neighbourhood {

@@ -10,7 +10,7 @@
 //! whole; when it changes, the rebuild is a full build.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use folio_core::browse::BrowseIndex;
@@ -153,6 +153,22 @@ impl BuildMemory {
 
     pub(super) fn made_from(&mut self, file: String, input: u64) {
         self.inputs.insert(file, input);
+    }
+
+    /// Makes `file` with `make` and writes it under `out`, unless the last
+    /// build made it from the same `input`.
+    pub(super) fn write_made_from<B: AsRef<[u8]>>(
+        &mut self,
+        out: &Path,
+        file: &str,
+        input: u64,
+        make: impl FnOnce() -> B,
+    ) -> Result<(), BuildError> {
+        if !self.has_input(file, input) {
+            self.write_if_changed(out.join(file), make().as_ref())?;
+            self.made_from(file.to_owned(), input);
+        }
+        Ok(())
     }
 
     /// Writes `bytes` to `path` unless the last build wrote exactly them

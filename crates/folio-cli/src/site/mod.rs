@@ -227,10 +227,7 @@ pub fn build_site_again(
     }
     memory.write_if_changed(out.join("manifest.json"), manifest_json.as_bytes())?;
     for ((file, json), input) in list.chunks.iter().zip(chunk_inputs) {
-        if !memory.has_input(file, input) {
-            memory.write_if_changed(out.join(file), json.as_bytes())?;
-            memory.made_from(file.clone(), input);
-        }
+        memory.write_made_from(out, file, input, || json.as_bytes())?;
     }
     memory.write_if_changed(
         out.join(folio_core::list::TITLES_FILE),
@@ -330,13 +327,9 @@ pub fn build_site_again(
         .collect();
     write_feeds(out, &site, &feed_tags, memory)?;
     let sitemap_input = sitemap::fingerprint(&site);
-    if !memory.has_input(sitemap::SITEMAP_FILE, sitemap_input) {
-        memory.write_if_changed(
-            out.join(sitemap::SITEMAP_FILE),
-            sitemap::sitemap(&site, routes).as_bytes(),
-        )?;
-        memory.made_from(sitemap::SITEMAP_FILE.to_owned(), sitemap_input);
-    }
+    memory.write_made_from(out, sitemap::SITEMAP_FILE, sitemap_input, || {
+        sitemap::sitemap(&site, routes)
+    })?;
     memory.write_if_changed(
         out.join("robots.txt"),
         sitemap::robots_txt(&site).as_bytes(),
