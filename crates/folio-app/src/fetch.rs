@@ -8,7 +8,6 @@
 use std::fmt;
 use std::future::Future;
 
-use futures::future::LocalBoxFuture;
 use gloo_net::http::Request;
 
 use folio_core::list::{Cards, ListError, ListIndex};
@@ -92,26 +91,21 @@ async fn fetch_text(url: &str, what: Fetched) -> Result<String, FetchError> {
     send(Request::get(url), what).await
 }
 
-/// Sends `request` and checks the status. Boxed, so the network code is in
-/// the WASM once rather than inlined into every fetch.
-fn respond(
+async fn respond(
     request: gloo_net::http::RequestBuilder,
     what: &Fetched,
-) -> LocalBoxFuture<'static, Result<gloo_net::http::Response, FetchError>> {
-    let what = what.clone();
-    Box::pin(async move {
-        let response = request.send().await.map_err(|err| FetchError::Network {
+) -> Result<gloo_net::http::Response, FetchError> {
+    let response = request.send().await.map_err(|err| FetchError::Network {
+        what: what.clone(),
+        message: err.to_string(),
+    })?;
+    if !response.ok() {
+        return Err(FetchError::Status {
             what: what.clone(),
-            message: err.to_string(),
-        })?;
-        if !response.ok() {
-            return Err(FetchError::Status {
-                what,
-                status: response.status(),
-            });
-        }
-        Ok(response)
-    })
+            status: response.status(),
+        });
+    }
+    Ok(response)
 }
 
 fn malformed(what: Fetched) -> impl Fn(gloo_net::Error) -> FetchError {
