@@ -518,25 +518,11 @@ impl Cards {
         index: &BrowseIndex,
         route: &Route,
     ) -> Option<String> {
-        self.page_fingerprint_with(manifest, index, route, |at| {
-            self.get(at).map(PostMeta::fingerprint)
-        })
-    }
-
-    /// [`Cards::page_fingerprint`], with each card's fingerprint from `card`
-    /// (worked out once per post by the folio command, for every page).
-    pub fn page_fingerprint_with(
-        &self,
-        manifest: &Manifest,
-        index: &BrowseIndex,
-        route: &Route,
-        card: impl Fn(usize) -> Option<u64>,
-    ) -> Option<String> {
         page_fingerprint(
             &self.index_key,
             needs_titles(route).then_some(self.titles_hash.as_str()),
             &cards_shown(manifest, index, route, ""),
-            card,
+            |at| self.get(at).map(PostMeta::fingerprint),
         )
     }
 
