@@ -22,12 +22,16 @@ impl TextCounts {
     pub fn of(text: &str) -> TextCounts {
         let mut counts = TextCounts::default();
         for word in text.split_whitespace() {
-            let cjk = word.chars().filter(|c| is_cjk(*c)).count() as u32;
-            counts.cjk_chars += cjk;
-            let has_other = word.chars().any(|c| c.is_alphanumeric() && !is_cjk(c));
-            if has_other {
-                counts.other_words += 1;
+            let mut has_other = false;
+            for c in word.chars() {
+                // `is_cjk` first: it is a range test, `is_alphanumeric` a table search.
+                if is_cjk(c) {
+                    counts.cjk_chars += 1;
+                } else if !has_other && c.is_alphanumeric() {
+                    has_other = true;
+                }
             }
+            counts.other_words += u32::from(has_other);
         }
         counts
     }
@@ -43,7 +47,7 @@ impl TextCounts {
     /// Hangul text is counted by its space-separated 어절 instead.
     pub fn words(text: &str) -> u32 {
         text.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(|c| is_cjk(c) || c.is_alphanumeric()))
             .count() as u32
     }
 }

@@ -4,26 +4,43 @@
 //! same list, in the same order.
 
 use folio_core::markdown::scan_markdown;
-use folio_core::search::{IndexBuilder, SearchDoc, SearchFiles, DIRECTORY_PATH};
-use unicode_normalization::UnicodeNormalization;
+use folio_core::search::{DocTerms, IndexBuilder, SearchDoc, SearchFiles, DIRECTORY_PATH};
+use rayon::prelude::*;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use crate::content::IndexedPost;
 
-/// The index of `posts` (manifest order).
+/// The index of `posts` (manifest order). Each post's text is extracted
+/// and tokenized on its own, on every core; only the merge is in order.
 pub fn search_index(posts: &[IndexedPost]) -> SearchFiles {
+    let terms: Vec<DocTerms> = posts
+        .par_iter()
+        .map(|post| {
+            // Full NFC here, so the app only needs to compose what a keyboard types.
+            let text = nfc(scan_markdown(&post.body).plain_text);
+            let title = nfc(post.meta.title.clone());
+            let tags: Vec<String> = post.meta.tags.iter().cloned().map(nfc).collect();
+            DocTerms::of(SearchDoc {
+                title: &title,
+                tags: &tags,
+                text: &text,
+            })
+        })
+        .collect();
     let mut builder = IndexBuilder::new();
-    for post in posts {
-        // Full NFC here, so the app only needs to compose what a keyboard types.
-        let text: String = scan_markdown(&post.body).plain_text.nfc().collect();
-        let title: String = post.meta.title.nfc().collect();
-        let tags: Vec<String> = post.meta.tags.iter().map(|t| t.nfc().collect()).collect();
-        builder.add(SearchDoc {
-            title: &title,
-            tags: &tags,
-            text: &text,
-        });
+    for doc in terms {
+        builder.add_terms(doc);
     }
     builder.build()
+}
+
+/// `text` in NFC. Nearly all text already is, and the quick check says so
+/// without building a copy.
+fn nfc(text: String) -> String {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => text,
+        _ => text.nfc().collect(),
+    }
 }
 
 /// Every file of the index, as (site-relative path, bytes).

@@ -1,6 +1,6 @@
 //! Writing the index: each token's posts and term frequencies, packed into range shards.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use super::bits::{best_rice_parameter, gamma_len, rice_len, BitWriter};
 use super::shard::{length_class, write_varint, SearchDirectory, MAGIC};
@@ -20,11 +20,45 @@ pub struct SearchDoc<'a> {
     pub text: &'a str,
 }
 
+/// The weighted term frequencies of one post: worked out for each post on
+/// its own (in parallel, by the indexer), then added in manifest order.
+#[derive(Debug, Clone, Default)]
+pub struct DocTerms {
+    terms: Vec<(String, u32)>,
+    /// Weighted length, in tokens.
+    length: u32,
+}
+
+impl DocTerms {
+    pub fn of(doc: SearchDoc<'_>) -> DocTerms {
+        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut length = 0;
+        let fields = std::iter::once((doc.title, Field::Title, TITLE_WEIGHT))
+            .chain(
+                doc.tags
+                    .iter()
+                    .map(|t| (t.as_str(), Field::Tags, TAG_WEIGHT)),
+            )
+            .chain(std::iter::once((doc.text, Field::Body, 1)));
+        for (text, field, weight) in fields {
+            for token in index_tokens(text, field) {
+                *counts.entry(token).or_default() += weight;
+                length += weight;
+            }
+        }
+        DocTerms {
+            terms: counts.into_iter().collect(),
+            length,
+        }
+    }
+}
+
 /// Collects posts in manifest order, then writes the shards.
 #[derive(Debug, Default)]
 pub struct IndexBuilder {
-    /// Token → (post, weighted term frequency), posts ascending.
-    postings: BTreeMap<String, Vec<(u32, u32)>>,
+    /// Token → (post, weighted term frequency), posts ascending. Hashed
+    /// while posts are added; sorted once, when the shards are packed.
+    postings: HashMap<String, Vec<(u32, u32)>>,
     /// Weighted length of each post, in tokens.
     lengths: Vec<u32>,
 }
@@ -50,26 +84,21 @@ impl IndexBuilder {
 
     /// Adds the next post; posts must come in the manifest's order.
     pub fn add(&mut self, doc: SearchDoc<'_>) {
+        self.add_terms(DocTerms::of(doc));
+    }
+
+    /// Adds the next post's terms ([`DocTerms::of`]), in the manifest's order.
+    pub fn add_terms(&mut self, doc: DocTerms) {
         let post = self.lengths.len() as u32;
-        let mut counts: HashMap<String, u32> = HashMap::new();
-        let mut length = 0;
-        let fields = std::iter::once((doc.title, Field::Title, TITLE_WEIGHT))
-            .chain(
-                doc.tags
-                    .iter()
-                    .map(|t| (t.as_str(), Field::Tags, TAG_WEIGHT)),
-            )
-            .chain(std::iter::once((doc.text, Field::Body, 1)));
-        for (text, field, weight) in fields {
-            for token in index_tokens(text, field) {
-                *counts.entry(token).or_default() += weight;
-                length += weight;
+        for (token, tf) in doc.terms {
+            match self.postings.get_mut(&token) {
+                Some(list) => list.push((post, tf)),
+                None => {
+                    self.postings.insert(token, vec![(post, tf)]);
+                }
             }
         }
-        for (token, tf) in counts {
-            self.postings.entry(token).or_default().push((post, tf));
-        }
-        self.lengths.push(length);
+        self.lengths.push(doc.length);
     }
 
     /// Packs the tokens into shards of at most [`SHARD_BYTES`].
@@ -86,7 +115,9 @@ impl IndexBuilder {
             .map(|l| char::from(length_class(*l as f32, average)))
             .collect();
         let mut packer = Packer::new(shard_bytes);
-        for (token, list) in &self.postings {
+        let mut tokens: Vec<(&String, &Vec<(u32, u32)>)> = self.postings.iter().collect();
+        tokens.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (token, list) in tokens {
             packer.add(token, list);
         }
         let (shards, first, continued) = packer.finish();

@@ -63,7 +63,7 @@ mod results;
 mod shard;
 pub mod tokenize;
 
-pub use builder::{IndexBuilder, SearchDoc, SearchFiles};
+pub use builder::{DocTerms, IndexBuilder, SearchDoc, SearchFiles};
 pub use excerpt::{excerpt, highlight, Excerpt};
 pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
 pub use results::{
