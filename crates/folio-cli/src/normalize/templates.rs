@@ -464,10 +464,20 @@ impl<'a> Resolver<'a> {
                 }
                 b'{' if self.tag_at(at) => {}
                 b'<' if self.summary_marker_at(at) => {}
+                // Plain prose: copied up to the next byte that could start
+                // anything above (all ASCII, so a character boundary), or
+                // to the attribute list that ends the line.
                 _ => {
-                    let len = self.src[at..].chars().next().map_or(1, char::len_utf8);
-                    self.out.push_str(&self.src[at..at + len]);
-                    self.pos += len;
+                    let stop = match self.trailing_attribute {
+                        Some((start, _)) if start > at => start,
+                        _ => self.src.len(),
+                    };
+                    let end = bytes[at + 1..stop]
+                        .iter()
+                        .position(|b| matches!(b, b'\n' | b'`' | b'\\' | b'{' | b'<'))
+                        .map_or(stop, |i| at + 1 + i);
+                    self.out.push_str(&self.src[at..end]);
+                    self.pos = end;
                 }
             }
         }
