@@ -257,8 +257,7 @@ pub fn build_site_again(
         );
         write(&out.join(route.output_file()), html.as_bytes())
     };
-    let write_body = |source: &str, markdown: &str, body: &Body| {
-        write(&out.join(source), markdown.as_bytes())?;
+    let write_body = |source: &str, body: &Body| {
         let json = serde_json::to_string(body).expect("a body is plain data and always serializes");
         write(&out.join(body_data_file(source)), json.as_bytes())
     };
@@ -267,31 +266,24 @@ pub fn build_site_again(
         let current = memory.has_page(route, fingerprint) && memory.has_body(source, hash);
         (!current).then(|| fingerprint.to_owned())
     };
-    // Posts and standalone pages: (route, source, body hash, Markdown).
+    // Posts and standalone pages: (route, source, body hash).
     let bodies = index
         .posts
         .iter()
         .map(|post| {
             let route = Route::Post(post.meta.slug.clone());
-            (route, &post.meta.source, &post.meta.hash, &post.body)
+            (route, &post.meta.source, &post.meta.hash)
         })
         .chain(index.pages.iter().map(|page| {
             let route = Route::Page(page.meta.slug.clone());
-            (route, &page.meta.source, &page.meta.hash, &page.body)
+            (route, &page.meta.source, &page.meta.hash)
         }));
     let stale_bodies: Vec<_> = bodies
-        .filter_map(|(route, source, hash, markdown)| {
+        .filter_map(|(route, source, hash)| {
             let fingerprint = stale(&route, source, hash)?;
-            Some((route, source, hash, markdown, fingerprint))
+            Some((route, source, hash, fingerprint))
         })
         .collect();
-    stale_bodies
-        .par_iter()
-        .try_for_each(|(route, source, _, markdown, fingerprint)| {
-            let body = site.body_of(source);
-            write_body(source, markdown, &body)?;
-            write_page(route, Some((source.to_string(), body)), fingerprint)
-        })?;
     let stale_routes: Vec<(&Route, String)> = routes
         .iter()
         .filter(|route| !matches!(route, Route::Post(_) | Route::Page(_)))
@@ -300,22 +292,38 @@ pub fn build_site_again(
             (!memory.has_page(route, fingerprint)).then(|| (route, fingerprint.to_owned()))
         })
         .collect();
-    stale_routes
-        .par_iter()
-        .try_for_each(|(route, fingerprint)| write_page(route, None, fingerprint))?;
-    let pages_written = stale_bodies.len() + stale_routes.len();
+    // The index reads every post's text, title, tags and position.
     let bodies_changed = !stale_bodies.is_empty();
-    for (route, source, hash, _, fingerprint) in stale_bodies {
+    let search_pending = keeping && bodies_changed && search_later;
+    let search_now = !search_pending && (!keeping || bodies_changed);
+    // The search index is made beside the pages, so its serial merge
+    // overlaps their rendering; its files are written after.
+    let (rendered, search_files) = rayon::join(
+        || {
+            stale_bodies
+                .par_iter()
+                .try_for_each(|(route, source, _, fingerprint)| {
+                    let body = site.body_of(source);
+                    write_body(source, &body)?;
+                    write_page(route, Some((source.to_string(), body)), fingerprint)
+                })?;
+            stale_routes
+                .par_iter()
+                .try_for_each(|(route, fingerprint)| write_page(route, None, fingerprint))
+        },
+        || search_now.then(|| search::search_files(&index.posts)),
+    );
+    rendered?;
+    for (file, bytes) in search_files.into_iter().flatten() {
+        write(&out.join(file), &bytes)?;
+    }
+    let pages_written = stale_bodies.len() + stale_routes.len();
+    for (route, source, hash, fingerprint) in stale_bodies {
         memory.wrote_page(route, fingerprint);
         memory.wrote_body(source.clone(), hash.clone());
     }
     for (route, fingerprint) in stale_routes {
         memory.wrote_page(route.clone(), fingerprint);
-    }
-    // The index reads every post's text, title, tags and position.
-    let search_pending = keeping && bodies_changed && search_later;
-    if !search_pending && (!keeping || bodies_changed) {
-        write_search_index(out, &index.posts)?;
     }
     let mut warnings = unwritable_tag_warnings(&manifest);
     let feed_tags: Vec<String> = routes

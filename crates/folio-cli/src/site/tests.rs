@@ -906,6 +906,10 @@ fn each_post_carries_its_own_outline_and_images_and_the_list_data_only_what_list
         serde_json::from_str(&built.read(&format!("{source}.json"))).expect("the body data");
     assert!(body.html.contains("가회동 골목은 조용했다"));
     assert!(
+        !built.exists(source),
+        "the body is published rendered, not as a copy of its Markdown"
+    );
+    assert!(
         !body.outline.is_empty(),
         "the outline travels with the body"
     );
