@@ -250,9 +250,10 @@ pub fn build_site_again(
     // Posts, pages and routes are independent of each other, so they render
     // on every core; only those whose data changed since the last build
     // kept in `memory`.
+    let template = pages::site_template(&app.index_html, &site);
     let write_page = |route: &Route, body: Option<(String, Body)>, fingerprint: &str| {
         let html = csp::with_content_security_policy(
-            &pages::render_page(&app.index_html, &site, route, body, fingerprint),
+            &pages::render_page(&template, &site, route, body, fingerprint),
             csp::origin_of(&content_base),
         );
         write(&out.join(route.output_file()), html.as_bytes())

@@ -20,27 +20,31 @@ const ROOT_ELEMENT: &str = "<div id=\"folio-root\">";
 /// The template's note for readers without JavaScript (`index.html`).
 const TEMPLATE_NOSCRIPT: &str = "This blog reader needs JavaScript to show posts.";
 
-/// The page at `route`. `body` is the body data of the route's post or
-/// page, rendered by the caller (which also writes it for the app), so each
-/// body is rendered once per build; `fingerprint` is the page's data
-/// fingerprint, worked out once by the caller too.
+/// The app's `index.html` as every page of `site` starts: the base path
+/// filled in, in the site's language. Made once per build, not per page.
+pub fn site_template(index_html: &str, site: &SiteContext) -> String {
+    in_site_language(&index_html.replace(BASE_PLACEHOLDER, site.base()), site.site())
+}
+
+/// The page at `route`, from the [`site_template`]. `body` is the body data
+/// of the route's post or page, rendered by the caller (which also writes it
+/// for the app), so each body is rendered once per build; `fingerprint` is
+/// the page's data fingerprint, worked out once by the caller too.
 pub fn render_page(
-    template: &str,
+    page: &str,
     site: &SiteContext,
     route: &Route,
     body: Option<(String, Body)>,
     fingerprint: &str,
 ) -> String {
-    let page = template.replace(BASE_PLACEHOLDER, site.base());
-    let page = in_site_language(&page, site.site());
     // Indented like the template's own head, for whoever reads the source.
     // (Only between tags: a newline inside a description stays as written.)
     let head = head_tags(site, route, fingerprint)
         .trim_end()
         .replace(">\n<", ">\n  <");
     let page = match page.find(TEMPLATE_TITLE) {
-        Some(at) => splice(&page, at, TEMPLATE_TITLE.len(), &head),
-        None => insert_before(&page, "</head>", &format!("{head}\n")),
+        Some(at) => splice(page, at, TEMPLATE_TITLE.len(), &head),
+        None => insert_before(page, "</head>", &format!("{head}\n")),
     };
     let markup = app_markup(site, route, body);
     match page.find(ROOT_ELEMENT) {
