@@ -86,7 +86,8 @@ pub fn normalize(text: &str) -> Vec<NormChar> {
     for (at, ch) in text.char_indices() {
         let end = at + ch.len_utf8();
         if let Some(last) = out.last_mut() {
-            if last.source.end == at {
+            // Only combining marks and conjoining jamo compose with what precedes.
+            if last.source.end == at && matches!(ch as u32, 0x0300..=0x036F | 0x1160..=0x11FF) {
                 if let Some(composed) =
                     compose_hangul(last.ch, ch).or_else(|| compose_latin(last.ch, ch))
                 {
