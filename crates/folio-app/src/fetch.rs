@@ -11,8 +11,6 @@ use std::future::Future;
 use gloo_net::http::Request;
 
 use folio_core::list::{Cards, ListError, ListIndex};
-#[cfg(feature = "search")]
-use folio_core::search::{SearchDirectory, DIRECTORY_PATH};
 use folio_core::{Body, Catalogue, Manifest, PageMeta, PostMeta, Text, MANIFEST_VERSION};
 use leptos::prelude::RwSignal;
 #[cfg(not(feature = "ssr"))]
@@ -131,33 +129,22 @@ pub fn spawn(task: impl Future<Output = ()> + 'static) {
     drop(task);
 }
 
-/// Fetches the search index's directory, revalidated like the manifest,
-/// since it names this deploy's shards.
+/// Fetches a file search needs (the directory, a shard, a body for
+/// excerpts) as bytes. Search has this one fetch, awaited in one place
+/// ([`crate::search`]): each future awaited elsewhere is more WASM.
+/// `revalidate` is for the directory, which names this deploy's shards.
 #[cfg(feature = "search")]
-pub async fn fetch_search_directory(content_base: &str) -> Result<SearchDirectory, FetchError> {
-    let request = Request::get(&format!("{content_base}{DIRECTORY_PATH}"))
-        .cache(web_sys::RequestCache::NoCache);
-    let text = send(request, Fetched::SearchIndex).await?;
-    SearchDirectory::from_json(&text).map_err(|message| FetchError::Malformed {
-        what: Fetched::SearchIndex,
-        message,
-    })
-}
-
-/// Fetches one shard of the search index; its URL carries the index's build,
-/// so a cached copy is never an outdated one.
-#[cfg(feature = "search")]
-pub async fn fetch_search_shard(
-    content_base: &str,
-    directory: &SearchDirectory,
-    id: u32,
+pub async fn fetch_bytes(
+    url: &str,
+    revalidate: bool,
+    what: Fetched,
 ) -> Result<Vec<u8>, FetchError> {
-    let url = format!("{content_base}{}", directory.shard_path(id));
-    let response = respond(Request::get(&url), &Fetched::SearchIndex).await?;
-    response
-        .binary()
-        .await
-        .map_err(malformed(Fetched::SearchIndex))
+    let mut request = Request::get(url);
+    if revalidate {
+        request = request.cache(web_sys::RequestCache::NoCache);
+    }
+    let response = respond(request, &what).await?;
+    response.binary().await.map_err(malformed(what))
 }
 
 /// Runs `load` in the browser and puts its result into `target`. The folio

@@ -16,16 +16,33 @@ use leptos::prelude::*;
 use folio_core::list::Cards;
 use folio_core::search::{
     html_text, search_results, search_state, Query, SearchDirectory, SearchResult, SearchState,
-    ShardSet,
+    ShardSet, DIRECTORY_PATH,
 };
-use folio_core::PostMeta;
+use folio_core::{Body, PostMeta};
 
-use crate::fetch::{
-    fetch_post_body, fetch_search_directory, fetch_search_shard, spawn, FetchError, Fetched,
-};
+use crate::fetch::{fetch_bytes, post_body_url, spawn, FetchError, Fetched};
 use crate::site::use_site;
 
 type DirectoryResult = Result<Arc<SearchDirectory>, FetchError>;
+
+/// What one fetch of search brings.
+enum Wanted {
+    Directory,
+    Shard(u32),
+    /// A post's body, by source path, for excerpts.
+    Body(String),
+}
+
+impl Wanted {
+    /// The key [`SearchData::pending`] knows the fetch by.
+    fn key(&self) -> String {
+        match self {
+            Wanted::Directory => "d".to_owned(),
+            Wanted::Shard(id) => id.to_string(),
+            Wanted::Body(source) => source.clone(),
+        }
+    }
+}
 
 /// Everything search has fetched, in one signal: one reactive type keeps the
 /// feature's share of the WASM small.
@@ -42,6 +59,49 @@ struct SearchData {
     /// Shards whose last fetch failed, and why the last fetch of anything failed.
     failed: Vec<u32>,
     last_error: Option<FetchError>,
+}
+
+impl SearchData {
+    /// Keeps what a fetch for `wanted` brought, or why it failed.
+    fn keep(&mut self, wanted: Wanted, fetched: Result<Vec<u8>, FetchError>) {
+        let malformed = |message: String| FetchError::Malformed {
+            what: Fetched::SearchIndex,
+            message,
+        };
+        match wanted {
+            Wanted::Directory => {
+                let directory = fetched.and_then(|bytes| {
+                    let text =
+                        String::from_utf8(bytes).map_err(|err| malformed(err.to_string()))?;
+                    SearchDirectory::from_json(&text)
+                        .map(Arc::new)
+                        .map_err(malformed)
+                });
+                self.last_error = directory.as_ref().err().cloned();
+                self.directory = Some(directory);
+            }
+            Wanted::Shard(id) => {
+                let kept = fetched.and_then(|bytes| {
+                    self.shards
+                        .insert(id, &bytes)
+                        .map_err(|err| malformed(err.to_string()))
+                });
+                self.failed.retain(|f| *f != id);
+                if let Err(error) = kept {
+                    self.last_error = Some(error);
+                    self.failed.push(id);
+                }
+            }
+            Wanted::Body(source) => {
+                let body = fetched.ok().and_then(|bytes| {
+                    serde_json::from_str::<Body>(std::str::from_utf8(&bytes).ok()?).ok()
+                });
+                if let Some(body) = body {
+                    self.bodies.insert(source, html_text(&body.html));
+                }
+            }
+        }
+    }
 }
 
 /// Provided once by [`crate::app::App`].
@@ -110,21 +170,10 @@ impl SearchIndex {
             return;
         }
         let content_base = use_site().content_base.get_value();
-        let index = *self;
         // Tracked: the shards can be chosen once the directory is here.
         let directory = self.data.with(|data| data.directory.clone());
         match directory {
-            None => {
-                if self.start("d".into()) {
-                    spawn(async move {
-                        let result = fetch_search_directory(&content_base).await;
-                        index.finish("d", |data| {
-                            data.last_error = result.as_ref().err().cloned();
-                            data.directory = Some(result.map(Arc::new));
-                        });
-                    });
-                }
-            }
+            None => self.fetch(Wanted::Directory, format!("{content_base}{DIRECTORY_PATH}")),
             Some(Err(_)) => {}
             Some(Ok(directory)) => {
                 let missing = self.data.with_untracked(|data| {
@@ -133,30 +182,27 @@ impl SearchIndex {
                     missing
                 });
                 for id in missing {
-                    if self.start(id.to_string()) {
-                        let (directory, content_base) = (directory.clone(), content_base.clone());
-                        spawn(async move {
-                            let fetched = fetch_search_shard(&content_base, &directory, id).await;
-                            index.finish(&id.to_string(), |data| {
-                                let kept = fetched.and_then(|bytes| {
-                                    data.shards.insert(id, &bytes).map_err(|err| {
-                                        FetchError::Malformed {
-                                            what: Fetched::SearchIndex,
-                                            message: err.to_string(),
-                                        }
-                                    })
-                                });
-                                data.failed.retain(|f| *f != id);
-                                if let Err(error) = kept {
-                                    data.last_error = Some(error);
-                                    data.failed.push(id);
-                                }
-                            });
-                        });
-                    }
+                    let url = format!("{content_base}{}", directory.shard_path(id));
+                    self.fetch(Wanted::Shard(id), url);
                 }
             }
         }
+    }
+
+    /// Fetches `url` for `wanted`, unless it is being fetched already, and
+    /// keeps what arrives. Every fetch of search goes through here, so the
+    /// WASM holds one future for them all.
+    fn fetch(&self, wanted: Wanted, url: String) {
+        let key = wanted.key();
+        if !self.start(key.clone()) {
+            return;
+        }
+        let index = *self;
+        spawn(async move {
+            let revalidate = matches!(wanted, Wanted::Directory);
+            let fetched = fetch_bytes(&url, revalidate, Fetched::SearchIndex).await;
+            index.finish(&key, |data| data.keep(wanted, fetched));
+        });
     }
 
     /// Forgets what failed, so the next [`SearchIndex::fetch_for`] tries again.
@@ -185,19 +231,10 @@ impl SearchIndex {
             let known = self
                 .data
                 .with_untracked(|data| data.bodies.contains_key(&post.source));
-            if known || !self.start(post.source.clone()) {
-                continue;
+            if !known {
+                let url = post_body_url(&content_base, &post);
+                self.fetch(Wanted::Body(post.source), url);
             }
-            let (index, content_base) = (*self, content_base.clone());
-            spawn(async move {
-                let fetched = fetch_post_body(&content_base, &post).await;
-                index.finish(&post.source, |data| {
-                    if let Ok(body) = fetched {
-                        data.bodies
-                            .insert(post.source.clone(), html_text(&body.html));
-                    }
-                });
-            });
         }
     }
 

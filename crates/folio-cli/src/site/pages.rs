@@ -23,7 +23,10 @@ const TEMPLATE_NOSCRIPT: &str = "This blog reader needs JavaScript to show posts
 /// The app's `index.html` as every page of `site` starts: the base path
 /// filled in, in the site's language. Made once per build, not per page.
 pub fn site_template(index_html: &str, site: &SiteContext) -> String {
-    in_site_language(&index_html.replace(BASE_PLACEHOLDER, site.base()), site.site())
+    in_site_language(
+        &index_html.replace(BASE_PLACEHOLDER, site.base()),
+        site.site(),
+    )
 }
 
 /// The page at `route`, from the [`site_template`]. `body` is the body data

@@ -323,7 +323,11 @@ mod tests {
         for stem in ["서울", "책", "Rust", ""] {
             for suffix in SUFFIXES.iter().chain(&["", "다", "요"]) {
                 let word = format!("{stem}{suffix}");
-                assert_eq!(strip_particle(&word), &word[..every_suffix(&word)], "{word}");
+                assert_eq!(
+                    strip_particle(&word),
+                    &word[..every_suffix(&word)],
+                    "{word}"
+                );
             }
         }
     }
