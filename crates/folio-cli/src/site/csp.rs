@@ -11,16 +11,7 @@ use crate::normalize::EMBED_ORIGINS;
 /// The page with a `<meta http-equiv="Content-Security-Policy">` added at the top of its head.
 /// `content_origin` is the origin manifest and posts come from, when not the site's own.
 pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) -> String {
-    let script_hashes: Vec<String> = inline_scripts(page)
-        .into_iter()
-        .map(|script| {
-            let digest = Sha256::digest(script.as_bytes());
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD.encode(digest)
-            )
-        })
-        .collect();
+    let script_hashes = script_hashes(page);
     let connect = match content_origin {
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_owned(),
@@ -46,6 +37,20 @@ pub fn with_content_security_policy(page: &str, content_origin: Option<&str>) ->
         ),
         None => page.to_owned(),
     }
+}
+
+/// `'sha256-…'` of each inline script of `page` that runs.
+pub(super) fn script_hashes(page: &str) -> Vec<String> {
+    inline_scripts(page)
+        .into_iter()
+        .map(|script| {
+            let digest = Sha256::digest(script.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        })
+        .collect()
 }
 
 /// The text of each inline script that runs (not `src=` ones, not JSON data

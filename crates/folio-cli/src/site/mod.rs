@@ -250,12 +250,14 @@ pub fn build_site_again(
     // Posts, pages and routes are independent of each other, so they render
     // on every core; only those whose data changed since the last build
     // kept in `memory`.
-    let template = pages::site_template(&app.index_html, &site);
+    // The policy is the template's: its inline scripts are every page's
+    // (routes render no script of their own, and bodies are sanitised).
+    let template = csp::with_content_security_policy(
+        &pages::site_template(&app.index_html, &site),
+        csp::origin_of(&content_base),
+    );
     let write_page = |route: &Route, body: Option<(String, Body)>, fingerprint: &str| {
-        let html = csp::with_content_security_policy(
-            &pages::render_page(&template, &site, route, body, fingerprint),
-            csp::origin_of(&content_base),
-        );
+        let html = pages::render_page(&template, &site, route, body, fingerprint);
         write(&out.join(route.output_file()), html.as_bytes())
     };
     let write_body = |source: &str, body: &Body| {

@@ -1127,3 +1127,50 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
     assert!(body_of(&grown, "More 99").contains("Text 99."));
     same_as_a_full_build("full-grown");
 }
+
+/// The policy is worked out once, from the template: every page's inline
+/// scripts must still be exactly the template's, each allowed by its hash.
+#[test]
+fn every_page_allows_exactly_its_own_inline_scripts() {
+    let temp = tempfile::tempdir().expect("temp dir");
+    let app_dir = temp.path().join("app");
+    std::fs::create_dir_all(&app_dir).expect("app dir");
+    fake_app(&app_dir);
+    let template = std::fs::read_to_string(app_dir.join("index.html")).expect("the template");
+    let with_scripts = template.replace(
+        "</head>",
+        "  <script>document.documentElement.dataset.theme = 'dark'</script>\n  \
+         <script type=\"module\">import('./app.js')</script>\n</head>",
+    );
+    std::fs::write(app_dir.join("index.html"), with_scripts).expect("writes the template");
+    let app = AppBundle::open(&app_dir).expect("opens the bundle");
+    let out = temp.path().join("out");
+    let options = BuildOptions {
+        content_dir: fixture("site"),
+        out_dir: out.clone(),
+        base_path: Some("/".to_owned()),
+        include_drafts: false,
+        keep_going: true,
+        content_url: None,
+    };
+    build_site(&options, &app, |_, _| {}).expect("the site builds");
+    let pages: Vec<_> = files_of(&out)
+        .into_iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "html"))
+        .collect();
+    assert!(pages.len() > 10, "{} pages", pages.len());
+    for (path, bytes) in pages {
+        let page = String::from_utf8(bytes).expect("UTF-8");
+        let Some(at) = page.find("http-equiv=\"Content-Security-Policy\" content=\"") else {
+            // A redirect page at an old address runs nothing.
+            assert!(csp::script_hashes(&page).is_empty(), "{path:?}");
+            continue;
+        };
+        let policy = &page[at..page[at..].find("\">").map_or(page.len(), |end| at + end)];
+        let hashes = csp::script_hashes(&page);
+        assert_eq!(hashes.len(), 2, "{path:?}: the template's two scripts");
+        for hash in hashes {
+            assert!(policy.contains(&hash), "{path:?} lacks {hash}");
+        }
+    }
+}
