@@ -47,7 +47,7 @@ impl TextCounts {
     /// Hangul text is counted by its space-separated 어절 instead.
     pub fn words(text: &str) -> u32 {
         text.split_whitespace()
-            .filter(|w| w.chars().any(|c| is_cjk(c) || c.is_alphanumeric()))
+            .filter(|w| w.chars().any(char::is_alphanumeric))
             .count() as u32
     }
 }
