@@ -1174,3 +1174,29 @@ fn every_page_allows_exactly_its_own_inline_scripts() {
         }
     }
 }
+
+/// Posts are tokenized in parallel and hashed while merged: the index must
+/// still come out byte for byte the same every time.
+#[test]
+fn the_search_index_is_the_same_on_every_build() {
+    let built = build(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/content"),
+        "/",
+    );
+    let posts = &built.report.index.posts;
+    assert!(posts.len() > 10, "{} posts", posts.len());
+    let first = search::search_files(posts);
+    for _ in 0..3 {
+        assert_eq!(search::search_files(posts), first);
+    }
+    let written: Vec<(String, Vec<u8>)> = first
+        .iter()
+        .map(|(file, _)| {
+            (
+                file.clone(),
+                std::fs::read(built.out.join(file)).expect("written"),
+            )
+        })
+        .collect();
+    assert_eq!(written, first, "the build wrote the same index");
+}
