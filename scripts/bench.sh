@@ -45,5 +45,5 @@ PY
 (cd tests/bench && [ -d node_modules/docsify ] || npm ci --no-audit --no-fund --loglevel=error)
 site=$(mktemp -d)
 FOLIO_QUIET_NOTES=1 target/release/folio build --content demo/content --out "$site" --app-dir target/folio-app >/dev/null
-(cd tests/bench && node first-text.mjs "$site" 2023-seoul-walk 7)
+(cd tests/bench && node first-text.mjs "$site" ../../demo/content 2023-seoul-walk 7)
 rm -rf "$site"

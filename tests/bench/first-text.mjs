@@ -1,6 +1,6 @@
 // Time to visible post text for a deep link, cold cache, median of several
 // loads: Folio's built site against the same post in docsify, in one Chromium.
-// Usage: node first-text.mjs <folio site dir (built at /)> <post slug> [runs]
+// Usage: node first-text.mjs <folio site dir (built at /)> <content dir it was built from> <post slug> [runs]
 
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,14 +11,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const { chromium } = createRequire(path.join(here, '../e2e/package.json'))('playwright-core');
-const [siteDir, slug, runsArg] = process.argv.slice(2);
+const [siteDir, contentDir, slug, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 7);
 
 const manifest = JSON.parse(fs.readFileSync(path.join(siteDir, 'manifest.json'), 'utf8'));
 const cards = manifest.cards.hashes.flatMap((_, n) =>
   JSON.parse(fs.readFileSync(path.join(siteDir, 'list', `${n}.json`), 'utf8')));
 const post = cards.find((p) => p.slug === slug);
-const body = fs.readFileSync(path.join(siteDir, post.source), 'utf8');
+// The post as its author wrote it (the site publishes it rendered), without front matter.
+const markdown = fs.readFileSync(path.join(contentDir, post.source.replace(/^content\//, '')), 'utf8');
+const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '');
 const phrase = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).slice(0, 16);
 
 // The same post as a docsify site: its script, its theme, the Markdown file.

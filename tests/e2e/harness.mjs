@@ -64,6 +64,21 @@ export function buildSite({ content = demoContent, basePath = '/', extraArgs = [
   return { root, siteDir, basePath };
 }
 
+/**
+ * The first words of the first paragraph of `post`'s body as the build
+ * rendered it (its body data, `<source>.json`), up to the first markup:
+ * what a reader must see in the post's text.
+ */
+export function firstWordsOfBody(siteDir, post) {
+  const { html } = JSON.parse(fs.readFileSync(path.join(siteDir, `${post.source}.json`), 'utf8'));
+  const text = [...html.matchAll(/<p>([^<]*)/gu)]
+    .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim())
+    .find((t) => /^[\p{L}\p{N}]/u.test(t));
+  if (!text) throw new Error(`${post.slug} has no paragraph of text`);
+  return text.slice(0, 12);
+}
+
 /** Replaces the site's WASM with bytes that fail to instantiate. */
 export function breakApp(siteDir) {
   for (const file of fs.readdirSync(siteDir)) {

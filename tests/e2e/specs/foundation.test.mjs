@@ -3,9 +3,7 @@
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, screenshot, readManifest, postPath, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, screenshot, readManifest, postPath, waitForApp, markDocument, isSameDocument, firstWordsOfBody } from '../harness.mjs';
 
 for (const basePath of ['/', '/blog/']) {
   describe(`the demo blog served at ${basePath}`, () => {
@@ -80,17 +78,7 @@ async function assertPostShown(page, site, post) {
   await page.locator('#folio-app h1.post-title').waitFor();
   assert.equal(await page.locator('#folio-app h1.post-title').textContent(), post.title);
   await page.locator('#folio-app .post-body').waitFor();
-  const body = fs.readFileSync(path.join(site.siteDir, post.source), 'utf8');
-  const firstWords = firstProse(body);
+  const firstWords = firstWordsOfBody(site.siteDir, post);
   const text = await page.locator('#folio-app .post-body').textContent();
   assert.ok(text.includes(firstWords), `post ${post.slug} shows “${firstWords}”`);
-}
-
-/** The first words of the first plain paragraph of a Markdown body. */
-function firstProse(markdown) {
-  const paragraph = markdown
-    .split(/\n\s*\n/)
-    .map((block) => block.trim())
-    .find((block) => /^[\p{L}\p{N}]/u.test(block));
-  return paragraph.split(/[*_`[\]()]/)[0].slice(0, 12);
 }

@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, freePort, repoRoot, waitForApp, markDocument, isSameDocument, firstWordsOfBody } from '../harness.mjs';
 
 describe('content served from another origin', () => {
   let appServer, contentServer, browser, manifest;
@@ -133,8 +133,7 @@ describe('readable before the app loads', () => {
         await page.locator('#folio-root').getByRole('link', { name: post.title, exact: true }).click();
         await page.waitForURL(server.origin + postPath('/blog/', post.slug));
         assert.equal(await page.locator('h1').textContent(), post.title);
-        const body = fs.readFileSync(path.join(site.siteDir, post.source), 'utf8');
-        const words = body.split(/\n\s*\n/).map((b) => b.trim()).find((b) => /^[\p{L}]/u.test(b)).split(/[*_`[\]()]/)[0].slice(0, 12);
+        const words = firstWordsOfBody(site.siteDir, post);
         assert.ok((await page.locator('.post-body').textContent()).includes(words), `${post.slug} is readable`);
       }
       // The table of contents is open beside the text.
