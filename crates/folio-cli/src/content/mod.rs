@@ -47,7 +47,9 @@ pub struct IndexOptions {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexedPost {
     pub meta: PostMeta,
-    pub body: String,
+    /// Normalised Markdown; shared, as every rebuild of a preview hands each
+    /// unchanged post on again (copying 10,000 bodies took a rebuild ~10 ms).
+    pub body: Arc<str>,
     /// Images the body refers to, for its body data (saving for offline).
     pub images: Vec<String>,
     /// Path relative to the content folder.
@@ -58,7 +60,7 @@ pub struct IndexedPost {
 #[derive(Debug, Clone, PartialEq)]
 pub struct IndexedPage {
     pub meta: PageMeta,
-    pub body: String,
+    pub body: Arc<str>,
     pub images: Vec<String>,
     /// Path relative to the content folder.
     pub file: PathBuf,
@@ -765,7 +767,7 @@ fn read_file(
 /// normalising it found.
 #[derive(Clone)]
 struct Published {
-    body: String,
+    body: Arc<str>,
     derived: derive::Derived,
     diagnostics: Vec<Diagnostic>,
     transformations: Transformations,
@@ -816,7 +818,7 @@ impl PublishContext<'_> {
         let summary = read.read.fields.summary.clone().or(more_summary);
         let derived = derive(&normalized.markdown, summary.as_deref());
         Published {
-            body: normalized.markdown,
+            body: normalized.markdown.into(),
             derived,
             diagnostics,
             transformations: normalized.transformations,

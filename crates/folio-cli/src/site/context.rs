@@ -59,11 +59,11 @@ impl<'a> SiteContext<'a> {
     ) -> SiteContext<'a> {
         let bodies = posts
             .iter()
-            .map(|post| (post.meta.source.as_str(), post.body.as_str()))
+            .map(|post| (post.meta.source.as_str(), &*post.body))
             .chain(
                 pages
                     .iter()
-                    .map(|page| (page.meta.source.as_str(), page.body.as_str())),
+                    .map(|page| (page.meta.source.as_str(), &*page.body)),
             )
             .collect();
         let images = posts
