@@ -47,9 +47,15 @@ impl TextCounts {
     /// Hangul text is counted by its space-separated 어절 instead.
     pub fn words(text: &str) -> u32 {
         text.split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .filter(|w| w.chars().any(is_letter_or_digit))
             .count() as u32
     }
+}
+
+/// `char::is_alphanumeric`, with Hangul syllables (all letters) answered
+/// without its table search: most words of a Korean blog start with one.
+fn is_letter_or_digit(c: char) -> bool {
+    matches!(c as u32, 0xAC00..=0xD7A3) || c.is_alphanumeric()
 }
 
 /// Hangul, Han and kana: scripts read by the character.
@@ -97,6 +103,13 @@ pub fn truncate_summary(text: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hangul_syllables_are_letters_as_unicode_says() {
+        for c in ('\u{AC00}'..='\u{D7A3}').chain(['a', '7', '・', ' ', '-']) {
+            assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
 
     #[test]
     fn hangul_counts_by_character() {

@@ -31,7 +31,7 @@ pub struct DocTerms {
 
 impl DocTerms {
     pub fn of(doc: SearchDoc<'_>) -> DocTerms {
-        let mut weighted: Vec<(String, u32)> = Vec::new();
+        let mut counts: HashMap<String, u32> = HashMap::new();
         let mut length = 0;
         let fields = std::iter::once((doc.title, Field::Title, TITLE_WEIGHT))
             .chain(
@@ -42,20 +42,15 @@ impl DocTerms {
             .chain(std::iter::once((doc.text, Field::Body, 1)));
         for (text, field, weight) in fields {
             for token in index_tokens(text, field) {
-                weighted.push((token, weight));
+                *counts.entry(token).or_default() += weight;
                 length += weight;
             }
         }
-        // Sorted, then summed run by run: cheaper than hashing every token.
-        weighted.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let mut terms: Vec<(String, u32)> = Vec::new();
-        for (token, weight) in weighted {
-            match terms.last_mut() {
-                Some((last, tf)) if *last == token => *tf += weight,
-                _ => terms.push((token, weight)),
-            }
+        // In any order: the builder sorts the tokens once, when it packs them.
+        DocTerms {
+            terms: counts.into_iter().collect(),
+            length,
         }
-        DocTerms { terms, length }
     }
 }
 
