@@ -82,13 +82,19 @@ pub fn words(text: &str) -> Vec<Word> {
 pub fn bigrams(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let mut tokens = Vec::with_capacity(chars.len());
+    // Pushed rather than `format!`ted: every syllable of every post comes here.
+    let token = |parts: &[char]| {
+        let mut token = String::with_capacity(parts.len() * 4);
+        token.extend(parts);
+        token
+    };
     match chars.len() {
         0 => {}
-        1 => tokens.push(format!("{WORD_START}{}", chars[0])),
+        1 => tokens.push(token(&[WORD_START, chars[0]])),
         _ => {
-            tokens.push(format!("{WORD_START}{}{}", chars[0], chars[1]));
+            tokens.push(token(&[WORD_START, chars[0], chars[1]]));
             for pair in chars[1..].windows(2) {
-                tokens.push(format!("{}{}", pair[0], pair[1]));
+                tokens.push(token(pair));
             }
         }
     }
