@@ -55,7 +55,12 @@ impl TextCounts {
 /// `char::is_alphanumeric`, with Hangul syllables (all letters) answered
 /// without its table search: most words of a Korean blog start with one.
 fn is_letter_or_digit(c: char) -> bool {
-    matches!(c as u32, 0xAC00..=0xD7A3) || c.is_alphanumeric()
+    is_hangul_syllable(c) || c.is_alphanumeric()
+}
+
+/// A precomposed Hangul syllable (가 to 힣), not a jamo.
+pub fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// Hangul, Han and kana: scripts read by the character.

@@ -5,6 +5,7 @@
 
 use folio_core::markdown::scan_markdown;
 use folio_core::search::{DocTerms, IndexBuilder, SearchDoc, SearchFiles, DIRECTORY_PATH};
+use folio_core::text::is_hangul_syllable;
 use rayon::prelude::*;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -38,7 +39,7 @@ pub fn search_index(posts: &[IndexedPost]) -> SearchFiles {
 /// without building a copy; text of only ASCII and precomposed Hangul
 /// syllables (no jamo to compose with) is NFC without even looking them up.
 fn nfc(text: String) -> String {
-    let plain = |c: char| c.is_ascii() || matches!(c as u32, 0xAC00..=0xD7A3);
+    let plain = |c: char| c.is_ascii() || is_hangul_syllable(c);
     if text.chars().all(plain) {
         return text;
     }

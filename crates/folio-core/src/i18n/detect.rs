@@ -3,6 +3,7 @@
 //! (and a Korean post on an English blog), which is all Folio needs.
 
 use super::Lang;
+use crate::text::is_hangul_syllable;
 
 /// Below this many letters a text says too little to be told apart.
 pub const MIN_LETTERS: u32 = 40;
@@ -64,10 +65,6 @@ impl ScriptCounts {
 /// The language of `text`, or `None` when it is too short to tell.
 pub fn detect_lang(text: &str) -> Option<Lang> {
     ScriptCounts::of(text).lang()
-}
-
-fn is_hangul_syllable(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// Latin-1 Supplement to Latin Extended-B: `é`, `ß`, `ł`.
