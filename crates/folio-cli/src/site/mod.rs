@@ -245,17 +245,17 @@ pub fn build_site_again(
             source,
         })?;
     }
-    // Each body rendered once, here: written as the body data the app
-    // fetches (not the Markdown), and given to its own page's prerender.
-    // Posts, pages and routes are independent of each other, so they render
-    // on every core; only those whose data changed since the last build
-    // kept in `memory`.
     // The policy is the template's: its inline scripts are every page's
     // (routes render no script of their own, and bodies are sanitised).
     let template = csp::with_content_security_policy(
         &pages::site_template(&app.index_html, &site),
         csp::origin_of(&content_base),
     );
+    // Each body rendered once, here: written as the body data the app
+    // fetches (not the Markdown), and given to its own page's prerender.
+    // Posts, pages and routes are independent of each other, so they render
+    // on every core; only those whose data changed since the last build
+    // kept in `memory`.
     let write_page = |route: &Route, body: Option<(String, Body)>, fingerprint: &str| {
         let html = pages::render_page(&template, &site, route, body, fingerprint);
         write(&out.join(route.output_file()), html.as_bytes())
@@ -317,8 +317,8 @@ pub fn build_site_again(
         || search_now.then(|| search::search_files(&index.posts)),
     );
     rendered?;
-    for (file, bytes) in search_files.into_iter().flatten() {
-        write(&out.join(file), &bytes)?;
+    if let Some(files) = search_files {
+        write_search_files(out, files)?;
     }
     let pages_written = stale_bodies.len() + stale_routes.len();
     for (route, source, hash, fingerprint) in stale_bodies {
@@ -384,7 +384,12 @@ pub fn write_search_index(
     out: &Path,
     posts: &[crate::content::IndexedPost],
 ) -> Result<(), BuildError> {
-    for (file, bytes) in search::search_files(posts) {
+    write_search_files(out, search::search_files(posts))
+}
+
+/// Writes the files of a search index ([`search::search_files`]) under `out`.
+fn write_search_files(out: &Path, files: Vec<(String, Vec<u8>)>) -> Result<(), BuildError> {
+    for (file, bytes) in files {
         write(&out.join(file), &bytes)?;
     }
     Ok(())
