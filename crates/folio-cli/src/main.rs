@@ -8,18 +8,18 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 
-/// A build allocates and frees many small strings on every core: the
-/// system allocator's locks and coalescing cost more time there than mimalloc's
-/// per-thread heaps.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use folio_cli::content::{index_content, ContentIndex, IndexOptions};
 use folio_cli::diagnostics::Severity;
 use folio_cli::serve::{serve, ServeOptions};
 use folio_cli::site::{
     build_site, open_content, AppBundle, BuildError, BuildOptions, OpenedContent,
 };
+
+/// A build allocates and frees many small strings on every core: the
+/// system allocator's locks and coalescing cost more time there than mimalloc's
+/// per-thread heaps.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[derive(Parser)]
 #[command(

@@ -73,16 +73,15 @@ pub fn serve(options: &ServeOptions, app: &AppBundle) -> Result<(), ServeError> 
     let (changed_tx, changed_rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         // Reading the content while indexing raises access events; only changes count.
-        let is_change = event.as_ref().is_ok_and(|e| {
-            matches!(
-                e.kind,
+        if let Ok(event) = event {
+            if matches!(
+                event.kind,
                 notify::EventKind::Create(_)
                     | notify::EventKind::Modify(_)
                     | notify::EventKind::Remove(_)
-            )
-        });
-        if let (true, Ok(event)) = (is_change, event) {
-            let _ = changed_tx.send(event.paths);
+            ) {
+                let _ = changed_tx.send(event.paths);
+            }
         }
     })
     .map_err(|source| ServeError::Watch {
