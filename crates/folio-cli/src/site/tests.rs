@@ -979,14 +979,18 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         content_url: None,
     };
     let mut memory = BuildMemory::default();
-    let first =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, true).expect("builds");
+    // The preview's build into `kept`, with the search index left for later
+    // when `search_later`.
+    let rebuild = |memory: &mut BuildMemory, search_later: bool| {
+        build_site_again(&options("kept"), &app, |_, _| {}, memory, search_later)
+            .expect("builds again")
+    };
+    let first = rebuild(&mut memory, true);
     assert_eq!(
         first.pages_written, first.pages,
         "a first build writes every page"
     );
-    let unchanged = build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, true)
-        .expect("builds again");
+    let unchanged = rebuild(&mut memory, true);
     assert_eq!(
         unchanged.pages_written, 0,
         "nothing changed, nothing is rendered"
@@ -1001,8 +1005,7 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         text.replacen("가회동 골목은", "새벽의 가회동 골목은", 1),
     )
     .expect("edits the post");
-    let edited =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, true).expect("rebuilds");
+    let edited = rebuild(&mut memory, true);
     assert!(
         edited.pages_written > 0 && edited.pages_written * 4 < edited.pages,
         "{} of {}",
@@ -1039,8 +1042,7 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
     let more = content.join("more-7.md");
     let text = std::fs::read_to_string(&more).expect("reads the post");
     std::fs::write(&more, text.replace("title: More 7", "title: 일곱 번째")).expect("edits");
-    let retitled =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    let retitled = rebuild(&mut memory, false);
     assert!(!retitled.search_pending, "written at once when asked");
     assert!(retitled.pages_written > 1 && retitled.pages_written * 2 < retitled.pages);
     same_as_a_full_build("full-again");
@@ -1054,8 +1056,7 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         text13.replace("date: 2022-01-14", "date: 2022-01-14T09:30:00"),
     )
     .expect("edits");
-    let retimed =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    let retimed = rebuild(&mut memory, false);
     assert!(retimed.pages_written > 0 && retimed.pages_written * 2 < retimed.pages);
     same_as_a_full_build("full-retimed");
 
@@ -1066,7 +1067,7 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         text13.replace("date: 2022-01-14", "date: 2022-01-14T09:30:00\nmood: calm"),
     )
     .expect("edits");
-    build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    rebuild(&mut memory, false);
     same_as_a_full_build("full-extra");
 
     // A new day moves the post in the list: every page's data is worked
@@ -1076,13 +1077,12 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         text13.replace("date: 2022-01-14", "date: 2022-01-27"),
     )
     .expect("edits");
-    build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    rebuild(&mut memory, false);
     same_as_a_full_build("full-moved");
 
     // A new tag changes the site's shape: a full build, with the same result.
     std::fs::write(&more, text.replace("tags: [d]", "tags: [d, 새]")).expect("edits");
-    let tagged =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    let tagged = rebuild(&mut memory, false);
     assert_eq!(tagged.pages_written, tagged.pages);
     same_as_a_full_build("full-third");
 
@@ -1102,15 +1102,13 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
         .expect("edits");
     }
     memory.changed(Changes::Files(vec![third.clone()]));
-    let told =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    let told = rebuild(&mut memory, false);
     assert!(body_of(&told, "More 3").contains("Changed 3."));
     assert!(
         body_of(&told, "More 5").contains("Text 5."),
         "not reported, not looked at"
     );
-    let looked =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    let looked = rebuild(&mut memory, false);
     assert!(body_of(&looked, "More 5").contains("Changed 5."));
     same_as_a_full_build("full-told");
 
@@ -1122,8 +1120,7 @@ fn a_rebuild_with_memory_writes_only_what_changed_and_equals_a_full_build() {
     )
     .expect("writes a post");
     memory.changed(Changes::Files(vec![added.clone()]));
-    let grown =
-        build_site_again(&options("kept"), &app, |_, _| {}, &mut memory, false).expect("rebuilds");
+    let grown = rebuild(&mut memory, false);
     assert!(body_of(&grown, "More 99").contains("Text 99."));
     same_as_a_full_build("full-grown");
 }
