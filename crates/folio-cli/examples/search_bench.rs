@@ -3,7 +3,8 @@
 //! `search_bench corpus <dir> <posts>` writes a synthetic Korean blog;
 //! `search_bench measure <content dir> <built site>` prints index size, bytes
 //! per cold query and query times for the site `folio build` wrote;
-//! `search_bench size <file>...` prints files' raw, gzip and brotli sizes.
+//! `search_bench share <with.wasm> <without.wasm>` prints what search adds
+//! to the app's WASM, raw and brotli.
 
 use std::io::Write as _;
 use std::path::Path;
@@ -22,17 +23,6 @@ fn main() {
     {
         ["corpus", dir, posts] => write_corpus(Path::new(dir), posts.parse().expect("a count")),
         ["measure", content, site] => measure(Path::new(content), Path::new(site)),
-        ["size", files @ ..] => {
-            for file in files {
-                let size = Size::of(&std::fs::read(file).expect("reads the file"));
-                println!(
-                    "{file}: {} raw, {} gzip, {} brotli",
-                    kib(size.raw),
-                    kib(size.gz),
-                    kib(size.br)
-                );
-            }
-        }
         ["share", with, without] => {
             let read = |file: &str| Size::of(&std::fs::read(file).expect("reads the file"));
             let (with, without) = (read(with), read(without));
@@ -46,7 +36,7 @@ fn main() {
         }
         _ => {
             eprintln!(
-                "usage: search_bench corpus <dir> <posts> | measure <content dir> <built site> | size <files> | share <with.wasm> <without.wasm>"
+                "usage: search_bench corpus <dir> <posts> | measure <content dir> <built site> | share <with.wasm> <without.wasm>"
             );
             std::process::exit(2);
         }
