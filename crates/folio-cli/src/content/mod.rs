@@ -424,6 +424,7 @@ pub fn index_content_again(
             let read = read_file(
                 source,
                 &file,
+                stamp.and_then(|stamp| stamp.modified),
                 zone,
                 options.detect.time_zone,
                 &mut diagnostics,
@@ -680,9 +681,11 @@ fn claims<'p>(
 }
 
 /// Reads one file and tells its role; `None` when it cannot be published.
+/// `modified` is the file's time as its stamp was taken, for posts dated by it.
 fn read_file(
     source: &SiteSource,
     file: &Path,
+    modified: Option<std::time::SystemTime>,
     zone: Tz,
     korean_exports_in_seoul: bool,
     diagnostics: &mut Vec<Diagnostic>,
@@ -702,7 +705,6 @@ fn read_file(
             return None;
         }
     };
-    let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
     // Exports leave empty files behind; they are accounted for, not failures.
     if bytes
         .iter()
@@ -745,17 +747,25 @@ fn read_file(
             read,
         });
     }
-    let read = read_post(
-        &bytes,
-        &ReadContext {
-            file,
-            zone,
-            modified,
-            date_optional: false,
-            korean_exports_in_seoul,
-        },
-        diagnostics,
-    )?;
+    // A post with a date reads the same either way: only a missing date
+    // makes the strict reading differ (an error, or the file's time).
+    let read = match probe {
+        Some(read) if read.date.is_some() => {
+            diagnostics.extend(quiet);
+            read
+        }
+        _ => read_post(
+            &bytes,
+            &ReadContext {
+                file,
+                zone,
+                modified,
+                date_optional: false,
+                korean_exports_in_seoul,
+            },
+            diagnostics,
+        )?,
+    };
     Some(ReadFile {
         file: file.to_path_buf(),
         role,
