@@ -1,6 +1,6 @@
 //! Writing the index: each token's posts and term frequencies, packed into range shards.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::bits::{best_rice_parameter, gamma_len, rice_len, BitWriter};
 use super::shard::{length_class, write_varint, SearchDirectory, MAGIC};
@@ -31,7 +31,7 @@ pub struct DocTerms {
 
 impl DocTerms {
     pub fn of(doc: SearchDoc<'_>) -> DocTerms {
-        let mut counts: HashMap<String, u32> = HashMap::new();
+        let mut counts: FxHashMap<String, u32> = FxHashMap::default();
         let mut length = 0;
         let fields = std::iter::once((doc.title, Field::Title, TITLE_WEIGHT))
             .chain(
@@ -59,7 +59,7 @@ impl DocTerms {
 pub struct IndexBuilder {
     /// Token → (post, weighted term frequency), posts ascending. Hashed
     /// while posts are added; sorted once, when the shards are packed.
-    postings: HashMap<String, Vec<(u32, u32)>>,
+    postings: FxHashMap<String, Vec<(u32, u32)>>,
     /// Weighted length of each post, in tokens.
     lengths: Vec<u32>,
 }
