@@ -28,7 +28,7 @@ mod search;
 mod site;
 
 #[cfg(feature = "ssr")]
-pub use prerender::{render_moved, render_route, Moved, RouteData};
+pub use prerender::{render_moved, render_route, Moved, RenderedCards, RouteData};
 
 /// The element every page has (`index.html`) and the app renders into. The
 /// folio command writes a route's prerendered markup inside it.

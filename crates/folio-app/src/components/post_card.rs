@@ -13,6 +13,21 @@ use crate::site::use_site;
 
 #[component]
 pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
+    // The folio command renders a post's card once and reuses its markup on
+    // every list page that shows it (the same markup the browser adopts).
+    #[cfg(feature = "ssr")]
+    {
+        use leptos::either::Either;
+        match use_context::<std::sync::Arc<crate::prerender::RenderedCards>>() {
+            Some(rendered) => Either::Left(rendered.card(&post.slug.clone(), || card(post, base))),
+            None => Either::Right(card(post, base)),
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    card(post, base)
+}
+
+fn card(post: PostMeta, base: String) -> impl IntoView {
     let href = Route::Post(post.slug.clone()).href(&base);
     let lang = use_site().lang_of(&post);
     let cover = post.cover.clone().map(|cover| {
