@@ -157,7 +157,7 @@ pub fn list_files_with(
     index.cards.hashes = hashes.clone();
     index.cards.titles = titles_hash.clone();
     let mut cards = Cards::complete(manifest);
-    cards.hashes = hashes;
+    cards.hashes = hashes.into();
     cards.titles_hash = titles_hash;
     cards.index_key = index.key.clone();
     Ok(ListFiles {
@@ -241,8 +241,8 @@ impl ListIndex {
             .collect::<Result<Vec<_>, ListError>>()?;
         let store = Cards {
             size: cards.size,
-            hashes: cards.hashes,
-            chunks: HashMap::new(),
+            hashes: cards.hashes.into(),
+            chunks: Arc::default(),
             titles_hash: cards.titles,
             titles: None,
             index_key: key,
@@ -390,11 +390,14 @@ fn local_date(number: u32) -> Option<LocalDate> {
 
 /// The cards at hand: every one in the folio command, those of the chunks
 /// fetched so far in the browser.
+///
+/// Cheap to clone: the folio command gives every page it renders the same
+/// cards, and a browser adds a chunk now and then.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cards {
     size: usize,
-    hashes: Vec<String>,
-    chunks: HashMap<usize, Arc<Vec<PostMeta>>>,
+    hashes: Arc<[String]>,
+    chunks: Arc<HashMap<usize, Arc<Vec<PostMeta>>>>,
     titles_hash: String,
     titles: Option<Arc<Vec<String>>>,
     index_key: String,
@@ -413,8 +416,8 @@ impl Cards {
             .collect();
         Cards {
             size,
-            hashes: vec![String::new(); chunks.len()],
-            chunks,
+            hashes: vec![String::new(); chunks.len()].into(),
+            chunks: Arc::new(chunks),
             titles_hash: String::new(),
             titles: Some(Arc::new(
                 manifest
@@ -471,7 +474,7 @@ impl Cards {
         if !same {
             return Err(ListError::StaleChunk { chunk: n });
         }
-        self.chunks.insert(n, Arc::new(chunk));
+        Arc::make_mut(&mut self.chunks).insert(n, Arc::new(chunk));
         Ok(())
     }
 
