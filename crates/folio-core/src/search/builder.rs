@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 
 use super::bits::{best_rice_parameter, gamma_len, rice_len, BitWriter};
 use super::shard::{length_class, write_varint, SearchDirectory, MAGIC};
-use super::tokenize::{index_tokens, Field};
+use super::tokenize::{for_each_index_token, Field};
 use super::{INDEX_VERSION, SHARD_BYTES};
 
 /// How many body occurrences one occurrence in the title, or in a tag, counts for.
@@ -41,10 +41,15 @@ impl DocTerms {
             )
             .chain(std::iter::once((doc.text, Field::Body, 1)));
         for (text, field, weight) in fields {
-            for token in index_tokens(text, field) {
-                *counts.entry(token).or_default() += weight;
+            for_each_index_token(text, field, |token| {
+                match counts.get_mut(token) {
+                    Some(count) => *count += weight,
+                    None => {
+                        counts.insert(token.to_owned(), weight);
+                    }
+                }
                 length += weight;
-            }
+            });
         }
         // In any order: the builder sorts the tokens once, when it packs them.
         DocTerms {

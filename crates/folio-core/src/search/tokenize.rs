@@ -9,7 +9,7 @@
 //! - Titles and tags also give each Hangul word's initial consonants (`~ㅎㄱ`
 //!   for 회고), for 초성 search.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 
 use super::normalize::normalize;
@@ -80,25 +80,32 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// The bigram tokens of a CJK word, the first marked as the word's start.
 pub fn bigrams(word: &str) -> Vec<String> {
-    let chars: Vec<char> = word.chars().collect();
-    let mut tokens = Vec::with_capacity(chars.len());
-    // Pushed rather than `format!`ted: every syllable of every post comes here.
-    let token = |parts: &[char]| {
-        let mut token = String::with_capacity(parts.len() * 4);
-        token.extend(parts);
-        token
-    };
-    match chars.len() {
-        0 => {}
-        1 => tokens.push(token(&[WORD_START, chars[0]])),
-        _ => {
-            tokens.push(token(&[WORD_START, chars[0], chars[1]]));
-            for pair in chars[1..].windows(2) {
-                tokens.push(token(pair));
-            }
-        }
-    }
+    let mut tokens = Vec::with_capacity(word.len() / 3);
+    for_each_bigram(word, &mut String::new(), |token| {
+        tokens.push(token.to_owned())
+    });
     tokens
+}
+
+/// [`bigrams`], lent one at a time: a pair is a slice of `word` itself, and
+/// only the marked first one is put together, in `scratch`. Every syllable of
+/// every post comes here, so the index's tokens are counted without a
+/// string per occurrence.
+fn for_each_bigram(word: &str, scratch: &mut String, mut emit: impl FnMut(&str)) {
+    let mut starts = word.char_indices().map(|(at, _)| at).chain([word.len()]);
+    let (Some(first), Some(second)) = (starts.next(), starts.next()) else {
+        return;
+    };
+    let mut third = starts.next();
+    scratch.clear();
+    scratch.push(WORD_START);
+    scratch.push_str(&word[first..third.unwrap_or(second)]);
+    emit(scratch);
+    let mut start = second;
+    while let (Some(end), Some(after)) = (third, starts.next()) {
+        emit(&word[start..after]);
+        (start, third) = (end, Some(after));
+    }
 }
 
 /// The initial consonants of a Hangul word (회고 → ㅎㄱ).
@@ -227,10 +234,10 @@ pub fn strip_particle(word: &str) -> &str {
 /// The [`SUFFIXES`] that end in `last`: every Hangul word of every post is
 /// stripped, and trying all of them on each word took a tenth of a build.
 fn suffixes_ending_in(last: char) -> &'static [&'static str] {
-    static BY_LAST: std::sync::OnceLock<HashMap<char, Vec<&'static str>>> =
+    static BY_LAST: std::sync::OnceLock<FxHashMap<char, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     let by_last = BY_LAST.get_or_init(|| {
-        let mut by_last: HashMap<char, Vec<&'static str>> = HashMap::new();
+        let mut by_last: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
         for suffix in SUFFIXES {
             if let Some(c) = suffix.chars().next_back() {
                 by_last.entry(c).or_default().push(suffix);
@@ -270,23 +277,32 @@ pub enum Field {
 /// Every token a post's field gives the index, in order, with repeats.
 pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
     let mut tokens = Vec::new();
+    for_each_index_token(text, field, |token| tokens.push(token.to_owned()));
+    tokens
+}
+
+/// [`index_tokens`], lent one at a time, for the indexer to count.
+pub fn for_each_index_token(text: &str, field: Field, mut emit: impl FnMut(&str)) {
+    let mut scratch = String::new();
     for word in words(text) {
         match word.script {
             Script::Hangul => {
                 if word.glued && is_particle(&word.text) {
                     continue;
                 }
-                tokens.extend(bigrams(indexed_part(&word.text)));
+                for_each_bigram(indexed_part(&word.text), &mut scratch, &mut emit);
                 if field != Field::Body {
-                    tokens.push(format!("{CHOSEONG}{}", choseong(&word.text)));
+                    scratch.clear();
+                    scratch.push(CHOSEONG);
+                    scratch.push_str(&choseong(&word.text));
+                    emit(&scratch);
                 }
             }
-            Script::OtherCjk => tokens.extend(bigrams(&word.text)),
-            Script::Latin if word.text.len() <= MAX_WORD_BYTES => tokens.push(word.text),
+            Script::OtherCjk => for_each_bigram(&word.text, &mut scratch, &mut emit),
+            Script::Latin if word.text.len() <= MAX_WORD_BYTES => emit(&word.text),
             Script::Latin | Script::Jamo => {}
         }
     }
-    tokens
 }
 
 #[cfg(test)]
@@ -315,6 +331,22 @@ mod tests {
     #[test_case("공부했습니다", "공부" ; "verb ending")]
     fn strips(word: &str, stem: &str) {
         assert_eq!(strip_particle(word), stem);
+    }
+
+    #[test]
+    fn bigrams_are_the_marked_first_pair_then_every_later_pair() {
+        for word in ["", "책", "서울", "서울은", "大阪城公園", "a책b"] {
+            let chars: Vec<char> = word.chars().collect();
+            let mut expected: Vec<String> = Vec::new();
+            if let Some(first) = chars.first() {
+                let second: String = chars.get(1).into_iter().collect();
+                expected.push(format!("{WORD_START}{first}{second}"));
+            }
+            if chars.len() > 2 {
+                expected.extend(chars[1..].windows(2).map(|pair| pair.iter().collect()));
+            }
+            assert_eq!(bigrams(word), expected, "{word:?}");
+        }
     }
 
     #[test]
