@@ -2,6 +2,8 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::i18n::ScriptCounts;
+
 /// Latin-script reading speed, words per minute: Medium's published rate for its read time.
 pub const WORDS_PER_MINUTE: u32 = 265;
 /// Chinese, Japanese and Korean reading speed, characters per minute: Medium's published
@@ -49,6 +51,52 @@ impl TextCounts {
         text.split_whitespace()
             .filter(|w| w.chars().any(is_letter_or_digit))
             .count() as u32
+    }
+}
+
+/// Everything the indexer measures of a post's text, in one walk over it:
+/// the text of ten thousand posts was walked five times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TextMeasures {
+    pub counts: TextCounts,
+    /// As [`TextCounts::words`] counts them.
+    pub words: u32,
+    /// Characters other than whitespace.
+    pub chars: u32,
+    pub script: ScriptCounts,
+}
+
+impl TextMeasures {
+    pub fn of(text: &str) -> TextMeasures {
+        let mut measures = TextMeasures::default();
+        // The word being walked: whether it has a letter or digit, and one outside CJK.
+        let (mut in_word, mut has_letter, mut has_other) = (false, false, false);
+        let end_word = |measures: &mut TextMeasures, has_letter: bool, has_other: bool| {
+            measures.words += u32::from(has_letter);
+            measures.counts.other_words += u32::from(has_other);
+        };
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if in_word {
+                    end_word(&mut measures, has_letter, has_other);
+                }
+                (in_word, has_letter, has_other) = (false, false, false);
+                continue;
+            }
+            in_word = true;
+            measures.chars += 1;
+            measures.script.add_char(c);
+            if is_cjk(c) {
+                measures.counts.cjk_chars += 1;
+                has_letter = has_letter || is_letter_or_digit(c);
+            } else if !has_other && c.is_alphanumeric() {
+                (has_letter, has_other) = (true, true);
+            }
+        }
+        if in_word {
+            end_word(&mut measures, has_letter, has_other);
+        }
+        measures
     }
 }
 
@@ -113,6 +161,25 @@ mod tests {
     fn hangul_syllables_are_letters_as_unicode_says() {
         for c in ('\u{AC00}'..='\u{D7A3}').chain(['a', '7', '・', ' ', '-']) {
             assert_eq!(is_letter_or_digit(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_walk_measures_what_each_count_does() {
+        for text in [
+            "",
+            "안녕하세요 세계 hello world",
+            "  leading and trailing  ",
+            "Rust로 만든 WASM 앱, 2024년 — ・ ... 東京 ひらがな ㅎㄱ",
+            "Café naïve Ærøskøbing 12 -- !!",
+            "\u{1100}\u{1161} 한\u{11A8}\tline\nnext",
+        ] {
+            let measures = TextMeasures::of(text);
+            assert_eq!(measures.counts, TextCounts::of(text), "{text:?}");
+            assert_eq!(measures.words, TextCounts::words(text), "{text:?}");
+            let chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(measures.chars, chars, "{text:?}");
+            assert_eq!(measures.script, ScriptCounts::of(text), "{text:?}");
         }
     }
 

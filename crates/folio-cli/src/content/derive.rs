@@ -4,7 +4,7 @@ use sha2::{Digest, Sha256};
 
 use folio_core::i18n::ScriptCounts;
 use folio_core::markdown::scan_markdown;
-use folio_core::text::{truncate_summary, TextCounts};
+use folio_core::text::{truncate_summary, TextMeasures};
 
 /// Summaries are cut near here: what fits two lines of a card and a meta description.
 pub const SUMMARY_CHARS: usize = 160;
@@ -24,23 +24,19 @@ pub struct Derived {
 
 pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
     let scan = scan_markdown(body);
-    let counts = TextCounts::of(&scan.plain_text);
+    let measures = TextMeasures::of(&scan.plain_text);
     let summary_source = summary_override
         .map(str::to_owned)
         .or(scan.first_paragraph)
         .unwrap_or_default();
     Derived {
         summary: truncate_summary(&summary_source, SUMMARY_CHARS),
-        reading_minutes: counts.reading_minutes(),
-        word_count: TextCounts::words(&scan.plain_text),
-        char_count: scan
-            .plain_text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count() as u32,
+        reading_minutes: measures.counts.reading_minutes(),
+        word_count: measures.words,
+        char_count: measures.chars,
         images: scan.images,
         hash: content_hash(body),
-        script: ScriptCounts::of(&scan.plain_text),
+        script: measures.script,
     }
 }
 

@@ -30,11 +30,16 @@ impl ScriptCounts {
 
     pub fn add_text(&mut self, text: &str) {
         for c in text.chars() {
-            if is_hangul_syllable(c) {
-                self.hangul += 1;
-            } else if c.is_ascii_alphabetic() || (c.is_alphabetic() && is_latin_extended(c)) {
-                self.latin += 1;
-            }
+            self.add_char(c);
+        }
+    }
+
+    /// Counts one character, for a caller already walking the text.
+    pub fn add_char(&mut self, c: char) {
+        if is_hangul_syllable(c) {
+            self.hangul += 1;
+        } else if c.is_ascii_alphabetic() || (c.is_alphabetic() && is_latin_extended(c)) {
+            self.latin += 1;
         }
     }
 
