@@ -55,6 +55,59 @@ fn script_of(c: char) -> Option<Script> {
 
 /// The words of `text`, split where the script changes or at anything that is not a letter or digit.
 pub fn words(text: &str) -> Vec<Word> {
+    words_of_plain_text(text).unwrap_or_else(|| normalized_words(text))
+}
+
+/// [`words`] of a text that [`normalize`] would only lower-case ASCII in
+/// (nearly every post: ASCII, Hangul, punctuation), as slices of it rather
+/// than character by character; `None` when any character needs more.
+fn words_of_plain_text(text: &str) -> Option<Vec<Word>> {
+    let mut words: Vec<Word> = Vec::new();
+    // The open word's script, where it starts, and whether it follows another.
+    let mut open: Option<(Script, usize, bool)> = None;
+    let close = |words: &mut Vec<Word>, (script, start, glued): (Script, usize, bool), end| {
+        words.push(Word {
+            text: text[start..end].to_ascii_lowercase(),
+            script,
+            source: start..end,
+            glued,
+        });
+    };
+    for (at, c) in text.char_indices() {
+        if !c.is_ascii() && needs_normalizing(c) {
+            return None;
+        }
+        let script = script_of(c);
+        match (script, open) {
+            (Some(s), Some((p, ..))) if s == p => {}
+            (Some(s), previous) => {
+                if let Some(word) = previous {
+                    close(&mut words, word, at);
+                }
+                open = Some((s, at, previous.is_some()));
+            }
+            (None, Some(word)) => {
+                close(&mut words, word, at);
+                open = None;
+            }
+            (None, None) => {}
+        }
+    }
+    if let Some(word) = open {
+        close(&mut words, word, text.len());
+    }
+    Some(words)
+}
+
+/// Whether [`normalize`] changes a non-ASCII character or the one before it:
+/// a combining mark or conjoining jamo may compose, and a letter outside CJK
+/// is lower-cased. (No other character has a lower case: see the tests.)
+fn needs_normalizing(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1160..=0x11FF)
+        || (!crate::text::is_cjk(c) && c.is_alphanumeric())
+}
+
+fn normalized_words(text: &str) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut previous: Option<Script> = None;
     for c in normalize(text) {
@@ -331,6 +384,42 @@ mod tests {
     #[test_case("공부했습니다", "공부" ; "verb ending")]
     fn strips(word: &str, stem: &str) {
         assert_eq!(strip_particle(word), stem);
+    }
+
+    #[test]
+    fn only_letters_and_digits_have_a_lower_case() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if !c.is_alphanumeric() {
+                assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_text_splits_into_the_words_normalising_gives() {
+        let texts = [
+            "",
+            "서울은 아름답다",
+            "Rust로 만든 WASM 앱 v2.0, 東京タワー — ‘quoted’ “text” · ㅎㄱ…",
+            "  x  ",
+            "MiXeD123case_under-score",
+            "한글English한글 123",
+        ];
+        for text in texts {
+            let plain = words_of_plain_text(text).expect("plain text");
+            assert_eq!(plain, normalized_words(text), "{text:?}");
+        }
+        for text in [
+            "Café",
+            "e\u{301}",
+            "\u{1109}\u{1165}울",
+            "ÀB",
+            "Ωmega",
+            "١٢٣",
+        ] {
+            assert_eq!(words_of_plain_text(text), None, "{text:?}");
+            assert_eq!(words(text), normalized_words(text), "{text:?}");
+        }
     }
 
     #[test]
