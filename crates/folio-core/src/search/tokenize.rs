@@ -44,6 +44,9 @@ pub struct Word {
 }
 
 fn script_of(c: char) -> Option<Script> {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric().then_some(Script::Latin);
+    }
     match c as u32 {
         0xAC00..=0xD7A3 => Some(Script::Hangul),
         0x3131..=0x314E => Some(Script::Jamo),
