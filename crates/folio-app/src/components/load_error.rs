@@ -17,9 +17,15 @@ pub fn LoadError(
     #[prop(default = true)]
     whole_page: bool,
 ) -> impl IntoView {
+    let (heading, message) = failure_words(&error);
+    error_notice(heading, message, retry, whole_page)
+}
+
+/// The heading and message of a failed fetch, as [`LoadError`] words them.
+pub fn failure_words(error: &FetchError) -> (&'static str, String) {
     let site = use_site();
     let offline = !use_offline().online.get_untracked();
-    let (heading, message) = match (&error, offline) {
+    match (error, offline) {
         (FetchError::Network { .. }, true) => (
             site.text(Text::NotAvailableOffline),
             site.text(Text::OfflineNotSaved).to_owned(),
@@ -28,7 +34,19 @@ pub fn LoadError(
             site.text(Text::SomethingWentWrong),
             error.message(site.words()),
         ),
-    };
+    }
+}
+
+/// What [`LoadError`] shows, for any failure with a heading and a message:
+/// the search page's unavailable index is drawn by it too, so the app holds
+/// one view of a failure.
+pub fn error_notice(
+    heading: &'static str,
+    message: String,
+    retry: Callback<()>,
+    whole_page: bool,
+) -> impl IntoView {
+    let site = use_site();
     view! {
         <div class="load-error" role="alert">
             {if whole_page { Either::Left(view! { <h1>{heading}</h1> }) } else { Either::Right(view! { <h2>{heading}</h2> }) }}

@@ -5,17 +5,17 @@
 
 use std::sync::Arc;
 
-use leptos::either::EitherOf5;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 use folio_core::browse::{tag_counts, BrowseFilter};
 use folio_core::i18n::Text;
 use folio_core::routes::{browse_href, search_text_of, Route};
-use folio_core::search::{marked_parts, Excerpt, Query, SearchResult, SearchState, EXCERPT_BODIES};
+use folio_core::search::{marked_html, Query, SearchResult, SearchState, EXCERPT_BODIES};
 use folio_core::{Manifest, PostMeta};
 
-use crate::components::load_error::LoadError;
+use crate::components::load_error::{error_notice, failure_words};
 use crate::components::local_date::PostDate;
 use crate::components::manifest_view::WithManifest;
 use crate::components::search_box::step_through_results;
@@ -39,87 +39,99 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
     let index = use_search();
     let offline = use_offline();
     let address = use_navigation().address;
-    let text = Memo::new(move |_| address.with(|a| search_text_of(&a.query)));
-    let query = Memo::new(move |_| Query::parse(&text.get()));
-    let state = Memo::new(move |_| query.with(|q| index.state(q)));
+    // What is searched, parsed, and where searching it stands, in one memo:
+    // each reactive node is more WASM, and parsing a query again is cheap.
+    let search = Memo::new(move |_| {
+        let text = address.with(|a| search_text_of(&a.query));
+        let query = Query::parse(&text);
+        let state = index.state(&query);
+        (text, query, state)
+    });
     // Fetch what the query needs; again when a retry or the network allows,
-    // and back online, what failed.
+    // and back online, what failed. Then the results' cards, and the bodies
+    // of the first results for their excerpts. Each fetch starts once.
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
         if was_online == Some(false) && online && index.has_failed() {
             index.retry();
         }
-        state.track();
-        query.with(|q| index.fetch_for(q));
+        search.with(|(_, query, state)| {
+            index.fetch_for(query);
+            if let SearchState::Found(hits) = state {
+                let at = hit_positions(hits);
+                site.ensure_cards(&at);
+                let first = site.cards.with(|cards| {
+                    at.iter()
+                        .take(EXCERPT_BODIES)
+                        .filter_map(|&at| cards.get(at).cloned())
+                        .collect()
+                });
+                index.fetch_bodies(first);
+            }
+        });
         online
     });
-    // The results' cards, and excerpts of the first results from their bodies.
-    let hit_positions = Memo::new(move |_| {
-        state.with(|s| match s {
-            SearchState::Found(hits) => hits.iter().map(|hit| hit.post as usize).collect(),
-            _ => Vec::new(),
-        })
-    });
-    Effect::new(move || {
-        let first: Vec<_> = hit_positions.with(|at| {
-            site.ensure_cards(at);
-            site.cards.with(|cards| {
-                at.iter()
-                    .take(EXCERPT_BODIES)
-                    .filter_map(|&at| cards.get(at).cloned())
-                    .collect()
-            })
-        });
-        index.fetch_bodies(first);
-    });
     let site_title = manifest.site.title.clone();
-    let page_title = move || match text.get().trim() {
-        "" => format!("{} · {site_title}", site.text(Text::Search)),
-        searched => format!("{searched} · {} · {site_title}", site.text(Text::Search)),
+    let page_title = move || {
+        search.with(|(text, _, _)| match text.trim() {
+            "" => format!("{} · {site_title}", site.text(Text::Search)),
+            searched => format!("{searched} · {} · {site_title}", site.text(Text::Search)),
+        })
     };
     let suggestions = suggested_tags(&manifest);
     let found = move || {
-        match state.get() {
+        let (text, query, state) = search.get();
+        let (status, list) = match &state {
             SearchState::Prompt => {
-                EitherOf5::A(view! { <SuggestedTags tags=suggestions.clone()/> })
+                return EitherOf3::A(view! { <SuggestedTags tags=suggestions.clone()/> })
             }
-            waiting_or_none @ (SearchState::Waiting | SearchState::NothingFound) => {
-                let status = if waiting_or_none == SearchState::Waiting {
-                    Text::Searching
+            SearchState::Waiting => (site.text(Text::Searching).to_owned(), None),
+            SearchState::NothingFound => (site.text(Text::NoResults).to_owned(), None),
+            SearchState::Unavailable => {
+                let message = if offline.online.get() {
+                    index
+                        .error()
+                        .map(|error| error.message(site.words()))
+                        .unwrap_or_default()
                 } else {
-                    Text::NoResults
+                    site.text(Text::SearchIndexMissingOffline).to_owned()
                 };
-                EitherOf5::B(
-                    view! { <p class="result-count" role="status">{site.text(status)}</p> },
-                )
+                let retry = Callback::new(move |_| index.retry());
+                let heading = site.text(Text::SearchIndexMissing);
+                return EitherOf3::C(error_notice(heading, message, retry, false));
             }
-            SearchState::Unavailable => EitherOf5::C(view! { <IndexUnavailable/> }),
-            found @ SearchState::Found(_) => {
+            SearchState::Found(hits) => {
+                let at = hit_positions(hits);
                 if let (false, Some(error)) = (
-                    hit_positions.with(|at| site.cards.with(|cards| cards.has_all(at))),
+                    site.cards.with(|cards| cards.has_all(&at)),
                     site.cards_error.get(),
                 ) {
+                    let (heading, message) = failure_words(&error);
                     let retry = Callback::new(move |_| site.load_manifest());
-                    return EitherOf5::D(view! { <LoadError error retry whole_page=false/> });
+                    return EitherOf3::C(error_notice(heading, message, retry, false));
                 }
                 // Reruns as cards arrive, and as bodies arrive for the excerpts.
                 let results = site
                     .cards
-                    .with(|cards| query.with(|q| index.results(cards, &found, q)));
-                EitherOf5::E(view! {
-                    <p class="result-count" role="status">
-                        {site.words().search_result_count(results.len(), text.get_untracked().trim())}
-                    </p>
+                    .with(|cards| index.results(cards, &state, &query));
+                let count = site.words().search_result_count(results.len(), text.trim());
+                let items = results
+                    .into_iter()
+                    .filter_map(|result| {
+                        let post = site.card(result.post)?;
+                        Some(view! { <ResultItem result post/> })
+                    })
+                    .collect_view();
+                let list = view! {
                     <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults)
                         on:keydown=step_through_results>
-                        {results.into_iter().filter_map(|result| {
-                            let post = site.card(result.post)?;
-                            Some(view! { <ResultItem result post/> })
-                        }).collect_view()}
+                        {items}
                     </ol>
-                })
+                };
+                (count, Some(list))
             }
-        }
+        };
+        EitherOf3::B(view! { <p class="result-count" role="status">{status}</p> {list} })
     };
     view! {
         <Title text=page_title/>
@@ -128,6 +140,10 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
             {found}
         </section>
     }
+}
+
+fn hit_positions(hits: &[folio_core::search::Hit]) -> Vec<usize> {
+    hits.iter().map(|hit| hit.post as usize).collect()
 }
 
 /// The most used tags as (href, tag, count).
@@ -172,51 +188,11 @@ fn ResultItem(result: SearchResult, post: PostMeta) -> impl IntoView {
     view! {
         <li class="search-result" lang=post.lang.clone()>
             <h2 class="search-result-title">
-                <a class="search-result-link" href=href>{marked(result.title)}</a>
+                <a class="search-result-link" href=href inner_html=marked_html(&result.title)></a>
             </h2>
             <p class="post-card-meta"><PostDate date=post.local_date lang/></p>
-            <p class="search-result-excerpt">{marked(result.excerpt)}</p>
+            <p class="search-result-excerpt" inner_html=marked_html(&result.excerpt)></p>
             <TagLinks tags=post.tags.clone()/>
         </li>
-    }
-}
-
-/// Text with its marks as `<mark>` elements; the text is never read as HTML.
-fn marked(excerpt: Excerpt) -> impl IntoView {
-    marked_parts(&excerpt.text, &excerpt.marks)
-        .into_iter()
-        .map(|(part, is_mark)| {
-            let part = part.to_owned();
-            if is_mark {
-                leptos::either::Either::Left(view! { <mark>{part}</mark> })
-            } else {
-                leptos::either::Either::Right(part)
-            }
-        })
-        .collect_view()
-}
-
-/// A shard (or the directory) could not be fetched: say why, offer a retry.
-#[component]
-fn IndexUnavailable() -> impl IntoView {
-    let site = use_site();
-    let index = use_search();
-    let offline = use_offline();
-    let message = move || {
-        if offline.online.get() {
-            index
-                .error()
-                .map(|error| error.message(site.words()))
-                .unwrap_or_default()
-        } else {
-            site.text(Text::SearchIndexMissingOffline).to_owned()
-        }
-    };
-    view! {
-        <div class="load-error" role="alert">
-            <h2>{site.text(Text::SearchIndexMissing)}</h2>
-            <p class="load-error-message">{message}</p>
-            <button type="button" class="button" on:click=move |_| index.retry()>{site.text(Text::TryAgain)}</button>
-        </div>
     }
 }

@@ -19,7 +19,7 @@
 //!    ranges: render them as `<mark>` elements around text nodes.
 //!    [`search_state`] and [`search_results`] do steps 3 and 4 for the
 //!    search page, with the body's text from [`html_text`] of the rendered
-//!    body the app fetches, and [`marked_parts`] to render marks.
+//!    body the app fetches, and [`marked_html`] to render marks.
 //!
 //! # Format, version 2 ([`INDEX_VERSION`])
 //!
@@ -67,7 +67,7 @@ pub use builder::{DocTerms, IndexBuilder, SearchDoc, SearchFiles};
 pub use excerpt::{excerpt, highlight, Excerpt};
 pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
 pub use results::{
-    html_text, marked_parts, search_results, search_state, SearchResult, SearchState,
+    html_text, marked_html, marked_parts, search_results, search_state, SearchResult, SearchState,
     EXCERPT_BODIES, EXCERPT_CHARS, RESULT_LIMIT,
 };
 pub use shard::{Entry, SearchDirectory, Shard, ShardError, ShardSet};

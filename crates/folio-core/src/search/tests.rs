@@ -481,4 +481,15 @@ mod results {
         let marks: Vec<_> = marks.iter().map(|&(start, end)| start..end).collect();
         assert_eq!(marked_parts(text, &marks), parts);
     }
+
+    #[test_case("서울에서", &[(0, 6)], "<mark>서울</mark>에서" ; "a mark")]
+    #[test_case("<b>&", &[(0, 3)], "<mark>&lt;b&gt;</mark>&amp;" ; "text is escaped, in marks and out")]
+    #[test_case("abc", &[], "abc" ; "no marks")]
+    fn marks_render_as_escaped_html(text: &str, marks: &[(usize, usize)], html: &str) {
+        let excerpt = Excerpt {
+            text: text.to_owned(),
+            marks: marks.iter().map(|&(start, end)| start..end).collect(),
+        };
+        assert_eq!(marked_html(&excerpt), html);
+    }
 }
