@@ -103,8 +103,11 @@ pub fn SearchBox() -> impl IntoView {
             }
         }
     });
-    Effect::new(move || {
-        let handle = window_event_listener(ev::keydown, move |event| {
+    // `/` focuses the box. Registered as the box is made, in the browser
+    // only, without an effect of its own: less WASM.
+    #[cfg(not(feature = "ssr"))]
+    {
+        let shortcut = window_event_listener(ev::keydown, move |event| {
             if event.key() == "/"
                 && !(event.ctrl_key() || event.meta_key() || event.alt_key())
                 && !is_typing_into(event.target())
@@ -116,8 +119,8 @@ pub fn SearchBox() -> impl IntoView {
                 }
             }
         });
-        on_cleanup(move || handle.remove());
-    });
+        on_cleanup(move || shortcut.remove());
+    }
     view! {
         <form class="site-search" action=action method="get" role="search" on:submit=on_submit>
             <label class="visually-hidden" for=SEARCH_BOX_ID>{site.text(Text::Search)}</label>
@@ -129,6 +132,7 @@ pub fn SearchBox() -> impl IntoView {
 }
 
 /// Whether a key pressed on `target` is text being typed (a field, an editable element).
+#[cfg_attr(feature = "ssr", allow(dead_code))]
 fn is_typing_into(target: Option<web_sys::EventTarget>) -> bool {
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return false;

@@ -30,11 +30,12 @@ const SUGGESTED_TAGS: usize = 12;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    view! { <WithManifest render=move |manifest| view! { <Search manifest/> }/> }
+    view! { <WithManifest render=search/> }
 }
 
-#[component]
-fn Search(manifest: Arc<Manifest>) -> impl IntoView {
+/// The page's views are plain functions, not components: each component is
+/// more WASM, and these take nothing a component would add.
+fn search(manifest: Arc<Manifest>) -> impl IntoView {
     let site = use_site();
     let index = use_search();
     let offline = use_offline();
@@ -82,9 +83,7 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
     let found = move || {
         let (text, query, state) = search.get();
         let (status, list) = match &state {
-            SearchState::Prompt => {
-                return EitherOf3::A(view! { <SuggestedTags tags=suggestions.clone()/> })
-            }
+            SearchState::Prompt => return EitherOf3::A(suggested_tags_view(suggestions.clone())),
             SearchState::Waiting => (site.text(Text::Searching).to_owned(), None),
             SearchState::NothingFound => (site.text(Text::NoResults).to_owned(), None),
             SearchState::Unavailable => {
@@ -119,7 +118,7 @@ fn Search(manifest: Arc<Manifest>) -> impl IntoView {
                     .into_iter()
                     .filter_map(|result| {
                         let post = site.card(result.post)?;
-                        Some(view! { <ResultItem result post/> })
+                        Some(result_item(result, post))
                     })
                     .collect_view();
                 let list = view! {
@@ -164,8 +163,7 @@ fn suggested_tags(manifest: &Manifest) -> Vec<(String, String, usize)> {
 
 /// The most used tags, as a way in when there is nothing to search for yet;
 /// without JavaScript, the way in.
-#[component]
-fn SuggestedTags(tags: Vec<(String, String, usize)>) -> impl IntoView {
+fn suggested_tags_view(tags: Vec<(String, String, usize)>) -> impl IntoView {
     let site = use_site();
     view! {
         <div class="search-prompt">
@@ -180,8 +178,7 @@ fn SuggestedTags(tags: Vec<(String, String, usize)>) -> impl IntoView {
     }
 }
 
-#[component]
-fn ResultItem(result: SearchResult, post: PostMeta) -> impl IntoView {
+fn result_item(result: SearchResult, post: PostMeta) -> impl IntoView {
     let site = use_site();
     let href = Route::Post(post.slug.clone()).href(&site.base.get_value());
     let lang = site.lang_of(&post);
