@@ -74,15 +74,16 @@ pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
     for (range, _) in &found {
         let start = char_at(range.start).saturating_sub(lead);
         let end = byte_of(start + max_chars);
-        let mut seen: Vec<usize> = found
-            .iter()
-            .filter(|(r, _)| r.start >= byte_of(start) && r.end <= end)
-            .map(|(_, i)| *i)
-            .collect();
-        seen.sort_unstable();
-        seen.dedup();
-        if seen.len() > best.1 {
-            best = (start, seen.len());
+        // Which query words the window holds, each counted once.
+        let mut seen = vec![false; query.words.len()];
+        for (r, i) in &found {
+            if r.start >= byte_of(start) && r.end <= end {
+                seen[*i] = true;
+            }
+        }
+        let seen = seen.iter().filter(|held| **held).count();
+        if seen > best.1 {
+            best = (start, seen);
         }
     }
     let mut start = byte_of(best.0);

@@ -124,15 +124,16 @@ impl Query {
 
     /// The shards to fetch before [`search`] can run, ascending, each once.
     pub fn shards_needed(&self, directory: &SearchDirectory) -> Vec<u32> {
-        let mut ids: Vec<u32> = self
-            .words
-            .iter()
-            .flat_map(|w| &w.terms)
-            .flat_map(|t| directory.shards_for(&t.token, t.prefix))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+        // Marked by id, then read in order: no sort, which is less WASM.
+        let mut needed = vec![false; directory.first.len()];
+        for term in self.words.iter().flat_map(|w| &w.terms) {
+            for id in directory.shards_for(&term.token, term.prefix) {
+                needed[id as usize] = true;
+            }
+        }
+        (0..needed.len() as u32)
+            .filter(|id| needed[*id as usize])
+            .collect()
     }
 
     /// [`Query::shards_needed`] minus those already in `shards`.
@@ -159,7 +160,7 @@ fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> V
     let entries: Vec<&Entry> = directory
         .shards_for(&term.token, term.prefix)
         .into_iter()
-        .filter_map(|id| shards.shards.get(&id))
+        .filter_map(|id| shards.get(id))
         .flat_map(|shard| shard.lookup(&term.token, term.prefix))
         .collect();
     let mut scores = vec![0.0f32; directory.posts as usize];
@@ -220,14 +221,22 @@ pub fn search(
     }
     let all = query.words.len();
     let needed = if words_held.contains(&all) { all } else { 1 };
-    let mut hits: Vec<Hit> = (0..posts)
-        .filter(|post| words_held[*post] >= needed)
-        .map(|post| Hit {
-            post: post as u32,
-            score: totals[post],
-        })
-        .collect();
-    hits.sort_unstable_by(|a, b| b.score.total_cmp(&a.score).then(a.post.cmp(&b.post)));
-    hits.truncate(limit);
+    // The best `limit`, kept in order as the posts go by (newer first, so a
+    // post goes after those with its score): no sort, which is less WASM.
+    let mut hits: Vec<Hit> = Vec::new();
+    for post in (0..posts).filter(|post| words_held[*post] >= needed) {
+        let score = totals[post];
+        let at = hits.partition_point(|hit| hit.score.total_cmp(&score).is_ge());
+        if at < limit {
+            hits.insert(
+                at,
+                Hit {
+                    post: post as u32,
+                    score,
+                },
+            );
+            hits.truncate(limit);
+        }
+    }
     Ok(hits)
 }
