@@ -8,7 +8,6 @@
 //! kept (it is the same index), and what is shown is always computed from
 //! the address's current query, so a stale answer can never be shown.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -51,8 +50,9 @@ struct SearchData {
     /// `None` until fetched.
     directory: Option<DirectoryResult>,
     shards: ShardSet,
-    /// The plain text of bodies fetched for excerpts, by source path.
-    bodies: HashMap<String, String>,
+    /// The plain text of bodies fetched for excerpts, as (source path,
+    /// text): a few per query, so a list, which is less WASM than a map.
+    bodies: Vec<(String, String)>,
     /// What is being fetched: `d` (the directory), shard ids, body sources.
     /// Changed without notifying: nothing shown depends on it.
     pending: Vec<String>,
@@ -62,6 +62,14 @@ struct SearchData {
 }
 
 impl SearchData {
+    /// The text of the body of the post at `source`, when fetched.
+    fn body(&self, source: &str) -> Option<&str> {
+        self.bodies
+            .iter()
+            .find(|(at, _)| at == source)
+            .map(|(_, text)| text.as_str())
+    }
+
     /// Keeps what a fetch for `wanted` brought, or why it failed.
     fn keep(&mut self, wanted: Wanted, fetched: Result<Vec<u8>, FetchError>) {
         let malformed = |message: String| FetchError::Malformed {
@@ -97,7 +105,7 @@ impl SearchData {
                     serde_json::from_str::<Body>(std::str::from_utf8(&bytes).ok()?).ok()
                 });
                 if let Some(body) = body {
-                    self.bodies.insert(source, html_text(&body.html));
+                    self.bodies.push((source, html_text(&body.html)));
                 }
             }
         }
@@ -230,7 +238,7 @@ impl SearchIndex {
         for post in posts {
             let known = self
                 .data
-                .with_untracked(|data| data.bodies.contains_key(&post.source));
+                .with_untracked(|data| data.body(&post.source).is_some());
             if !known {
                 let url = post_body_url(&content_base, &post);
                 self.fetch(Wanted::Body(post.source), url);
@@ -248,7 +256,7 @@ impl SearchIndex {
                 |at| cards.get(at),
                 hits,
                 query,
-                |post| data.bodies.get(&post.source).map(String::as_str),
+                |post| data.body(&post.source),
             )
         })
     }

@@ -1,7 +1,5 @@
 //! Reading the index: the shard directory, shard files, and which shards a token needs.
 
-use std::collections::HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::INDEX_VERSION;
@@ -245,17 +243,31 @@ impl Shard {
 /// queries then download nothing.
 #[derive(Debug, Clone, Default)]
 pub struct ShardSet {
-    pub shards: HashMap<u32, Shard>,
+    /// By id, `None` where not fetched. A page fetches a few of a site's
+    /// shards, so this costs little memory, and it is less WASM than a map.
+    shards: Vec<Option<Shard>>,
 }
 
 impl ShardSet {
     pub fn insert(&mut self, id: u32, bytes: &[u8]) -> Result<(), ShardError> {
-        self.shards.insert(id, Shard::decode(bytes)?);
+        self.keep(id, Shard::decode(bytes)?);
         Ok(())
     }
 
+    pub(crate) fn keep(&mut self, id: u32, shard: Shard) {
+        let at = id as usize;
+        if self.shards.len() <= at {
+            self.shards.resize_with(at + 1, || None);
+        }
+        self.shards[at] = Some(shard);
+    }
+
+    pub fn get(&self, id: u32) -> Option<&Shard> {
+        self.shards.get(id as usize)?.as_ref()
+    }
+
     pub fn contains(&self, id: u32) -> bool {
-        self.shards.contains_key(&id)
+        self.get(id).is_some()
     }
 }
 

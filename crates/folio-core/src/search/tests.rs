@@ -218,7 +218,7 @@ fn rejects_a_shard_of_another_format() {
 #[test]
 fn a_cut_or_damaged_shard_is_an_error_not_a_panic() {
     let index = index_of(POSTS, SHARD_BYTES);
-    let bytes = &index.shards.shards[&0];
+    let bytes = index.shards.get(0).expect("shard 0 is loaded");
     let files = {
         let mut builder = IndexBuilder::new();
         for (title, tags, text) in POSTS {
@@ -435,7 +435,8 @@ mod results {
         );
         // Another query, whose shards are all here, still works.
         for id in &needed {
-            some.shards.insert(*id, index.shards.shards[id].clone());
+            let shard = index.shards.get(*id).expect("every shard is loaded");
+            some.keep(*id, shard.clone());
         }
         assert!(matches!(
             search_state(&query, &index.directory, &some, &failed),
