@@ -116,11 +116,15 @@ impl SearchData {
 #[derive(Clone, Copy)]
 pub struct SearchIndex {
     data: RwSignal<SearchData>,
+    /// What the header's box last put into the address, to tell its own
+    /// changes of the address from the back button's or a link's.
+    pub typed: StoredValue<String>,
 }
 
 pub fn provide_search() -> SearchIndex {
     let index = SearchIndex {
         data: RwSignal::new(SearchData::default()),
+        typed: StoredValue::new(String::new()),
     };
     provide_context(index);
     index

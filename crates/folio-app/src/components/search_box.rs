@@ -3,9 +3,13 @@
 //!
 //! Typing puts the query into the address (`search/?q=…`) once the reader
 //! pauses, so the search page, the back button and a shared link all read
-//! the same thing. `/` anywhere but in a field focuses the box; ArrowDown
-//! moves into the results, ArrowUp and Escape come back; Escape in the box
-//! clears it.
+//! the same thing; the search page shows the address's query in the box when
+//! it changes by other means ([`show_in_search_box`]). `/` anywhere but in a
+//! field focuses the box; ArrowDown moves into the results, ArrowUp and
+//! Escape come back; Escape in the box clears it.
+//!
+//! The box is found by its id rather than kept in a node reference, and has
+//! no effect of its own: both are less WASM.
 
 use std::time::Duration;
 
@@ -14,9 +18,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use folio_core::i18n::Text;
-use folio_core::routes::{search_href, search_text_of, Route};
+use folio_core::routes::{search_href, Route};
 
 use crate::router::use_navigation;
+use crate::search::use_search;
 use crate::site::use_site;
 
 /// The box's id; results move focus back to it.
@@ -28,16 +33,15 @@ const DEBOUNCE: Duration = Duration::from_millis(150);
 pub fn SearchBox() -> impl IntoView {
     let site = use_site();
     let navigation = use_navigation();
+    // What the box last put into the address is `typed`, to tell its own
+    // changes from the back button's or a link's.
+    let typed = use_search().typed;
     let action = Route::Search.href(&site.base.get_value());
-    let input = NodeRef::<leptos::html::Input>::new();
-    // What the box last put into the address, to tell its own changes from
-    // the back button's or a link's.
-    let sent = StoredValue::new(String::new());
     // Each keystroke starts a new generation; a pause ends only the latest.
     let generation = StoredValue::new(0u32);
     let show = move |text: String| {
         generation.update_value(|g| *g = g.wrapping_add(1));
-        sent.set_value(text.clone());
+        typed.set_value(text.clone());
         let on_search_page = navigation.route.get_untracked() == Route::Search;
         if text.is_empty() && !on_search_page {
             return;
@@ -62,7 +66,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     let on_submit = move |event: ev::SubmitEvent| {
         event.prevent_default();
-        if let Some(input) = input.get_untracked() {
+        if let Some(input) = search_box() {
             show(input.value());
         }
     };
@@ -73,8 +77,8 @@ pub fn SearchBox() -> impl IntoView {
         match event.key().as_str() {
             "ArrowDown" => {
                 event.prevent_default();
-                let text = input.get_untracked().map(|i| i.value()).unwrap_or_default();
-                if text != sent.get_value() {
+                let text = event_target_value(&event);
+                if typed.with_value(|typed| text != *typed) {
                     // Results for what is typed first, without waiting for the pause.
                     show(text);
                 } else if let Some(first) = result_links().into_iter().next() {
@@ -83,26 +87,12 @@ pub fn SearchBox() -> impl IntoView {
             }
             "Escape" => {
                 event.prevent_default();
-                if let Some(input) = input.get_untracked() {
-                    input.set_value("");
-                }
+                event_target::<web_sys::HtmlInputElement>(&event).set_value("");
                 show(String::new());
             }
             _ => {}
         }
     };
-    // The address changed by other means (opened directly, back, forward): show its query.
-    Effect::new(move || {
-        let text = navigation
-            .address
-            .with(|a| (a.route() == Route::Search).then(|| search_text_of(&a.query)));
-        if let (Some(text), Some(input)) = (text, input.get()) {
-            if text != sent.get_value() {
-                sent.set_value(text.clone());
-                input.set_value(&text);
-            }
-        }
-    });
     // `/` focuses the box. Registered as the box is made, in the browser
     // only, without an effect of its own: less WASM.
     #[cfg(not(feature = "ssr"))]
@@ -112,7 +102,7 @@ pub fn SearchBox() -> impl IntoView {
                 && !(event.ctrl_key() || event.meta_key() || event.alt_key())
                 && !is_typing_into(event.target())
             {
-                if let Some(input) = input.get_untracked() {
+                if let Some(input) = search_box() {
                     event.prevent_default();
                     let _ = input.focus();
                     input.select();
@@ -124,10 +114,29 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <form class="site-search" action=action method="get" role="search" on:submit=on_submit>
             <label class="visually-hidden" for=SEARCH_BOX_ID>{site.text(Text::Search)}</label>
-            <input id=SEARCH_BOX_ID node_ref=input type="search" name="q" autocomplete="off"
+            <input id=SEARCH_BOX_ID type="search" name="q" autocomplete="off"
                 placeholder=site.text(Text::SearchPlaceholder) aria-keyshortcuts="/"
                 on:input=on_input on:keydown=on_keydown/>
         </form>
+    }
+}
+
+/// The box, once it is in the document.
+fn search_box() -> Option<web_sys::HtmlInputElement> {
+    document()
+        .get_element_by_id(SEARCH_BOX_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+}
+
+/// Shows the address's query `text` in the box, unless the box put it there
+/// (the reader may have typed on since): the address changed by other means
+/// (opened directly, back, forward, a link). The search page calls it.
+pub fn show_in_search_box(typed: StoredValue<String>, text: &str) {
+    if typed.with_value(|typed| text != typed) {
+        typed.set_value(text.to_owned());
+        if let Some(input) = search_box() {
+            input.set_value(text);
+        }
     }
 }
 
@@ -154,15 +163,6 @@ fn result_links() -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
-fn focus_search_box() {
-    if let Some(input) = document()
-        .get_element_by_id(SEARCH_BOX_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = input.focus();
-    }
-}
-
 /// ArrowDown and ArrowUp move between results (up from the first goes back
 /// to the box), Escape goes back to the box; Enter opens a result, as on any link.
 pub fn step_through_results(event: ev::KeyboardEvent) {
@@ -186,6 +186,10 @@ pub fn step_through_results(event: ev::KeyboardEvent) {
         Some(link) => {
             let _ = link.focus();
         }
-        None => focus_search_box(),
+        None => {
+            if let Some(input) = search_box() {
+                let _ = input.focus();
+            }
+        }
     }
 }

@@ -18,7 +18,7 @@ use folio_core::{Manifest, PostMeta};
 use crate::components::load_error::{error_notice, failure_words};
 use crate::components::local_date::PostDate;
 use crate::components::manifest_view::WithManifest;
-use crate::components::search_box::step_through_results;
+use crate::components::search_box::{show_in_search_box, step_through_results};
 use crate::components::tag_links::TagLinks;
 use crate::offline::use_offline;
 use crate::router::use_navigation;
@@ -28,35 +28,34 @@ use crate::site::use_site;
 /// How many of the most used tags the page suggests.
 const SUGGESTED_TAGS: usize = 12;
 
+/// What is searched, parsed, and where searching it stands.
+type Searched = (String, Query, SearchState);
+
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    view! { <WithManifest render=search/> }
-}
-
-/// The page's views are plain functions, not components: each component is
-/// more WASM, and these take nothing a component would add.
-fn search(manifest: Arc<Manifest>) -> impl IntoView {
     let site = use_site();
     let index = use_search();
     let offline = use_offline();
     let address = use_navigation().address;
-    // What is searched, parsed, and where searching it stands, in one memo:
-    // each reactive node is more WASM, and parsing a query again is cheap.
+    // One memo for the text, its parse and its state: each reactive node is
+    // more WASM, and parsing a query again is cheap.
     let search = Memo::new(move |_| {
         let text = address.with(|a| search_text_of(&a.query));
         let query = Query::parse(&text);
         let state = index.state(&query);
         (text, query, state)
     });
-    // Fetch what the query needs; again when a retry or the network allows,
-    // and back online, what failed. Then the results' cards, and the bodies
-    // of the first results for their excerpts. Each fetch starts once.
+    // The one effect of search: the box shows the address's query; fetch
+    // what the query needs, again when a retry or the network allows, and
+    // back online, what failed; then the results' cards, and the bodies of
+    // the first results for their excerpts. Each fetch starts once.
     Effect::new(move |was_online: Option<bool>| {
         let online = offline.online.get();
         if was_online == Some(false) && online && index.has_failed() {
             index.retry();
         }
-        search.with(|(_, query, state)| {
+        search.with(|(text, query, state)| {
+            show_in_search_box(index.typed, text);
             index.fetch_for(query);
             if let SearchState::Found(hits) = state {
                 let at = hit_positions(hits);
@@ -72,6 +71,15 @@ fn search(manifest: Arc<Manifest>) -> impl IntoView {
         });
         online
     });
+    view! { <WithManifest render=move |manifest| page(manifest, search)/> }
+}
+
+/// The page's views are plain functions, not components: each component is
+/// more WASM, and these take nothing a component would add.
+fn page(manifest: Arc<Manifest>, search: Memo<Searched>) -> impl IntoView {
+    let site = use_site();
+    let index = use_search();
+    let offline = use_offline();
     let site_title = manifest.site.title.clone();
     let page_title = move || {
         search.with(|(text, _, _)| match text.trim() {
@@ -170,8 +178,10 @@ fn suggested_tags_view(tags: Vec<(String, String, usize)>) -> impl IntoView {
             <p class="needs-js">{site.text(Text::SearchPrompt)}</p>
             <p class="without-js">{site.text(Text::SearchNeedsJavaScript)}</p>
             <ul class="chip-row" aria-label=site.text(Text::Tags)>
+                // Each chip has the element types of the tags page's (a class
+                // made at run time), so the WASM holds their code once.
                 {tags.into_iter().map(|(href, tag, count)| view! {
-                    <li><a class="chip" href=href>{format!("#{tag}")} <span class="chip-count">{count}</span></a></li>
+                    <li><a class=String::from("chip") href=href>{format!("#{tag}")} <span class="chip-count">{count}</span></a></li>
                 }).collect_view()}
             </ul>
         </div>
