@@ -17,7 +17,7 @@ use folio_core::search::{
     html_text, search_results, search_state, Query, SearchDirectory, SearchResult, SearchState,
     ShardSet, DIRECTORY_PATH,
 };
-use folio_core::{Body, PostMeta};
+use folio_core::Body;
 
 use crate::fetch::{fetch_bytes, post_body_url, spawn, FetchError, Fetched};
 use crate::site::use_site;
@@ -235,17 +235,21 @@ impl SearchIndex {
         })
     }
 
-    /// Fetches the bodies of `posts` not fetched yet, for their excerpts. A
-    /// body that cannot be fetched leaves the post's summary as its excerpt.
-    pub fn fetch_bodies(&self, posts: Vec<PostMeta>) {
+    /// Fetches the bodies of the posts at `positions` not fetched yet, for
+    /// their excerpts; those whose card is not here yet wait for it. A body
+    /// that cannot be fetched leaves the post's summary as its excerpt.
+    pub fn fetch_bodies(&self, cards: &Cards, positions: &[usize]) {
         let content_base = use_site().content_base.get_value();
-        for post in posts {
+        for &at in positions {
+            let Some(post) = cards.get(at) else {
+                continue;
+            };
             let known = self
                 .data
                 .with_untracked(|data| data.body(&post.source).is_some());
             if !known {
-                let url = post_body_url(&content_base, &post);
-                self.fetch(Wanted::Body(post.source), url);
+                let url = post_body_url(&content_base, post);
+                self.fetch(Wanted::Body(post.source.clone()), url);
             }
         }
     }

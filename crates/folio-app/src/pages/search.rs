@@ -60,13 +60,8 @@ pub fn SearchPage() -> impl IntoView {
             if let SearchState::Found(hits) = state {
                 let at = hit_positions(hits);
                 site.ensure_cards(&at);
-                let first = site.cards.with(|cards| {
-                    at.iter()
-                        .take(EXCERPT_BODIES)
-                        .filter_map(|&at| cards.get(at).cloned())
-                        .collect()
-                });
-                index.fetch_bodies(first);
+                let first = &at[..at.len().min(EXCERPT_BODIES)];
+                site.cards.with(|cards| index.fetch_bodies(cards, first));
             }
         });
         online
@@ -122,13 +117,13 @@ fn page(manifest: Arc<Manifest>, search: Memo<Searched>) -> impl IntoView {
                     .cards
                     .with(|cards| index.results(cards, &state, &query));
                 let count = site.words().search_result_count(results.len(), text.trim());
-                let items = results
-                    .into_iter()
-                    .filter_map(|result| {
-                        let post = site.card(result.post)?;
-                        Some(result_item(result, post))
-                    })
-                    .collect_view();
+                // A loop rather than iterator adapters: less WASM.
+                let mut items = Vec::with_capacity(results.len());
+                for result in results {
+                    if let Some(post) = site.card(result.post) {
+                        items.push(result_item(result, post));
+                    }
+                }
                 let list = view! {
                     <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults)
                         on:keydown=step_through_results>

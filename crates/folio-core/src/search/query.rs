@@ -157,12 +157,12 @@ fn exact(tokens: Vec<String>) -> Vec<Term> {
 
 /// Each post's best BM25 score for `term`, by position; 0 for posts without it.
 fn term_scores(term: &Term, directory: &SearchDirectory, shards: &ShardSet) -> Vec<f32> {
-    let entries: Vec<&Entry> = directory
-        .shards_for(&term.token, term.prefix)
-        .into_iter()
-        .filter_map(|id| shards.get(id))
-        .flat_map(|shard| shard.lookup(&term.token, term.prefix))
-        .collect();
+    let mut entries: Vec<&Entry> = Vec::new();
+    for id in directory.shards_for(&term.token, term.prefix) {
+        if let Some(shard) = shards.get(id) {
+            entries.extend(shard.lookup(&term.token, term.prefix));
+        }
+    }
     let mut scores = vec![0.0f32; directory.posts as usize];
     // A long posting list goes on across shards, in entries side by side:
     // its posts are counted together.
