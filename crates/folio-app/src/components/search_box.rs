@@ -70,53 +70,68 @@ pub fn SearchBox() -> impl IntoView {
             show(input.value());
         }
     };
-    let on_keydown = move |event: ev::KeyboardEvent| {
-        if event.is_composing() {
-            return;
-        }
-        match event.key().as_str() {
-            "ArrowDown" => {
-                event.prevent_default();
-                let text = event_target_value(&event);
-                if typed.with_value(|typed| text != *typed) {
-                    // Results for what is typed first, without waiting for the pause.
-                    show(text);
-                } else if let Some(first) = result_links().into_iter().next() {
-                    let _ = first.focus();
-                }
-            }
-            "Escape" => {
-                event.prevent_default();
-                event_target::<web_sys::HtmlInputElement>(&event).set_value("");
-                show(String::new());
-            }
-            _ => {}
-        }
-    };
-    // `/` focuses the box. Registered as the box is made, in the browser
-    // only, without an effect of its own: less WASM.
+    // One listener for every key search answers, less WASM than one per
+    // element: ArrowDown and Escape in the box, the arrows and Escape in the
+    // results, and `/` anywhere but in a field. Registered as the box is
+    // made, in the browser only.
     #[cfg(not(feature = "ssr"))]
     {
-        let shortcut = window_event_listener(ev::keydown, move |event| {
-            if event.key() == "/"
-                && !(event.ctrl_key() || event.meta_key() || event.alt_key())
-                && !is_typing_into(event.target())
-            {
-                if let Some(input) = search_box() {
+        let keys = window_event_listener(ev::keydown, move |event| {
+            let Some(target) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            else {
+                return;
+            };
+            if event.is_composing() {
+                return;
+            }
+            let key = event.key();
+            let in_box = target.id() == SEARCH_BOX_ID;
+            match key.as_str() {
+                "ArrowDown" if in_box => {
                     event.prevent_default();
-                    let _ = input.focus();
-                    input.select();
+                    let text = event_target_value(&event);
+                    if typed.with_value(|typed| text != *typed) {
+                        // Results for what is typed first, without waiting for the pause.
+                        show(text);
+                    } else if let Some(first) = result_links().into_iter().next() {
+                        let _ = first.focus();
+                    }
                 }
+                "Escape" if in_box => {
+                    event.prevent_default();
+                    event_target::<web_sys::HtmlInputElement>(&event).set_value("");
+                    show(String::new());
+                }
+                "ArrowDown" | "ArrowUp" | "Escape"
+                    if target.closest("#search-results").ok().flatten().is_some() =>
+                {
+                    event.prevent_default();
+                    step_through_results(&key);
+                }
+                "/" if !(event.ctrl_key()
+                    || event.meta_key()
+                    || event.alt_key()
+                    || is_typing_into(&target)) =>
+                {
+                    if let Some(input) = search_box() {
+                        event.prevent_default();
+                        let _ = input.focus();
+                        input.select();
+                    }
+                }
+                _ => {}
             }
         });
-        on_cleanup(move || shortcut.remove());
+        on_cleanup(move || keys.remove());
     }
     view! {
         <form class="site-search" action=action method="get" role="search" on:submit=on_submit>
             <label class="visually-hidden" for=SEARCH_BOX_ID>{site.text(Text::Search)}</label>
             <input id=SEARCH_BOX_ID type="search" name="q" autocomplete="off"
                 placeholder=site.text(Text::SearchPlaceholder) aria-keyshortcuts="/"
-                on:input=on_input on:keydown=on_keydown/>
+                on:input=on_input/>
         </form>
     }
 }
@@ -140,12 +155,9 @@ pub fn show_in_search_box(typed: StoredValue<String>, text: &str) {
     }
 }
 
-/// Whether a key pressed on `target` is text being typed (a field, an editable element).
+/// Whether a key pressed on `element` is text being typed (a field, an editable element).
 #[cfg_attr(feature = "ssr", allow(dead_code))]
-fn is_typing_into(target: Option<web_sys::EventTarget>) -> bool {
-    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
-        return false;
-    };
+fn is_typing_into(element: &web_sys::HtmlElement) -> bool {
     matches!(
         element.tag_name().to_ascii_lowercase().as_str(),
         "input" | "textarea" | "select"
@@ -153,6 +165,7 @@ fn is_typing_into(target: Option<web_sys::EventTarget>) -> bool {
 }
 
 /// The links of the results on screen, in order.
+#[cfg_attr(feature = "ssr", allow(dead_code))]
 fn result_links() -> Vec<web_sys::HtmlElement> {
     let Ok(list) = document().query_selector_all("#search-results .search-result-link") else {
         return Vec::new();
@@ -163,20 +176,17 @@ fn result_links() -> Vec<web_sys::HtmlElement> {
         .collect()
 }
 
-/// ArrowDown and ArrowUp move between results (up from the first goes back
-/// to the box), Escape goes back to the box; Enter opens a result, as on any link.
-pub fn step_through_results(event: ev::KeyboardEvent) {
-    let key = event.key();
-    if !matches!(key.as_str(), "ArrowDown" | "ArrowUp" | "Escape") {
-        return;
-    }
-    event.prevent_default();
+/// In the results, ArrowDown and ArrowUp move between them (up from the
+/// first goes back to the box), Escape goes back to the box; Enter opens a
+/// result, as on any link.
+#[cfg_attr(feature = "ssr", allow(dead_code))]
+fn step_through_results(key: &str) {
     let links = result_links();
     let active = document().active_element();
     let at = links
         .iter()
         .position(|link| active.as_ref() == Some(link.unchecked_ref::<web_sys::Element>()));
-    let next = match (key.as_str(), at) {
+    let next = match (key, at) {
         ("ArrowDown", Some(i)) => Some((i + 1).min(links.len().saturating_sub(1))),
         ("ArrowDown", None) => Some(0),
         ("ArrowUp", Some(i)) if i > 0 => Some(i - 1),

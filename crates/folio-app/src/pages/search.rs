@@ -18,7 +18,7 @@ use folio_core::{Manifest, PostMeta};
 use crate::components::load_error::{error_notice, failure_words};
 use crate::components::local_date::PostDate;
 use crate::components::manifest_view::WithManifest;
-use crate::components::search_box::{show_in_search_box, step_through_results};
+use crate::components::search_box::show_in_search_box;
 use crate::components::tag_links::TagLinks;
 use crate::offline::use_offline;
 use crate::router::use_navigation;
@@ -125,8 +125,7 @@ fn page(manifest: Arc<Manifest>, search: Memo<Searched>) -> impl IntoView {
                     }
                 }
                 let list = view! {
-                    <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults)
-                        on:keydown=step_through_results>
+                    <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults)>
                         {items}
                     </ol>
                 };
