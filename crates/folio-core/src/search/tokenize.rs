@@ -58,12 +58,18 @@ fn script_of(c: char) -> Option<Script> {
 
 /// The words of `text`, split where the script changes or at anything that is not a letter or digit.
 pub fn words(text: &str) -> Vec<Word> {
-    words_of_plain_text(text).unwrap_or_else(|| normalized_words(text))
+    // The browser splits only what a reader types: no short way needed there.
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(words) = words_of_plain_text(text) {
+        return words;
+    }
+    normalized_words(text)
 }
 
 /// [`words`] of a text that [`normalize`] would only lower-case ASCII in
 /// (nearly every post: ASCII, Hangul, punctuation), as slices of it rather
 /// than character by character; `None` when any character needs more.
+#[cfg(not(target_arch = "wasm32"))]
 fn words_of_plain_text(text: &str) -> Option<Vec<Word>> {
     let mut words: Vec<Word> = Vec::new();
     // The open word's script, where it starts, and whether it follows another.
@@ -105,6 +111,7 @@ fn words_of_plain_text(text: &str) -> Option<Vec<Word>> {
 /// Whether [`normalize`] changes a non-ASCII character or the one before it:
 /// a combining mark or conjoining jamo may compose, and a letter outside CJK
 /// is lower-cased. (No other character has a lower case: see the tests.)
+#[cfg(not(target_arch = "wasm32"))]
 fn needs_normalizing(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1160..=0x11FF)
         || (!crate::text::is_cjk(c) && c.is_alphanumeric())
