@@ -242,7 +242,7 @@ impl ListIndex {
         let store = Cards {
             size: cards.size,
             hashes: cards.hashes.into(),
-            chunks: Arc::default(),
+            chunks: HashMap::new(),
             titles_hash: cards.titles,
             titles: None,
             index_key: key,
@@ -391,13 +391,15 @@ fn local_date(number: u32) -> Option<LocalDate> {
 /// The cards at hand: every one in the folio command, those of the chunks
 /// fetched so far in the browser.
 ///
-/// Cheap to clone: the folio command gives every page it renders the same
-/// cards, and a browser adds a chunk now and then.
+/// Cheap to clone, as the folio command gives every page it renders the
+/// same cards: the chunks are shared, and so are their hashes, which never
+/// change. (The map of chunks itself is copied: sharing it would need
+/// copy-on-write code in the WASM for a map of a few hundred pointers.)
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Cards {
     size: usize,
     hashes: Arc<[String]>,
-    chunks: Arc<HashMap<usize, Arc<Vec<PostMeta>>>>,
+    chunks: HashMap<usize, Arc<Vec<PostMeta>>>,
     titles_hash: String,
     titles: Option<Arc<Vec<String>>>,
     index_key: String,
@@ -417,7 +419,7 @@ impl Cards {
         Cards {
             size,
             hashes: vec![String::new(); chunks.len()].into(),
-            chunks: Arc::new(chunks),
+            chunks,
             titles_hash: String::new(),
             titles: Some(Arc::new(
                 manifest
@@ -474,7 +476,7 @@ impl Cards {
         if !same {
             return Err(ListError::StaleChunk { chunk: n });
         }
-        Arc::make_mut(&mut self.chunks).insert(n, Arc::new(chunk));
+        self.chunks.insert(n, Arc::new(chunk));
         Ok(())
     }
 
