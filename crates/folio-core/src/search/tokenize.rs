@@ -60,52 +60,94 @@ fn script_of(c: char) -> Option<Script> {
 pub fn words(text: &str) -> Vec<Word> {
     // The browser splits only what a reader types: no short way needed there.
     #[cfg(not(target_arch = "wasm32"))]
-    if let Some(words) = words_of_plain_text(text) {
+    if is_plain(text) {
+        let mut words = Vec::new();
+        for_each_plain_word(text, |word, source| {
+            words.push(Word {
+                text: word.text.to_owned(),
+                script: word.script,
+                source,
+                glued: word.glued,
+            });
+        });
         return words;
     }
     normalized_words(text)
 }
 
-/// [`words`] of a text that [`normalize`] would only lower-case ASCII in
-/// (nearly every post: ASCII, Hangul, punctuation), as slices of it rather
-/// than character by character; `None` when any character needs more.
+/// A word of a text, lent: its normalised text, script, and glue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordRef<'w> {
+    pub text: &'w str,
+    pub script: Script,
+    pub glued: bool,
+}
+
+/// [`words`], lent one at a time, for the indexer: the words of plain
+/// text (nearly every post's) are slices of it, not strings of their own.
 #[cfg(not(target_arch = "wasm32"))]
-fn words_of_plain_text(text: &str) -> Option<Vec<Word>> {
-    let mut words: Vec<Word> = Vec::new();
+pub fn for_each_word(text: &str, mut visit: impl FnMut(WordRef<'_>)) {
+    if is_plain(text) {
+        return for_each_plain_word(text, |word, _| visit(word));
+    }
+    for word in normalized_words(text) {
+        visit(WordRef {
+            text: &word.text,
+            script: word.script,
+            glued: word.glued,
+        });
+    }
+}
+
+/// Whether [`normalize`] would only lower-case ASCII in `text` (ASCII,
+/// Hangul, CJK, punctuation: nearly every post).
+#[cfg(not(target_arch = "wasm32"))]
+fn is_plain(text: &str) -> bool {
+    text.chars().all(|c| c.is_ascii() || !needs_normalizing(c))
+}
+
+/// The words of a [plain](is_plain) text as slices of it (lower-cased in a
+/// buffer when they hold upper-case ASCII), with their byte ranges.
+#[cfg(not(target_arch = "wasm32"))]
+fn for_each_plain_word(text: &str, mut visit: impl FnMut(WordRef<'_>, Range<usize>)) {
+    let mut lower = String::new();
+    let mut close = |(script, start, glued): (Script, usize, bool), end: usize| {
+        let mut word = &text[start..end];
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            lower.clear();
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+            word = &lower;
+        }
+        let word = WordRef {
+            text: word,
+            script,
+            glued,
+        };
+        visit(word, start..end);
+    };
     // The open word's script, where it starts, and whether it follows another.
     let mut open: Option<(Script, usize, bool)> = None;
-    let close = |words: &mut Vec<Word>, (script, start, glued): (Script, usize, bool), end| {
-        words.push(Word {
-            text: text[start..end].to_ascii_lowercase(),
-            script,
-            source: start..end,
-            glued,
-        });
-    };
     for (at, c) in text.char_indices() {
-        if !c.is_ascii() && needs_normalizing(c) {
-            return None;
-        }
         let script = script_of(c);
         match (script, open) {
             (Some(s), Some((p, ..))) if s == p => {}
             (Some(s), previous) => {
                 if let Some(word) = previous {
-                    close(&mut words, word, at);
+                    close(word, at);
                 }
                 open = Some((s, at, previous.is_some()));
             }
             (None, Some(word)) => {
-                close(&mut words, word, at);
+                close(word, at);
                 open = None;
             }
             (None, None) => {}
         }
     }
     if let Some(word) = open {
-        close(&mut words, word, text.len());
+        close(word, text.len());
     }
-    Some(words)
 }
 
 /// Whether [`normalize`] changes a non-ASCII character or the one before it:
@@ -338,6 +380,7 @@ pub enum Field {
 }
 
 /// Every token a post's field gives the index, in order, with repeats.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
     let mut tokens = Vec::new();
     for_each_index_token(text, field, |token| tokens.push(token.to_owned()));
@@ -345,27 +388,26 @@ pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
 }
 
 /// [`index_tokens`], lent one at a time, for the indexer to count.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn for_each_index_token(text: &str, field: Field, mut emit: impl FnMut(&str)) {
     let mut scratch = String::new();
-    for word in words(text) {
-        match word.script {
-            Script::Hangul => {
-                if word.glued && is_particle(&word.text) {
-                    continue;
-                }
-                for_each_bigram(indexed_part(&word.text), &mut scratch, &mut emit);
-                if field != Field::Body {
-                    scratch.clear();
-                    scratch.push(CHOSEONG);
-                    scratch.push_str(&choseong(&word.text));
-                    emit(&scratch);
-                }
+    for_each_word(text, |word| match word.script {
+        Script::Hangul => {
+            if word.glued && is_particle(word.text) {
+                return;
             }
-            Script::OtherCjk => for_each_bigram(&word.text, &mut scratch, &mut emit),
-            Script::Latin if word.text.len() <= MAX_WORD_BYTES => emit(&word.text),
-            Script::Latin | Script::Jamo => {}
+            for_each_bigram(indexed_part(word.text), &mut scratch, &mut emit);
+            if field != Field::Body {
+                scratch.clear();
+                scratch.push(CHOSEONG);
+                scratch.push_str(&choseong(word.text));
+                emit(&scratch);
+            }
         }
-    }
+        Script::OtherCjk => for_each_bigram(word.text, &mut scratch, &mut emit),
+        Script::Latin if word.text.len() <= MAX_WORD_BYTES => emit(word.text),
+        Script::Latin | Script::Jamo => {}
+    });
 }
 
 #[cfg(test)]
@@ -416,8 +458,15 @@ mod tests {
             "한글English한글 123",
         ];
         for text in texts {
-            let plain = words_of_plain_text(text).expect("plain text");
-            assert_eq!(plain, normalized_words(text), "{text:?}");
+            assert!(is_plain(text), "{text:?}");
+            assert_eq!(words(text), normalized_words(text), "{text:?}");
+            let mut lent = Vec::new();
+            for_each_word(text, |w| lent.push((w.text.to_owned(), w.script, w.glued)));
+            let owned: Vec<_> = words(text)
+                .into_iter()
+                .map(|w| (w.text, w.script, w.glued))
+                .collect();
+            assert_eq!(lent, owned, "{text:?}");
         }
         for text in [
             "Café",
@@ -427,7 +476,7 @@ mod tests {
             "Ωmega",
             "١٢٣",
         ] {
-            assert_eq!(words_of_plain_text(text), None, "{text:?}");
+            assert!(!is_plain(text), "{text:?}");
             assert_eq!(words(text), normalized_words(text), "{text:?}");
         }
     }
