@@ -85,8 +85,8 @@ pub struct WordRef<'w> {
 
 /// [`words`], lent one at a time, for the indexer: the words of plain
 /// text (nearly every post's) are slices of it, not strings of their own.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn for_each_word(text: &str, mut visit: impl FnMut(WordRef<'_>)) {
+    #[cfg(not(target_arch = "wasm32"))]
     if is_plain(text) {
         return for_each_plain_word(text, |word, _| visit(word));
     }
@@ -380,7 +380,6 @@ pub enum Field {
 }
 
 /// Every token a post's field gives the index, in order, with repeats.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
     let mut tokens = Vec::new();
     for_each_index_token(text, field, |token| tokens.push(token.to_owned()));
@@ -388,7 +387,6 @@ pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
 }
 
 /// [`index_tokens`], lent one at a time, for the indexer to count.
-#[cfg(not(target_arch = "wasm32"))]
 pub fn for_each_index_token(text: &str, field: Field, mut emit: impl FnMut(&str)) {
     let mut scratch = String::new();
     for_each_word(text, |word| match word.script {
