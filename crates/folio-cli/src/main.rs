@@ -12,7 +12,7 @@ use folio_cli::content::{index_content, ContentIndex, IndexOptions};
 use folio_cli::diagnostics::Severity;
 use folio_cli::serve::{serve, ServeOptions};
 use folio_cli::site::{
-    build_site, open_content, AppBundle, BuildError, BuildOptions, OpenedContent,
+    build_site_again, open_content, AppBundle, BuildError, BuildMemory, BuildOptions, OpenedContent,
 };
 
 /// A build allocates and frees many small strings on every core: the
@@ -150,8 +150,19 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
     };
     let started = Instant::now();
     let progress = Progress::new();
-    let result = build_site(options, &app, |done, total| progress.update(done, total));
+    let mut memory = BuildMemory::default();
+    let result = build_site_again(
+        options,
+        &app,
+        |done, total| progress.update(done, total),
+        &mut memory,
+        false,
+    );
     progress.finish();
+    // The process ends after this build: freeing what it read and made,
+    // allocation by allocation, took a 10,000-post build a tenth of its
+    // time, and the system takes the memory back at once.
+    std::mem::forget(memory);
     match result {
         Ok(report) => {
             print_diagnostics(&report.index);
@@ -171,11 +182,13 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
                 started.elapsed().as_millis(),
                 options.out_dir.display()
             );
-            if report.index.failed.is_empty() {
+            let code = if report.index.failed.is_empty() {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::FAILURE
-            }
+            };
+            std::mem::forget(report);
+            code
         }
         Err(BuildError::ContentErrors { count }) => {
             // Index again only to show what was wrong; the build wrote nothing.
