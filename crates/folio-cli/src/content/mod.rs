@@ -563,22 +563,43 @@ pub fn index_content_again(
         .collect();
     let mut post_scripts = Vec::new();
     let mut last_posts = std::mem::take(&mut memory.posts);
-    for ((post, slug), known) in posts.iter().zip(&post_slugs).zip(&published_posts) {
-        let published = &known.1;
-        index.absorb(published);
-        post_scripts.push(published.derived.script);
-        let Some(read) = memory.reads.get(&post.file) else {
-            index.posts.push(publish.post(post, slug, published));
-            continue;
-        };
-        let kept = match last_posts.remove(&post.file) {
-            Some(kept) if kept.is_from(read, known, slug) => kept,
-            _ => KeptPost {
-                read: read.clone(),
-                published: known.clone(),
-                slug: slug.clone(),
-                post: publish.post(post, slug, published),
-            },
+    // Each post's entry, made on every core unless the last time's is still the same.
+    enum Entry {
+        Same,
+        New(KeptPost),
+        Unremembered(IndexedPost),
+    }
+    let entries: Vec<Entry> = posts
+        .par_iter()
+        .zip(&post_slugs)
+        .zip(&published_posts)
+        .map(|((post, slug), known)| {
+            let Some(read) = memory.reads.get(&post.file) else {
+                return Entry::Unremembered(publish.post(post, slug, &known.1));
+            };
+            match last_posts.get(&post.file) {
+                Some(kept) if kept.is_from(read, known, slug) => Entry::Same,
+                _ => Entry::New(KeptPost {
+                    read: read.clone(),
+                    published: known.clone(),
+                    slug: slug.clone(),
+                    post: publish.post(post, slug, &known.1),
+                }),
+            }
+        })
+        .collect();
+    for ((post, known), entry) in posts.iter().zip(&published_posts).zip(entries) {
+        index.absorb(&known.1);
+        post_scripts.push(known.1.derived.script);
+        let kept = match entry {
+            Entry::New(kept) => kept,
+            Entry::Same => last_posts
+                .remove(&post.file)
+                .expect("a post is the same only when its last entry is there"),
+            Entry::Unremembered(post) => {
+                index.posts.push(post);
+                continue;
+            }
         };
         index.posts.push(kept.post.clone());
         memory.posts.insert(post.file.clone(), kept);
