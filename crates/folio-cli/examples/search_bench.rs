@@ -10,6 +10,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
+use folio_core::model::body_data_file;
 use folio_core::search::corpus::{self, attach, PARTICLE_COUNT};
 use folio_core::search::{search, Query, SearchDirectory, ShardSet, DIRECTORY_PATH};
 
@@ -245,13 +246,15 @@ fn measure(content: &Path, site: &Path) {
         let hits = search(&dir, &shards, &query, 20).expect("all shards loaded");
         cold_ms.push(start.elapsed().as_secs_f64() * 1000.0);
         results += hits.len();
-        // Excerpts come from the bodies of the results shown: the first five.
+        // Excerpts come from the bodies of the results shown, the first
+        // five: the body data the app fetches for them.
         excerpt_bytes.push(
             hits.iter()
                 .take(5)
                 .map(|hit| {
                     let source = &manifest.posts[hit.post as usize].source;
-                    gzip(&std::fs::read(site.join(source)).expect("reads a body"))
+                    let body = site.join(body_data_file(source));
+                    gzip(&std::fs::read(body).expect("reads a body's data"))
                 })
                 .sum::<usize>() as f64,
         );
