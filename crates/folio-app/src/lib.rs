@@ -22,13 +22,14 @@ mod offline;
 mod pages;
 #[cfg(feature = "ssr")]
 mod prerender;
+mod rendered_once;
 mod router;
 #[cfg(feature = "search")]
 mod search;
 mod site;
 
 #[cfg(feature = "ssr")]
-pub use prerender::{render_moved, render_route, Moved, RenderedCards, RouteData};
+pub use prerender::{render_moved, render_route, Moved, RenderedParts, RouteData};
 
 /// The element every page has (`index.html`) and the app renders into. The
 /// folio command writes a route's prerendered markup inside it.

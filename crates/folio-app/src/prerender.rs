@@ -2,10 +2,9 @@
 //! components the browser runs, given all their data up front.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::tachys::html::InertElement;
 
 use folio_core::browse::BrowseIndex;
 use folio_core::list::Cards;
@@ -14,6 +13,7 @@ use folio_core::{Body, Manifest};
 use crate::app::App;
 pub use crate::pages::moved::Moved;
 use crate::pages::moved::MovedPage;
+pub use crate::rendered_once::RenderedParts;
 use crate::site::StartState;
 
 /// What one route's page shows.
@@ -29,39 +29,8 @@ pub struct RouteData {
     pub path: String,
     /// The body of the post or page at `path`: (source path, body).
     pub body: Option<(String, Body)>,
-    /// The cards rendered so far in this build, shared by all its routes.
-    pub rendered_cards: Arc<RenderedCards>,
-}
-
-/// Post cards rendered to HTML, by slug, for one build. A post is on many
-/// list pages (the home pages, each of its tags, its year) and its card is
-/// the same on each, so each card is rendered by [`crate::components::post_card::PostCard`]
-/// once and its markup reused: at 10,000 posts, 70,000 cards become 10,000.
-#[derive(Default)]
-pub struct RenderedCards(Mutex<HashMap<String, Arc<str>>>);
-
-impl RenderedCards {
-    /// The markup of `slug`'s card, rendered by `render` the first time.
-    pub(crate) fn card<V: RenderHtml>(
-        &self,
-        slug: &str,
-        render: impl FnOnce() -> V,
-    ) -> InertElement {
-        let known = self.lock().get(slug).cloned();
-        let html = known.unwrap_or_else(|| {
-            let html: Arc<str> = render().to_html().into();
-            self.lock().insert(slug.to_owned(), Arc::clone(&html));
-            html
-        });
-        InertElement::new(html.to_string())
-    }
-
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<str>>> {
-        // A card is only ever inserted whole, so a panic elsewhere leaves nothing half-written.
-        self.0
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-    }
+    /// The parts rendered so far in this build, shared by all its routes.
+    pub rendered_parts: Arc<RenderedParts>,
 }
 
 /// The app's markup for `route.path`: what goes into `<div id="folio-root">`.
@@ -69,7 +38,7 @@ impl RenderedCards {
 pub fn render_route(route: RouteData) -> String {
     let owner = Owner::new();
     owner.with(|| {
-        provide_context(route.rendered_cards);
+        provide_context(route.rendered_parts);
         let lang = route.manifest.site.interface_lang();
         let start = StartState {
             base: route.manifest.site.base_path.clone(),

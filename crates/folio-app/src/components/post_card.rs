@@ -9,22 +9,12 @@ use crate::components::local_date::PostDate;
 use crate::components::offline_status::SavedMark;
 use crate::components::tag_links::TagLinks;
 use crate::fetch::encode_path;
+use crate::rendered_once::{rendered_once, Part};
 use crate::site::use_site;
 
 #[component]
 pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
-    // The folio command renders a post's card once and reuses its markup on
-    // every list page that shows it (the same markup the browser adopts).
-    #[cfg(feature = "ssr")]
-    {
-        use leptos::either::Either;
-        match use_context::<std::sync::Arc<crate::prerender::RenderedCards>>() {
-            Some(rendered) => Either::Left(rendered.card(&post.slug.clone(), || card(post, base))),
-            None => Either::Right(card(post, base)),
-        }
-    }
-    #[cfg(not(feature = "ssr"))]
-    card(post, base)
+    rendered_once(Part::Card(post.slug.clone()), || card(post, base))
 }
 
 fn card(post: PostMeta, base: String) -> impl IntoView {

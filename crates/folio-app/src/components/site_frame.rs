@@ -8,10 +8,15 @@ use folio_core::Text;
 #[cfg(feature = "search")]
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::rendered_once::{rendered_once, Part};
 use crate::site::use_site;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    rendered_once(Part::Header, header)
+}
+
+fn header() -> impl IntoView {
     let site = use_site();
     let base = site.base.get_value();
     let title = move || {
@@ -43,6 +48,10 @@ pub fn SiteHeader() -> impl IntoView {
 /// `rel="external"` so the router lets the browser open the XML.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    rendered_once(Part::Footer, footer)
+}
+
+fn footer() -> impl IntoView {
     let site = use_site();
     let base = site.base.get_value();
     let pages = {

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use folio_app::RenderedCards;
+use folio_app::RenderedParts;
 use folio_core::browse::BrowseIndex;
 use folio_core::list::Cards;
 use folio_core::markdown::{render_markdown, RenderOptions, RenderedPost};
@@ -47,8 +47,8 @@ pub struct SiteContext<'a> {
     by_slug: HashMap<&'a str, &'a PostMeta>,
     /// Feeds carry whole posts, not only summaries (`feed_full_content`).
     pub feed_full_content: bool,
-    /// Cards rendered for one list page, reused on the others.
-    pub rendered_cards: Arc<RenderedCards>,
+    /// Cards, header and footer rendered for one page, reused on the others.
+    pub rendered_parts: Arc<RenderedParts>,
 }
 
 impl<'a> SiteContext<'a> {
@@ -89,7 +89,7 @@ impl<'a> SiteContext<'a> {
             .map(|post| (post.slug.as_str(), post))
             .collect();
         SiteContext {
-            rendered_cards: Arc::default(),
+            rendered_parts: Arc::default(),
             manifest,
             app_manifest: Arc::clone(manifest),
             browse: list.browse,

@@ -66,7 +66,7 @@ fn app_markup(site: &SiteContext, route: &Route, body: Option<(String, Body)>) -
         content_base: site.content_base.to_owned(),
         path: route.href(site.base()),
         body,
-        rendered_cards: site.rendered_cards.clone(),
+        rendered_parts: site.rendered_parts.clone(),
     })
 }
 
