@@ -9,8 +9,9 @@
 //! - Titles and tags also give each Hangul word's initial consonants (`~ㅎㄱ`
 //!   for 회고), for 초성 search.
 
-use rustc_hash::FxHashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::normalize::normalize;
 
@@ -77,15 +78,15 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// A word of a text, lent: its normalised text, script, and glue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WordRef<'w> {
-    pub text: &'w str,
-    pub script: Script,
-    pub glued: bool,
+struct WordRef<'w> {
+    text: &'w str,
+    script: Script,
+    glued: bool,
 }
 
 /// [`words`], lent one at a time, for the indexer: the words of plain
 /// text (nearly every post's) are slices of it, not strings of their own.
-pub fn for_each_word(text: &str, mut visit: impl FnMut(WordRef<'_>)) {
+fn for_each_word(text: &str, mut visit: impl FnMut(WordRef<'_>)) {
     #[cfg(not(target_arch = "wasm32"))]
     if is_plain(text) {
         return for_each_plain_word(text, |word, _| visit(word));
@@ -379,14 +380,8 @@ pub enum Field {
     Body,
 }
 
-/// Every token a post's field gives the index, in order, with repeats.
-pub fn index_tokens(text: &str, field: Field) -> Vec<String> {
-    let mut tokens = Vec::new();
-    for_each_index_token(text, field, |token| tokens.push(token.to_owned()));
-    tokens
-}
-
-/// [`index_tokens`], lent one at a time, for the indexer to count.
+/// Every token a post's field gives the index, in order, with repeats,
+/// lent one at a time for the indexer to count.
 pub fn for_each_index_token(text: &str, field: Field, mut emit: impl FnMut(&str)) {
     let mut scratch = String::new();
     for_each_word(text, |word| match word.script {
@@ -412,6 +407,12 @@ pub fn for_each_index_token(text: &str, field: Field, mut emit: impl FnMut(&str)
 mod tests {
     use super::*;
     use test_case::test_case;
+
+    fn index_tokens(text: &str, field: Field) -> Vec<String> {
+        let mut tokens = Vec::new();
+        for_each_index_token(text, field, |token| tokens.push(token.to_owned()));
+        tokens
+    }
 
     #[test_case("서울은 아름답다", Field::Body, &["^서울", "울은", "^아름", "름답", "답다"] ; "korean body")]
     #[test_case("책", Field::Body, &["^책"] ; "one syllable")]
