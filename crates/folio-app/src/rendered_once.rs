@@ -14,6 +14,9 @@ pub(crate) enum Part {
     Card(String),
     Header,
     Footer,
+    /// The tag and year chips of a list, by the filter it shows: the same
+    /// on each of the list's pages.
+    FilterBar(folio_core::browse::BrowseFilter),
 }
 
 /// `render`'s view; in the folio command, its markup from the first page

@@ -11,7 +11,7 @@ use crate::model::PostMeta;
 pub use index::BrowseIndex;
 
 /// How several selected tags combine.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum TagMatch {
     /// A post must carry every selected tag (narrows as tags are added).
     #[default]
@@ -21,7 +21,7 @@ pub enum TagMatch {
 }
 
 /// What a reader narrowed the list to. Lives in the URL; see [`crate::routes`].
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct BrowseFilter {
     pub tags: Vec<String>,
     pub year: Option<i32>,

@@ -23,6 +23,7 @@ use crate::components::pagination::Pagination;
 use crate::components::post_card::PostCard;
 use crate::components::skeleton::ListSkeleton;
 use crate::pages::not_found::NotFoundPage;
+use crate::rendered_once::{rendered_once, Part};
 use crate::router::use_navigation;
 use crate::site::use_site;
 
@@ -101,7 +102,12 @@ fn FilteredList(
             <Title text=title.clone()/>
             <section class="browse" aria-labelledby="page-heading">
                 <h1 id="page-heading" class="page-heading">{heading}</h1>
-                <FilterBar filter manifest index=index.clone() base=base.clone()/>
+                {
+                    let (index, base) = (index.clone(), base.clone());
+                    rendered_once(Part::FilterBar(filter.get_untracked()), move || {
+                        view! { <FilterBar filter manifest index base/> }
+                    })
+                }
                 <Show
                     when=move || matching.with(|m| !m.is_empty())
                     fallback=move || view! {
