@@ -15,7 +15,14 @@ const ENCODED: &AsciiSet = &NON_ALPHANUMERIC
 
 /// Percent-encodes one path segment or query value; Hangul becomes UTF-8 `%XX` bytes.
 pub fn encode_component(text: &str) -> String {
-    utf8_percent_encode(text, ENCODED).to_string()
+    let mut out = String::with_capacity(text.len());
+    push_encoded(&mut out, text);
+    out
+}
+
+/// [`encode_component`] onto the end of `out`: hrefs are built in one string.
+fn push_encoded(out: &mut String, text: &str) {
+    out.extend(utf8_percent_encode(text, ENCODED));
 }
 
 /// Decodes a percent-encoded component; text that is not valid UTF-8 once decoded is kept as is.
@@ -61,24 +68,44 @@ pub enum Route {
 impl Route {
     /// Path below the base path, percent-encoded, with a trailing slash for folders.
     pub fn relative_href(&self) -> String {
+        let mut out = String::new();
+        self.push_relative_href(&mut out);
+        out
+    }
+
+    /// [`Route::relative_href`] onto the end of `out`.
+    fn push_relative_href(&self, out: &mut String) {
+        let folder = |out: &mut String, parent: &str, name: &str| {
+            out.push_str(parent);
+            push_encoded(out, name);
+            out.push('/');
+        };
         match self {
-            Route::Home => String::new(),
-            Route::Post(slug) => format!("posts/{}/", encode_component(slug)),
-            Route::Page(slug) => format!("pages/{}/", encode_component(slug)),
-            Route::TagIndex => "tags/".to_owned(),
-            Route::Tag(tag) => format!("tags/{}/", encode_component(tag)),
-            Route::Timeline => "timeline/".to_owned(),
-            Route::Year(year) => format!("years/{year}/"),
-            Route::TagYear(tag, year) => format!("years/{year}/tags/{}/", encode_component(tag)),
-            Route::Paged(list, page) => format!("{}page/{page}/", list.relative_href()),
-            Route::Search => "search/".to_owned(),
-            Route::NotFound => "404.html".to_owned(),
+            Route::Home => {}
+            Route::Post(slug) => folder(out, "posts/", slug),
+            Route::Page(slug) => folder(out, "pages/", slug),
+            Route::TagIndex => out.push_str("tags/"),
+            Route::Tag(tag) => folder(out, "tags/", tag),
+            Route::Timeline => out.push_str("timeline/"),
+            Route::Year(year) => folder(out, "years/", &year.to_string()),
+            Route::TagYear(tag, year) => {
+                folder(out, "years/", &year.to_string());
+                folder(out, "tags/", tag);
+            }
+            Route::Paged(list, page) => {
+                list.push_relative_href(out);
+                folder(out, "page/", &page.to_string());
+            }
+            Route::Search => out.push_str("search/"),
+            Route::NotFound => out.push_str("404.html"),
         }
     }
 
     /// Absolute-path href under `base_path`.
     pub fn href(&self, base_path: &str) -> String {
-        format!("{}{}", normalize_base_path(base_path), self.relative_href())
+        let mut out = normalize_base_path(base_path);
+        self.push_relative_href(&mut out);
+        out
     }
 
     /// File (relative to the output folder, not encoded) that serves this route.
