@@ -247,10 +247,10 @@ pub fn build_site_again(
     }
     // The policy is the template's: its inline scripts are every page's
     // (routes render no script of their own, and bodies are sanitised).
-    let template = csp::with_content_security_policy(
+    let template = pages::PageTemplate::new(&csp::with_content_security_policy(
         &pages::site_template(&app.index_html, &site),
         csp::origin_of(&content_base),
-    );
+    ));
     // Each body rendered once, here: written as the body data the app
     // fetches (not the Markdown), and given to its own page's prerender.
     // Posts, pages and routes are independent of each other, so they render

@@ -29,31 +29,86 @@ pub fn site_template(index_html: &str, site: &SiteContext) -> String {
     )
 }
 
-/// The page at `route`, from the [`site_template`]. `body` is the body data
+/// The [`site_template`] cut once at the two places each page fills: where
+/// its head tags go and where the app's markup goes, so a page is written
+/// in one pass instead of searched and copied twice.
+pub struct PageTemplate {
+    /// Up to the head tags (the template's own `<title>` is dropped).
+    before_head: String,
+    /// Whether the head tags stand in for `<title>` (else they go before
+    /// `</head>`, on a line of their own).
+    replaces_title: bool,
+    /// From the head tags to the markup.
+    before_markup: String,
+    /// From the markup to the end.
+    after_markup: String,
+}
+
+impl PageTemplate {
+    pub fn new(page: &str) -> Self {
+        let (head_at, replaced) = match page.find(TEMPLATE_TITLE) {
+            Some(at) => (at, TEMPLATE_TITLE.len()),
+            None => (page.find("</head>").unwrap_or(0), 0),
+        };
+        let after_head = head_at + replaced;
+        let markup_at = page[after_head..]
+            .find(ROOT_ELEMENT)
+            .map(|at| after_head + at + ROOT_ELEMENT.len())
+            .or_else(|| {
+                let start = after_head + page[after_head..].find("<body")?;
+                Some(start + page[start..].find('>')? + 1)
+            })
+            .unwrap_or(page.len());
+        Self {
+            before_head: page[..head_at].to_owned(),
+            replaces_title: replaced > 0,
+            before_markup: page[after_head..markup_at].to_owned(),
+            after_markup: page[markup_at..].to_owned(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.before_head.len() + self.before_markup.len() + self.after_markup.len()
+    }
+}
+
+/// The page at `route`, from the [`PageTemplate`]. `body` is the body data
 /// of the route's post or page, rendered by the caller (which also writes it
 /// for the app), so each body is rendered once per build; `fingerprint` is
 /// the page's data fingerprint, worked out once by the caller too.
 pub fn render_page(
-    page: &str,
+    template: &PageTemplate,
     site: &SiteContext,
     route: &Route,
     body: Option<(String, Body)>,
     fingerprint: &str,
 ) -> String {
-    // Indented like the template's own head, for whoever reads the source.
-    // (Only between tags: a newline inside a description stays as written.)
-    let head = head_tags(site, route, fingerprint)
-        .trim_end()
-        .replace(">\n<", ">\n  <");
-    let page = match page.find(TEMPLATE_TITLE) {
-        Some(at) => splice(page, at, TEMPLATE_TITLE.len(), &head),
-        None => insert_before(page, "</head>", &format!("{head}\n")),
-    };
+    let head = head_tags(site, route, fingerprint);
     let markup = app_markup(site, route, body);
-    match page.find(ROOT_ELEMENT) {
-        // Nothing added around the markup: hydration walks it node by node.
-        Some(at) => splice(&page, at + ROOT_ELEMENT.len(), 0, &markup),
-        None => insert_after_body_open(&page, &markup),
+    let mut page = String::with_capacity(template.len() + head.len() + markup.len() + 64);
+    page.push_str(&template.before_head);
+    push_indented(&mut page, head.trim_end());
+    if !template.replaces_title {
+        page.push('\n');
+    }
+    page.push_str(&template.before_markup);
+    // Nothing added around the markup: hydration walks it node by node.
+    page.push_str(&markup);
+    page.push_str(&template.after_markup);
+    page
+}
+
+/// The head tags indented like the template's own head, for whoever reads
+/// the source. (Only between tags: a newline inside a description stays as
+/// written.)
+fn push_indented(page: &mut String, head: &str) {
+    let mut tags = head.split(">\n<");
+    if let Some(first) = tags.next() {
+        page.push_str(first);
+    }
+    for tag in tags {
+        page.push_str(">\n  <");
+        page.push_str(tag);
     }
 }
 
@@ -97,23 +152,6 @@ pub(super) fn set_html_lang(page: &str, lang: &str) -> String {
     splice(page, at, 0, &attribute)
 }
 
-fn insert_after_body_open(page: &str, html: &str) -> String {
-    let at = page
-        .find("<body")
-        .and_then(|start| page[start..].find('>').map(|i| start + i + 1));
-    match at {
-        Some(at) => splice(page, at, 0, html),
-        None => format!("{page}{html}"),
-    }
-}
-
-fn insert_before(page: &str, marker: &str, html: &str) -> String {
-    match page.find(marker) {
-        Some(at) => splice(page, at, 0, html),
-        None => format!("{html}{page}"),
-    }
-}
-
 /// `page` with `len` bytes at `at` replaced by `with`.
 fn splice(page: &str, at: usize, len: usize, with: &str) -> String {
     let mut out = String::with_capacity(page.len() + with.len());
@@ -140,11 +178,50 @@ mod tests {
         );
     }
 
+    fn cut(template: &PageTemplate) -> [&str; 3] {
+        [
+            &template.before_head,
+            &template.before_markup,
+            &template.after_markup,
+        ]
+    }
+
+    #[test]
+    fn the_head_stands_in_for_the_title_and_the_markup_fills_the_root() {
+        let template = PageTemplate::new(
+            "<head><title>Folio</title><meta></head><body><div id=\"folio-root\"></div></body>",
+        );
+        assert!(template.replaces_title);
+        assert_eq!(
+            cut(&template),
+            [
+                "<head>",
+                "<meta></head><body><div id=\"folio-root\">",
+                "</div></body>"
+            ]
+        );
+    }
+
     #[test]
     fn content_starts_the_body_without_a_root() {
+        let template = PageTemplate::new("<head></head><body class=\"a\">\n<noscript>");
+        assert!(!template.replaces_title);
         assert_eq!(
-            insert_after_body_open("<body class=\"a\">\n<noscript>", "\nX"),
-            "<body class=\"a\">\nX\n<noscript>"
+            cut(&template),
+            ["<head>", "</head><body class=\"a\">", "\n<noscript>"]
+        );
+    }
+
+    #[test]
+    fn head_tags_are_indented_between_tags_only() {
+        let mut page = String::new();
+        push_indented(
+            &mut page,
+            "<title>a</title>\n<meta content=\"x\ny\">\n<link>",
+        );
+        assert_eq!(
+            page,
+            "<title>a</title>\n  <meta content=\"x\ny\">\n  <link>"
         );
     }
 }
