@@ -130,15 +130,17 @@ fn Article(around: Neighbourhood, manifest: Arc<Manifest>) -> impl IntoView {
             "post-layout has-toc"
         }
     };
-    let (newer, older) = (around.newer.map(card_of), around.older.map(card_of));
-    let related_posts: Vec<PostMeta> = around.related.iter().map(|at| card_of(*at)).collect();
-    let post_link = {
-        let base = base.clone();
-        move |p: &PostMeta| (Route::Post(p.slug.clone()).href(&base), p.title.clone())
+    // Neighbours need only an address and a title: read in place, not cloned.
+    let post_link = |at: usize| {
+        let link = |p: &PostMeta| (Route::Post(p.slug.clone()).href(&base), p.title.clone());
+        site.cards
+            .with_untracked(|cards| cards.get(at).map(link))
+            .unwrap_or_else(|| link(&manifest.posts[at]))
     };
-    let newer = newer.as_ref().map(&post_link);
-    let older = older.as_ref().map(&post_link);
-    let related_links: Vec<(String, String)> = related_posts.iter().map(&post_link).collect();
+    let newer = around.newer.map(post_link);
+    let older = around.older.map(post_link);
+    let related_links: Vec<(String, String)> =
+        around.related.iter().map(|at| post_link(*at)).collect();
 
     view! {
         <Title text=format!("{} · {}", post.title, manifest.site.title)/>
