@@ -49,18 +49,19 @@ pub fn SavedMark(post: PostMeta) -> impl IntoView {
     }
 }
 
-/// Saves the given posts (all of a list, or one post) with a progress indicator.
+/// Saves the given posts (all of a list, or one post) with a progress
+/// indicator. They are read where they are, and copied only to be saved.
 #[component]
-pub fn SaveOffline(posts: Vec<PostMeta>, label: Text) -> impl IntoView {
+pub fn SaveOffline(#[prop(into)] posts: Signal<Vec<PostMeta>>, label: Text) -> impl IntoView {
     let offline = use_offline();
     let site = use_site();
     let base = site.content_base.get_value();
     let words = site.words();
     let all_saved = {
-        let (base, posts) = (base.clone(), posts.clone());
-        move || posts.iter().all(|post| is_saved(offline, &base, post))
+        let base = base.clone();
+        move || posts.with(|posts| posts.iter().all(|post| is_saved(offline, &base, post)))
     };
-    let save = move |_| save_for_offline(offline, base.clone(), posts.clone());
+    let save = move |_| save_for_offline(offline, base.clone(), posts.get_untracked());
     view! {
         <div class="save-offline">
             {move || match (offline.saving.get(), all_saved()) {

@@ -119,7 +119,7 @@ fn FilteredList(
                 >
                     <div class="list-tools">
                         <p class="result-count" aria-live="polite">{move || words.post_count(matching.with(Vec::len))}</p>
-                        {move || view! { <SaveOffline posts=shown.get() label=Text::SaveListOffline/> }}
+                        <SaveOffline posts=shown label=Text::SaveListOffline/>
                     </div>
                     {card_error}
                     <div class="post-list" aria-busy=move || (!ready.get()).then_some("true")>

@@ -155,7 +155,7 @@ fn Article(around: Neighbourhood, manifest: Arc<Manifest>) -> impl IntoView {
                     <span>{post.reading_time_in(post.lang_in(&manifest.site))}</span>
                 </p>
                 <TagLinks tags=post.tags.clone()/>
-                <SaveOffline posts=vec![post.clone()] label=Text::SavePostOffline/>
+                <SaveOffline posts=Signal::stored(vec![post.clone()]) label=Text::SavePostOffline/>
             </header>
             <div class=layout_class>
                 {toc}
