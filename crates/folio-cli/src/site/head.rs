@@ -7,8 +7,6 @@
 //! inline script of the page by its hash, so a title carried into the head
 //! unescaped could become a script the policy itself allows.
 
-use serde_json::{json, Map, Value};
-
 use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, list_href, Route};
 use folio_core::{PostMeta, Text};
@@ -229,52 +227,75 @@ fn page_title(site: &SiteContext, route: &Route, post: Option<&PostMeta>) -> Str
     }
 }
 
-/// schema.org `BlogPosting`, the structured data search engines read for articles.
-fn blog_posting(site: &SiteContext, post: &PostMeta) -> Value {
-    let url = site.route_url(&Route::Post(post.slug.clone()));
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!("BlogPosting"));
-    data.insert("headline".into(), json!(post.title));
-    if !post.summary.is_empty() {
-        data.insert("description".into(), json!(post.summary));
-    }
-    data.insert("datePublished".into(), json!(post.date));
-    if let Some(updated) = &post.updated {
-        data.insert("dateModified".into(), json!(updated));
-    }
-    if let Some(author) = &post.author {
-        data.insert(
-            "author".into(),
-            json!({ "@type": "Person", "name": author }),
-        );
-    }
-    if !post.tags.is_empty() {
-        data.insert("keywords".into(), json!(post.tags));
-    }
-    if let Some(cover) = &post.cover {
-        data.insert("image".into(), json!(site.cover_url(cover)));
-    }
-    data.insert(
-        "inLanguage".into(),
-        json!(post.lang.as_deref().unwrap_or(&site.site().lang)),
-    );
+/// schema.org `BlogPosting`, the structured data search engines read for
+/// articles. Fields in the order of their names, as the JSON has always had
+/// them.
+#[derive(serde::Serialize)]
+struct BlogPosting<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Person<'a>>,
+    #[serde(rename = "dateModified", skip_serializing_if = "Option::is_none")]
+    date_modified: Option<&'a str>,
+    #[serde(rename = "datePublished")]
+    date_published: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<String>,
+    #[serde(rename = "inLanguage")]
+    in_language: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
+    #[serde(rename = "mainEntityOfPage", skip_serializing_if = "Option::is_none")]
+    main_entity_of_page: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+fn blog_posting(site: &SiteContext, post: &PostMeta) -> String {
     // Structured data wants absolute addresses; without the site's URL there are none.
-    if site.site().url.is_some() {
-        data.insert("url".into(), json!(url));
-        data.insert("mainEntityOfPage".into(), json!(url));
-    }
-    Value::Object(data)
+    let url = site
+        .site()
+        .url
+        .is_some()
+        .then(|| site.route_url(&Route::Post(post.slug.clone())));
+    let data = BlogPosting {
+        context: "https://schema.org",
+        kind: "BlogPosting",
+        author: post.author.as_deref().map(|name| Person {
+            kind: "Person",
+            name,
+        }),
+        date_modified: post.updated.as_deref(),
+        date_published: &post.date,
+        description: &post.summary,
+        headline: &post.title,
+        image: post.cover.as_deref().map(|cover| site.cover_url(cover)),
+        in_language: post.lang.as_deref().unwrap_or(&site.site().lang),
+        keywords: &post.tags,
+        main_entity_of_page: url.as_deref(),
+        url: url.as_deref(),
+    };
+    serde_json::to_string(&data).expect("plain strings always serialize")
 }
 
 /// JSON that cannot end its `<script>` early: `</` becomes `<\/`, and `<!--`
 /// (which changes how the browser finds the end of a script) `\u003c!--`.
 /// Both only occur inside JSON strings, where the escapes mean the same text.
-fn json_for_script(value: &Value) -> String {
-    value
-        .to_string()
-        .replace("</", "<\\/")
-        .replace("<!--", "\\u003c!--")
+fn json_for_script(json: &str) -> String {
+    json.replace("</", "<\\/").replace("<!--", "\\u003c!--")
 }
 
 fn meta_tag(head: &mut String, key: &str, name: &str, content: &str) {
@@ -321,11 +342,12 @@ pub fn push_text(html: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
 
     #[test]
     fn json_in_a_script_cannot_close_it() {
         let value = json!({ "headline": "a </script><script>alert(1)</script> <!-- b" });
-        let text = json_for_script(&value);
+        let text = json_for_script(&value.to_string());
         assert!(!text.contains("</"));
         assert!(!text.contains("<!--"));
         let back: Value = serde_json::from_str(&text).expect("still JSON");
