@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use folio_core::routes::Route;
+use rayon::prelude::*;
 
 use super::read::bundle_or_stem;
 use crate::normalize::PostLinks;
@@ -16,31 +17,42 @@ pub struct LinkTable {
 
 impl LinkTable {
     pub fn new<'f>(base_path: &str, routes: impl Iterator<Item = (&'f Path, Route)>) -> LinkTable {
-        let mut hrefs = HashMap::new();
-        for (file, route) in routes {
-            let href = route.href(base_path);
-            let path = file.to_string_lossy().replace('\\', "/");
-            let without_extension = file.with_extension("").to_string_lossy().replace('\\', "/");
-            let stem = bundle_or_stem(file);
-            let slug = match &route {
-                Route::Post(slug) | Route::Page(slug) => slug.clone(),
-                _ => String::new(),
-            };
-            // The most specific names first: a stem shared by two posts must
-            // not hide a full path that names one of them.
-            for key in [path, without_extension.clone(), stem, slug] {
-                hrefs
-                    .entry(key.to_lowercase())
-                    .or_insert_with(|| href.clone());
-            }
-            if let Some(folder) = without_extension.strip_suffix("/index") {
-                hrefs
-                    .entry(folder.to_lowercase())
-                    .or_insert_with(|| href.clone());
+        // Each file's names are worked out on every core; they are entered
+        // in order, so the first file to claim a name keeps it.
+        let routes: Vec<(&Path, Route)> = routes.collect();
+        let named: Vec<(Vec<String>, String)> = routes
+            .par_iter()
+            .map(|(file, route)| (names_of(file, route), route.href(base_path)))
+            .collect();
+        let mut hrefs = HashMap::with_capacity(named.len() * 4);
+        for (names, href) in named {
+            for name in names {
+                hrefs.entry(name).or_insert_with(|| href.clone());
             }
         }
         LinkTable { hrefs }
     }
+}
+
+/// The names a file may be linked by, lower-cased, the most specific first:
+/// a stem shared by two posts must not hide a full path that names one of them.
+fn names_of(file: &Path, route: &Route) -> Vec<String> {
+    let path = file.to_string_lossy().replace('\\', "/");
+    let without_extension = file.with_extension("").to_string_lossy().replace('\\', "/");
+    let stem = bundle_or_stem(file);
+    let slug = match route {
+        Route::Post(slug) | Route::Page(slug) => slug.clone(),
+        _ => String::new(),
+    };
+    let folder = without_extension
+        .strip_suffix("/index")
+        .map(str::to_lowercase);
+    let mut names: Vec<String> = [&path, &without_extension, &stem, &slug]
+        .into_iter()
+        .map(|name| name.to_lowercase())
+        .collect();
+    names.extend(folder);
+    names
 }
 
 impl PostLinks for LinkTable {
