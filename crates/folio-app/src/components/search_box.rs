@@ -182,10 +182,7 @@ fn result_links() -> Vec<web_sys::HtmlElement> {
 #[cfg_attr(feature = "ssr", allow(dead_code))]
 fn step_through_results(key: &str) {
     let links = result_links();
-    let active = document().active_element();
-    let at = links
-        .iter()
-        .position(|link| active.as_ref() == Some(link.unchecked_ref::<web_sys::Element>()));
+    let at = focused_result(&links);
     let next = match (key, at) {
         ("ArrowDown", Some(i)) => Some((i + 1).min(links.len().saturating_sub(1))),
         ("ArrowDown", None) => Some(0),
@@ -201,5 +198,29 @@ fn step_through_results(key: &str) {
                 let _ = input.focus();
             }
         }
+    }
+}
+
+/// Which of `links` has focus.
+#[cfg_attr(feature = "ssr", allow(dead_code))]
+fn focused_result(links: &[web_sys::HtmlElement]) -> Option<usize> {
+    let active = document().active_element();
+    links
+        .iter()
+        .position(|link| active.as_ref() == Some(link.unchecked_ref::<web_sys::Element>()))
+}
+
+/// Called as the results are about to be replaced (the list is one piece of
+/// HTML, so its links are new elements): a result that has focus keeps it,
+/// moved to the result at its place in the new list once that is shown.
+#[cfg(not(feature = "ssr"))]
+pub fn keep_result_focus() {
+    if let Some(at) = focused_result(&result_links()) {
+        request_animation_frame(move || {
+            let links = result_links();
+            if let Some(link) = links.get(at).or(links.last()) {
+                let _ = link.focus();
+            }
+        });
     }
 }

@@ -11,15 +11,15 @@ use leptos_meta::Title;
 
 use folio_core::browse::{tag_counts, BrowseFilter};
 use folio_core::i18n::Text;
-use folio_core::routes::{browse_href, search_text_of, Route};
-use folio_core::search::{marked_html, Query, SearchResult, SearchState, EXCERPT_BODIES};
-use folio_core::{Manifest, PostMeta};
+use folio_core::routes::{browse_href, search_text_of};
+use folio_core::search::{push_result_html, Query, SearchState, EXCERPT_BODIES};
+use folio_core::Manifest;
 
 use crate::components::load_error::{error_notice, failure_words};
-use crate::components::local_date::PostDate;
 use crate::components::manifest_view::WithManifest;
+#[cfg(not(feature = "ssr"))]
+use crate::components::search_box::keep_result_focus;
 use crate::components::search_box::show_in_search_box;
-use crate::components::tag_links::TagLinks;
 use crate::offline::use_offline;
 use crate::router::use_navigation;
 use crate::search::use_search;
@@ -117,17 +117,21 @@ fn page(manifest: Arc<Manifest>, search: Memo<Searched>) -> impl IntoView {
                     .cards
                     .with(|cards| index.results(cards, &state, &query));
                 let count = site.words().search_result_count(results.len(), text.trim());
-                // A loop rather than iterator adapters: less WASM.
-                let mut items = Vec::with_capacity(results.len());
+                // One string of HTML for the whole list, escaped by
+                // `push_result_html`: much less WASM than a view per result.
+                let base = site.base.get_value();
+                let tags_label = site.text(Text::Tags);
+                #[cfg(not(feature = "ssr"))]
+                keep_result_focus();
+                let mut html = String::new();
                 for result in results {
                     if let Some(post) = site.card(result.post) {
-                        items.push(result_item(result, post));
+                        let lang = site.lang_of(&post);
+                        push_result_html(&mut html, &result, &post, lang, &base, tags_label);
                     }
                 }
                 let list = view! {
-                    <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults)>
-                        {items}
-                    </ol>
+                    <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults) inner_html=html></ol>
                 };
                 (count, Some(list))
             }
@@ -179,21 +183,5 @@ fn suggested_tags_view(tags: Vec<(String, String, usize)>) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </div>
-    }
-}
-
-fn result_item(result: SearchResult, post: PostMeta) -> impl IntoView {
-    let site = use_site();
-    let href = Route::Post(post.slug.clone()).href(&site.base.get_value());
-    let lang = site.lang_of(&post);
-    view! {
-        <li class="search-result" lang=post.lang.clone()>
-            <h2 class="search-result-title">
-                <a class="search-result-link" href=href inner_html=marked_html(&result.title)></a>
-            </h2>
-            <p class="post-card-meta"><PostDate date=post.local_date lang/></p>
-            <p class="search-result-excerpt" inner_html=marked_html(&result.excerpt)></p>
-            <TagLinks tags=post.tags.clone()/>
-        </li>
     }
 }

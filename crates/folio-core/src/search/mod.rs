@@ -67,8 +67,8 @@ pub use builder::{DocTerms, IndexBuilder, SearchDoc, SearchFiles};
 pub use excerpt::{excerpt, highlight, Excerpt};
 pub use query::{search, Hit, MissingShard, Query, QueryWord, Term};
 pub use results::{
-    html_text, marked_html, marked_parts, search_results, search_state, SearchResult, SearchState,
-    EXCERPT_BODIES, EXCERPT_CHARS, RESULT_LIMIT,
+    html_text, marked_html, marked_parts, push_result_html, search_results, search_state,
+    SearchResult, SearchState, EXCERPT_BODIES, EXCERPT_CHARS, RESULT_LIMIT,
 };
 pub use shard::{Entry, SearchDirectory, Shard, ShardError, ShardSet};
 

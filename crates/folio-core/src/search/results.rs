@@ -9,7 +9,9 @@ use std::ops::Range;
 use super::excerpt::{excerpt, highlight, Excerpt};
 use super::query::{search, Hit, MissingShard, Query};
 use super::shard::{SearchDirectory, ShardSet};
-use crate::PostMeta;
+use crate::browse::BrowseFilter;
+use crate::routes::{browse_href, Route};
+use crate::{Lang, PostMeta};
 
 /// Most results a search shows.
 pub const RESULT_LIMIT: usize = 30;
@@ -125,27 +127,92 @@ pub fn marked_parts<'t>(text: &'t str, marks: &[Range<usize>]) -> Vec<(&'t str, 
 }
 
 /// `excerpt` as HTML: its marks as `<mark>` elements, everything else
-/// escaped, so nothing of the post's text is read as markup. The app sets it
-/// as an element's HTML, which is less WASM than an element per part.
+/// escaped, so nothing of the post's text is read as markup.
 pub fn marked_html(excerpt: &Excerpt) -> String {
     let mut html = String::with_capacity(excerpt.text.len() + 32);
+    push_marked(&mut html, excerpt);
+    html
+}
+
+/// Appends [`marked_html`] of `excerpt` to `html`.
+fn push_marked(html: &mut String, excerpt: &Excerpt) {
     for (part, is_mark) in marked_parts(&excerpt.text, &excerpt.marks) {
         if is_mark {
             html.push_str("<mark>");
         }
-        for c in part.chars() {
-            match c {
-                '&' => html.push_str("&amp;"),
-                '<' => html.push_str("&lt;"),
-                '>' => html.push_str("&gt;"),
-                _ => html.push(c),
-            }
-        }
+        push_escaped(html, part);
         if is_mark {
             html.push_str("</mark>");
         }
     }
-    html
+}
+
+/// Appends `text` with `&`, `<`, `>` and `"` escaped: as an element's text or
+/// a quoted attribute's value, it is read as text, never as markup.
+fn push_escaped(html: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => html.push_str("&amp;"),
+            '<' => html.push_str("&lt;"),
+            '>' => html.push_str("&gt;"),
+            '"' => html.push_str("&quot;"),
+            _ => html.push(c),
+        }
+    }
+}
+
+/// Appends `" name="value"` with the value escaped.
+fn push_attribute(html: &mut String, name: &str, value: &str) {
+    html.push(' ');
+    html.push_str(name);
+    html.push_str("=\"");
+    push_escaped(html, value);
+    html.push('"');
+}
+
+/// Appends one result of the search page's list as HTML: the title (a link
+/// to the post), the date in `lang`, the excerpt and the tags (links to their
+/// pages, the list labelled `tags_label`). Everything from the index and the
+/// posts is escaped text. The app sets the whole list as one element's HTML,
+/// which is much less WASM than a typed view per result; the links are
+/// followed inside the app like any other.
+pub fn push_result_html(
+    html: &mut String,
+    result: &SearchResult,
+    post: &PostMeta,
+    lang: Lang,
+    base: &str,
+    tags_label: &str,
+) {
+    html.push_str("<li class=\"search-result\"");
+    if let Some(post_lang) = &post.lang {
+        push_attribute(html, "lang", post_lang);
+    }
+    html.push_str("><h2 class=\"search-result-title\"><a class=\"search-result-link\"");
+    push_attribute(html, "href", &Route::Post(post.slug.clone()).href(base));
+    html.push('>');
+    push_marked(html, &result.title);
+    html.push_str("</a></h2><p class=\"post-card-meta\"><time");
+    push_attribute(html, "datetime", &post.local_date.iso());
+    html.push('>');
+    push_escaped(html, &post.local_date.long(lang));
+    html.push_str("</time></p><p class=\"search-result-excerpt\">");
+    push_marked(html, &result.excerpt);
+    html.push_str("</p><ul class=\"tag-list\"");
+    push_attribute(html, "aria-label", tags_label);
+    html.push('>');
+    for tag in &post.tags {
+        let filter = BrowseFilter {
+            tags: vec![tag.clone()],
+            ..Default::default()
+        };
+        html.push_str("<li><a class=\"tag\"");
+        push_attribute(html, "href", &browse_href(base, &filter));
+        html.push_str(">#");
+        push_escaped(html, tag);
+        html.push_str("</a></li>");
+    }
+    html.push_str("</ul></li>");
 }
 
 /// Elements whose edges are not word breaks: `<em>서울</em>에서` is one word.

@@ -493,4 +493,47 @@ mod results {
         };
         assert_eq!(marked_html(&excerpt), html);
     }
+
+    #[test]
+    fn a_result_renders_as_one_list_item_with_everything_escaped() {
+        let mut post = sample("a&b", "content/a.md");
+        post.title = "<b>\"서울\"</b>".to_owned();
+        post.tags = vec!["여행".to_owned(), "\"><script>".to_owned()];
+        post.lang = Some("ko\"x".to_owned());
+        let query = Query::parse("서울");
+        let result = SearchResult {
+            post: 0,
+            title: Excerpt {
+                marks: highlight(&query, &post.title),
+                text: post.title.clone(),
+            },
+            excerpt: Excerpt {
+                text: "서울 & <i>".to_owned(),
+                marks: highlight(&query, "서울 & <i>"),
+            },
+        };
+        let mut html = String::new();
+        push_result_html(
+            &mut html,
+            &result,
+            &post,
+            crate::Lang::Ko,
+            "/b/",
+            "태그 \"목록\"",
+        );
+        let date = post.local_date;
+        let expected = format!(
+            "<li class=\"search-result\" lang=\"ko&quot;x\"><h2 class=\"search-result-title\">\
+             <a class=\"search-result-link\" href=\"/b/posts/a%26b/\">&lt;b&gt;&quot;<mark>서울</mark>&quot;&lt;/b&gt;</a></h2>\
+             <p class=\"post-card-meta\"><time datetime=\"{}\">{}</time></p>\
+             <p class=\"search-result-excerpt\"><mark>서울</mark> &amp; &lt;i&gt;</p>\
+             <ul class=\"tag-list\" aria-label=\"태그 &quot;목록&quot;\">\
+             <li><a class=\"tag\" href=\"/b/tags/%EC%97%AC%ED%96%89/\">#여행</a></li>\
+             <li><a class=\"tag\" href=\"{}\">#&quot;&gt;&lt;script&gt;</a></li></ul></li>",
+            date.iso(),
+            date.long(crate::Lang::Ko),
+            crate::routes::Route::Tag("\"><script>".to_owned()).href("/b/"),
+        );
+        assert_eq!(html, expected);
+    }
 }
