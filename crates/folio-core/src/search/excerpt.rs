@@ -59,7 +59,15 @@ pub fn highlight(query: &Query, text: &str) -> Vec<Range<usize>> {
 /// query words, whitespace collapsed, cut at spaces, `…` where text was cut.
 /// `None` when nothing in `text` matches.
 pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Pushed word by word rather than collected and joined: less WASM.
+    let mut collapsed = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !collapsed.is_empty() {
+            collapsed.push(' ');
+        }
+        collapsed.push_str(word);
+    }
+    let text = collapsed;
     let found = matches(query, &text);
     if found.is_empty() {
         return None;
@@ -93,7 +101,10 @@ pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
     }
     let mut end = byte_of(best.0 + max_chars);
     if end < text.len() {
-        end = text[start..end].rfind(' ').map_or(end, |at| start + at);
+        end = text.as_bytes()[start..end]
+            .iter()
+            .rposition(|b| *b == b' ')
+            .map_or(end, |at| start + at);
     }
     let (prefix, suffix) = (
         if start > 0 { "… " } else { "" },

@@ -62,7 +62,9 @@ impl Query {
                         continue;
                     }
                     let stem = strip_particle(&word.text);
-                    let terms = if stem.chars().count() == 1 {
+                    let mut chars = stem.chars();
+                    let one_syllable = chars.next().is_some() && chars.next().is_none();
+                    let terms = if one_syllable {
                         vec![Term {
                             token: bigrams(stem).remove(0),
                             prefix: true,

@@ -280,6 +280,20 @@ pub fn html_text(html: &str) -> String {
     text
 }
 
+/// `digits` in `radix` (an optional `+` first), as `u32::from_str_radix`
+/// reads them; by hand, as nothing else in the app parses numbers.
+fn parse_number(digits: &str, radix: u32) -> Option<u32> {
+    let digits = digits.strip_prefix('+').unwrap_or(digits);
+    if digits.is_empty() {
+        return None;
+    }
+    let mut value: u32 = 0;
+    for c in digits.chars() {
+        value = value.checked_mul(radix)?.checked_add(c.to_digit(radix)?)?;
+    }
+    Some(value)
+}
+
 /// Length of the tag at the start of `tag` (which starts with `<`), up to and
 /// including its `>`, skipping quoted attribute values.
 fn tag_end(tag: &str) -> usize {
@@ -312,11 +326,11 @@ fn push_decoded(out: &mut String, raw: &str) {
                 "nbsp" => Some(' '),
                 _ => {
                     let number = name.strip_prefix('#')?;
-                    let code = match number.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => number.parse().ok()?,
+                    let (digits, radix) = match number.strip_prefix(['x', 'X']) {
+                        Some(hex) => (hex, 16),
+                        None => (number, 10),
                     };
-                    char::from_u32(code)
+                    char::from_u32(parse_number(digits, radix)?)
                 }
             }?;
             Some((c, end))

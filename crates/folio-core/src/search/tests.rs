@@ -460,6 +460,7 @@ mod results {
     #[test_case("<p>서울에서 <em>골목</em>을 걸었다.</p>", "서울에서 골목을 걸었다." ; "inline elements join words")]
     #[test_case("<h2 id=\"a\">하나</h2><p>둘</p>", "하나 둘" ; "blocks are word breaks")]
     #[test_case("<p>a &amp; b &lt;T&gt; &#xAC00;&#44032; &nbsp;&bogus; &</p>", "a & b <T> 가가  &bogus; &" ; "character references")]
+    #[test_case("<p>&#X41;&#+66;&#x;&#;&#12a;&#x110000;&#4294967296;</p>", "AB&#x;&#;&#12a;&#x110000;&#4294967296;" ; "numeric references as from_str_radix reads them")]
     #[test_case("<p>x<!-- note -->y</p>", "xy" ; "comments")]
     #[test_case("<img alt=\"a > b\" src=\"x.png\"><p>text</p>", "text" ; "quoted greater than in an attribute")]
     #[test_case("<math><mi>x</mi><annotation encoding=\"TeX\">x^2</annotation></math> y", "x y" ; "tex annotations are skipped")]

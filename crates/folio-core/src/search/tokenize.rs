@@ -11,8 +11,6 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use super::normalize::normalize;
 
 /// Marks the first bigram (or the single syllable) of a CJK word.
@@ -339,7 +337,9 @@ pub fn strip_particle(word: &str) -> &str {
 
 /// The [`SUFFIXES`] that end in `last`: every Hangul word of every post is
 /// stripped, and trying all of them on each word took a tenth of a build.
+#[cfg(not(target_arch = "wasm32"))]
 fn suffixes_ending_in(last: char) -> &'static [&'static str] {
+    use rustc_hash::FxHashMap;
     static BY_LAST: std::sync::OnceLock<FxHashMap<char, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     let by_last = BY_LAST.get_or_init(|| {
@@ -352,6 +352,13 @@ fn suffixes_ending_in(last: char) -> &'static [&'static str] {
         by_last
     });
     by_last.get(&last).map_or(&[], Vec::as_slice)
+}
+
+/// In the browser, which strips a few words of a query, all of them: a map
+/// would be more WASM.
+#[cfg(target_arch = "wasm32")]
+fn suffixes_ending_in(_last: char) -> &'static [&'static str] {
+    SUFFIXES
 }
 
 /// Whether a Hangul run is only a particle or ending, as `로` in `Rust로`.
