@@ -1,6 +1,6 @@
 //! Reading the index: the shard directory, shard files, and which shards a token needs.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::INDEX_VERSION;
 
@@ -20,7 +20,7 @@ const CLASSES_PER_OCTAVE: f32 = 8.0;
 const AVERAGE_CLASS: f32 = 32.0;
 
 /// The small file a search reads first: which shard holds which tokens.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SearchDirectory {
     pub version: u32,
     /// Number of posts indexed (the manifest's posts).
@@ -59,15 +59,55 @@ impl std::fmt::Display for ShardError {
 impl std::error::Error for ShardError {}
 
 impl SearchDirectory {
+    /// Reads `directory.json`. Through serde_json's `Value`, which the app
+    /// reads anyway (a post's unknown front matter), rather than a
+    /// `Deserialize` of its own: a derived one is several KiB of WASM.
     pub fn from_json(json: &str) -> Result<SearchDirectory, String> {
-        let directory: SearchDirectory =
+        let fields: serde_json::Map<String, serde_json::Value> =
             serde_json::from_str(json).map_err(|err| err.to_string())?;
-        if directory.version != INDEX_VERSION {
+        let field = |name: &str| {
+            fields
+                .get(name)
+                .ok_or_else(|| format!("the search index lacks `{name}`"))
+        };
+        let wrong = |name: &str| format!("the search index's `{name}` is not what this app reads");
+        let number = |name: &str| {
+            field(name)?
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .ok_or_else(|| wrong(name))
+        };
+        let text = |name: &str| {
+            field(name)?
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| wrong(name))
+        };
+        let version = number("version")?;
+        if version != INDEX_VERSION {
             return Err(format!(
-                "search index version {} (this app reads {INDEX_VERSION})",
-                directory.version
+                "search index version {version} (this app reads {INDEX_VERSION})"
             ));
         }
+        let mut first = Vec::new();
+        for token in field("first")?.as_array().ok_or_else(|| wrong("first"))? {
+            first.push(token.as_str().ok_or_else(|| wrong("first"))?.to_owned());
+        }
+        let mut continued = Vec::new();
+        if let Some(ids) = fields.get("continued") {
+            for id in ids.as_array().ok_or_else(|| wrong("continued"))? {
+                let id = id.as_u64().and_then(|n| u32::try_from(n).ok());
+                continued.push(id.ok_or_else(|| wrong("continued"))?);
+            }
+        }
+        let directory = SearchDirectory {
+            version,
+            posts: number("posts")?,
+            lengths: text("lengths")?,
+            build: text("build")?,
+            first,
+            continued,
+        };
         if directory.lengths.len() != directory.posts as usize {
             return Err("the search index gives a length for each post".to_owned());
         }
