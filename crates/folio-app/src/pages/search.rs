@@ -21,7 +21,7 @@ use crate::components::manifest_view::WithManifest;
 use crate::components::search_box::keep_result_focus;
 use crate::components::search_box::show_in_search_box;
 use crate::offline::use_offline;
-use crate::router::use_navigation;
+use crate::router::{use_navigation, Address};
 use crate::search::use_search;
 use crate::site::use_site;
 
@@ -37,14 +37,6 @@ pub fn SearchPage() -> impl IntoView {
     let index = use_search();
     let offline = use_offline();
     let address = use_navigation().address;
-    // One memo for the text, its parse and its state: each reactive node is
-    // more WASM, and parsing a query again is cheap.
-    let search = Memo::new(move |_| {
-        let text = address.with(|a| search_text_of(&a.query));
-        let query = Query::parse(&text);
-        let state = index.state(&query);
-        (text, query, state)
-    });
     // The one effect of search: the box shows the address's query; fetch
     // what the query needs, again when a retry or the network allows, and
     // back online, what failed; then the results' cards, and the bodies of
@@ -54,37 +46,45 @@ pub fn SearchPage() -> impl IntoView {
         if was_online == Some(false) && online && index.has_failed() {
             index.retry();
         }
-        search.with(|(text, query, state)| {
-            show_in_search_box(index.typed, text);
-            index.fetch_for(query);
-            if let SearchState::Found(hits) = state {
-                let at = hit_positions(hits);
-                site.ensure_cards(&at);
-                let first = &at[..at.len().min(EXCERPT_BODIES)];
-                site.cards.with(|cards| index.fetch_bodies(cards, first));
-            }
-        });
+        let (text, query, state) = searched(address);
+        show_in_search_box(index.typed, &text);
+        index.fetch_for(&query);
+        if let SearchState::Found(hits) = state {
+            let at = hit_positions(&hits);
+            site.ensure_cards(&at);
+            let first = &at[..at.len().min(EXCERPT_BODIES)];
+            site.cards.with(|cards| index.fetch_bodies(cards, first));
+        }
         online
     });
-    view! { <WithManifest render=move |manifest| page(manifest, search)/> }
+    view! { <WithManifest render=move |manifest| page(manifest, address)/> }
+}
+
+/// The address's query, parsed, and where searching it stands (reactive).
+/// Worked out by the effect and the view each, rather than kept in a memo:
+/// a memo of these types is more WASM, and both rerun as the index's data
+/// arrives anyway.
+fn searched(address: RwSignal<Address>) -> Searched {
+    let text = address.with(|a| search_text_of(&a.query));
+    let query = Query::parse(&text);
+    let state = use_search().state(&query);
+    (text, query, state)
 }
 
 /// The page's views are plain functions, not components: each component is
 /// more WASM, and these take nothing a component would add.
-fn page(manifest: Arc<Manifest>, search: Memo<Searched>) -> impl IntoView {
+fn page(manifest: Arc<Manifest>, address: RwSignal<Address>) -> impl IntoView {
     let site = use_site();
     let index = use_search();
     let offline = use_offline();
     let site_title = manifest.site.title.clone();
-    let page_title = move || {
-        search.with(|(text, _, _)| match text.trim() {
-            "" => format!("{} · {site_title}", site.text(Text::Search)),
-            searched => format!("{searched} · {} · {site_title}", site.text(Text::Search)),
-        })
+    let page_title = move || match address.with(|a| search_text_of(&a.query)).trim() {
+        "" => format!("{} · {site_title}", site.text(Text::Search)),
+        searched => format!("{searched} · {} · {site_title}", site.text(Text::Search)),
     };
     let suggestions = suggested_tags(&manifest);
     let found = move || {
-        let (text, query, state) = search.get();
+        let (text, query, state) = searched(address);
         let (status, list) = match &state {
             SearchState::Prompt => return EitherOf3::A(suggested_tags_view(suggestions.clone())),
             SearchState::Waiting => (site.text(Text::Searching).to_owned(), None),
