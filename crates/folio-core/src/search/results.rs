@@ -216,12 +216,12 @@ pub fn push_result_html(
 }
 
 /// Elements whose edges are not word breaks: `<em>서울</em>에서` is one word.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark",
-    "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u", "var",
-];
+/// Names separated by spaces, one string rather than a list of strings: a
+/// list is a pointer and a length per name in the WASM.
+const INLINE: &str = "a abbr b bdi bdo cite code del dfn em i ins kbd mark \
+     q s samp small span strong sub sup u var";
 /// Elements whose content is not read as text.
-const SKIPPED: &[&str] = &["script", "style", "template", "annotation", "svg"];
+const SKIPPED: &str = "script style template annotation svg";
 /// Classes of the pipeline's own additions that are not the author's text:
 /// `#` after each heading, the copy button of code, footnote numbers.
 const SKIPPED_CLASSES: &[&str] = &[
@@ -263,14 +263,14 @@ pub fn html_text(html: &str) -> String {
                     skipping = None;
                 }
             }
-            None if (SKIPPED.contains(&name.as_str())
+            None if (SKIPPED.split(' ').any(|skipped| skipped == name)
                 || SKIPPED_CLASSES.iter().any(|class| inner.contains(class)))
                 && !closing
                 && !inner.ends_with('/') =>
             {
                 skipping = Some(name);
             }
-            None if INLINE.contains(&name.as_str()) => {}
+            None if INLINE.split(' ').any(|inline| inline == name) => {}
             None => text.push(' '),
         }
     }

@@ -227,101 +227,24 @@ pub fn choseong(word: &str) -> String {
 }
 
 /// Particles and endings a query word may carry, longest first within each
-/// group of equal endings. A query word loses the longest one it ends with.
-const SUFFIXES: &[&str] = &[
-    "으로부터",
-    "에서부터",
-    "이었습니다",
-    "였습니다",
-    "했습니다",
-    "입니다",
-    "합니다",
-    "에서는",
-    "에서도",
-    "에서의",
-    "에게서",
-    "에게는",
-    "에게도",
-    "으로는",
-    "으로도",
-    "으로서",
-    "으로써",
-    "까지는",
-    "까지도",
-    "부터는",
-    "이라고",
-    "이라는",
-    "이었다",
-    "이라도",
-    "이든지",
-    "처럼",
-    "만큼",
-    "보다",
-    "마다",
-    "조차",
-    "마저",
-    "까지",
-    "부터",
-    "밖에",
-    "에서",
-    "에게",
-    "한테",
-    "께서",
-    "에는",
-    "에도",
-    "으로",
-    "로는",
-    "로도",
-    "로서",
-    "로써",
-    "와는",
-    "과는",
-    "와의",
-    "과의",
-    "와도",
-    "과도",
-    "이랑",
-    "이나",
-    "이며",
-    "이고",
-    "이다",
-    "였다",
-    "했다",
-    "하다",
-    "한다",
-    "하는",
-    "하고",
-    "해서",
-    "했던",
-    "하기",
-    "라고",
-    "라는",
-    "든지",
-    "들이",
-    "들은",
-    "들을",
-    "들의",
-    "들과",
-    "들도",
-    "들에",
-    "은",
-    "는",
-    "이",
-    "가",
-    "을",
-    "를",
-    "의",
-    "도",
-    "만",
-    "에",
-    "로",
-    "와",
-    "과",
-    "랑",
-    "나",
-    "께",
-    "들",
-];
+/// group of equal endings, separated by spaces. A query word loses the
+/// longest one it ends with. One string rather than a list of strings: a
+/// list is a pointer and a length per suffix in the WASM.
+const SUFFIXES: &str = "으로부터 에서부터 이었습니다 였습니다 했습니다 입니다 \
+     합니다 에서는 에서도 에서의 에게서 에게는 에게도 \
+     으로는 으로도 으로서 으로써 까지는 까지도 부터는 \
+     이라고 이라는 이었다 이라도 이든지 처럼 만큼 보다 \
+     마다 조차 마저 까지 부터 밖에 에서 에게 한테 께서 \
+     에는 에도 으로 로는 로도 로서 로써 와는 과는 와의 \
+     과의 와도 과도 이랑 이나 이며 이고 이다 였다 했다 \
+     하다 한다 하는 하고 해서 했던 하기 라고 라는 든지 \
+     들이 들은 들을 들의 들과 들도 들에 은 는 이 가 \
+     을 를 의 도 만 에 로 와 과 랑 나 께 들";
+
+/// Each of [`SUFFIXES`].
+fn suffixes() -> impl Iterator<Item = &'static str> + Clone {
+    SUFFIXES.split(' ')
+}
 
 /// `word` without the longest particle or ending it ends with, if one leaves a stem.
 pub fn strip_particle(word: &str) -> &str {
@@ -329,7 +252,6 @@ pub fn strip_particle(word: &str) -> &str {
         return word;
     };
     suffixes_ending_in(last)
-        .iter()
         .filter(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
         .max_by_key(|suffix| suffix.len())
         .map_or(word, |suffix| &word[..word.len() - suffix.len()])
@@ -338,32 +260,36 @@ pub fn strip_particle(word: &str) -> &str {
 /// The [`SUFFIXES`] that end in `last`: every Hangul word of every post is
 /// stripped, and trying all of them on each word took a tenth of a build.
 #[cfg(not(target_arch = "wasm32"))]
-fn suffixes_ending_in(last: char) -> &'static [&'static str] {
+fn suffixes_ending_in(last: char) -> impl Iterator<Item = &'static str> {
     use rustc_hash::FxHashMap;
     static BY_LAST: std::sync::OnceLock<FxHashMap<char, Vec<&'static str>>> =
         std::sync::OnceLock::new();
     let by_last = BY_LAST.get_or_init(|| {
         let mut by_last: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
-        for suffix in SUFFIXES {
+        for suffix in suffixes() {
             if let Some(c) = suffix.chars().next_back() {
                 by_last.entry(c).or_default().push(suffix);
             }
         }
         by_last
     });
-    by_last.get(&last).map_or(&[], Vec::as_slice)
+    by_last
+        .get(&last)
+        .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .copied()
 }
 
 /// In the browser, which strips a few words of a query, all of them: a map
 /// would be more WASM.
 #[cfg(target_arch = "wasm32")]
-fn suffixes_ending_in(_last: char) -> &'static [&'static str] {
-    SUFFIXES
+fn suffixes_ending_in(_last: char) -> impl Iterator<Item = &'static str> {
+    suffixes()
 }
 
 /// Whether a Hangul run is only a particle or ending, as `로` in `Rust로`.
 pub fn is_particle(word: &str) -> bool {
-    SUFFIXES.contains(&word)
+    suffixes().any(|suffix| suffix == word)
 }
 
 /// The part of a Hangul word the index keeps: the stem [`strip_particle`]
@@ -504,16 +430,21 @@ mod tests {
     }
 
     #[test]
+    fn suffixes_are_single_words() {
+        assert_eq!(suffixes().count(), 92);
+        assert!(suffixes().all(|s| !s.is_empty() && !s.contains(char::is_whitespace)));
+    }
+
+    #[test]
     fn the_table_by_last_character_strips_as_trying_every_suffix_does() {
         let every_suffix = |word: &str| {
-            SUFFIXES
-                .iter()
+            suffixes()
                 .filter(|suffix| word.len() > suffix.len() && word.ends_with(*suffix))
                 .max_by_key(|suffix| suffix.len())
                 .map_or(word.len(), |suffix| word.len() - suffix.len())
         };
         for stem in ["서울", "책", "Rust", ""] {
-            for suffix in SUFFIXES.iter().chain(&["", "다", "요"]) {
+            for suffix in suffixes().chain(["", "다", "요"]) {
                 let word = format!("{stem}{suffix}");
                 assert_eq!(
                     strip_particle(&word),
