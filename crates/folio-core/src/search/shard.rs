@@ -217,10 +217,30 @@ impl SearchDirectory {
             .get(post as usize)
             .and_then(|letter| class_of(*letter))
             .unwrap_or(AVERAGE_CLASS as u8);
-        let relative = ((class as f32 - AVERAGE_CLASS) / CLASSES_PER_OCTAVE).exp2();
+        let relative = relative_length(class);
         let tf = tf as f32;
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * relative))
     }
+}
+
+/// `2^((class − 32) / 8)`, the length relative to the average that `class`
+/// stands for: as `exp2` gives it (see the tests), from a table of eighths
+/// and an exact power of two, so the WASM needs no `exp2`.
+fn relative_length(class: u8) -> f32 {
+    const EIGHTHS: [f32; 8] = [
+        1.0,
+        1.090_507_7,
+        1.189_207_1,
+        1.296_839_6,
+        std::f32::consts::SQRT_2,
+        1.542_210_8,
+        1.681_792_9,
+        1.834_008_1,
+    ];
+    let steps = i32::from(class.min(63)) - AVERAGE_CLASS as i32;
+    let octave = steps.div_euclid(CLASSES_PER_OCTAVE as i32);
+    let power_of_two = f32::from_bits(((octave + 127) as u32) << 23);
+    EIGHTHS[steps.rem_euclid(CLASSES_PER_OCTAVE as i32) as usize] * power_of_two
 }
 
 impl Shard {
@@ -314,6 +334,14 @@ impl ShardSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_lengths_are_what_exp2_gives() {
+        for class in 0..64u8 {
+            let exp2 = ((f32::from(class) - AVERAGE_CLASS) / CLASSES_PER_OCTAVE).exp2();
+            assert_eq!(relative_length(class).to_bits(), exp2.to_bits(), "{class}");
+        }
+    }
 
     #[test]
     fn a_length_letter_reads_back_as_its_class() {
