@@ -210,7 +210,7 @@ impl SearchDirectory {
     pub fn score(&self, df: usize, tf: u32, post: u32) -> f32 {
         let posts = self.posts as f32;
         let df = df as f32;
-        let idf = (1.0 + (posts - df + 0.5) / (df + 0.5)).ln();
+        let idf = ln(1.0 + (posts - df + 0.5) / (df + 0.5));
         let class = self
             .lengths
             .as_bytes()
@@ -221,6 +221,20 @@ impl SearchDirectory {
         let tf = tf as f32;
         idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * relative))
     }
+}
+
+/// The natural logarithm, from Rust's `f32::ln`.
+#[cfg(not(target_arch = "wasm32"))]
+fn ln(x: f32) -> f32 {
+    x.ln()
+}
+
+/// The natural logarithm from the browser's `Math.log`, rounded to `f32`:
+/// Rust's `logf` would add its own code to the WASM for what every browser
+/// has. Both are within an ulp of the exact value.
+#[cfg(target_arch = "wasm32")]
+fn ln(x: f32) -> f32 {
+    js_sys::Math::log(f64::from(x)) as f32
 }
 
 /// `2^((class − 32) / 8)`, the length relative to the average that `class`
