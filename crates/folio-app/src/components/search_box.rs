@@ -87,7 +87,7 @@ pub fn SearchBox() -> impl IntoView {
                 return;
             }
             let key = event.key();
-            let in_box = target.id() == SEARCH_BOX_ID;
+            let in_box = within(&target, "#search-box");
             match key.as_str() {
                 "ArrowDown" if in_box => {
                     event.prevent_default();
@@ -104,9 +104,7 @@ pub fn SearchBox() -> impl IntoView {
                     event_target::<web_sys::HtmlInputElement>(&event).set_value("");
                     show(String::new());
                 }
-                "ArrowDown" | "ArrowUp" | "Escape"
-                    if target.closest("#search-results").ok().flatten().is_some() =>
-                {
+                "ArrowDown" | "ArrowUp" | "Escape" if within(&target, "#search-results") => {
                     event.prevent_default();
                     step_through_results(&key);
                 }
@@ -140,7 +138,7 @@ pub fn SearchBox() -> impl IntoView {
 fn search_box() -> Option<web_sys::HtmlInputElement> {
     document()
         .get_element_by_id(SEARCH_BOX_ID)
-        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>())
 }
 
 /// Shows the address's query `text` in the box, unless the box put it there
@@ -155,13 +153,21 @@ pub fn show_in_search_box(typed: StoredValue<String>, text: &str) {
     }
 }
 
-/// Whether a key pressed on `element` is text being typed (a field, an editable element).
+/// Whether a key pressed on `element` is text being typed (a field, an
+/// editable element). Asked of `closest`, as the other questions about
+/// elements here are: each DOM property read is one more import in the WASM.
 #[cfg_attr(feature = "ssr", allow(dead_code))]
-fn is_typing_into(element: &web_sys::HtmlElement) -> bool {
-    matches!(
-        element.tag_name().to_ascii_lowercase().as_str(),
-        "input" | "textarea" | "select"
-    ) || element.is_content_editable()
+fn is_typing_into(element: &web_sys::Element) -> bool {
+    within(
+        element,
+        "input, textarea, select, [contenteditable]:not([contenteditable=false])",
+    )
+}
+
+/// Whether `element` or one of its ancestors matches `selector`.
+#[cfg_attr(feature = "ssr", allow(dead_code))]
+fn within(element: &web_sys::Element, selector: &str) -> bool {
+    element.closest(selector).ok().flatten().is_some()
 }
 
 /// The links of the results on screen, in order.
@@ -201,13 +207,11 @@ fn step_through_results(key: &str) {
     }
 }
 
-/// Which of `links` has focus.
+/// Which of `links` has focus (a link holds nothing focusable, and what
+/// holds the links is not focusable itself).
 #[cfg_attr(feature = "ssr", allow(dead_code))]
 fn focused_result(links: &[web_sys::HtmlElement]) -> Option<usize> {
-    let active = document().active_element();
-    links
-        .iter()
-        .position(|link| active.as_ref() == Some(link.unchecked_ref::<web_sys::Element>()))
+    links.iter().position(|link| within(link, ":focus"))
 }
 
 /// Called as the results are about to be replaced (the list is one piece of
