@@ -77,7 +77,11 @@ fn lower_case(ch: char) -> String {
 /// Rust's table would add 11.7 KB to the WASM for what every browser has.
 #[cfg(target_arch = "wasm32")]
 fn lower_case(ch: char) -> String {
-    js_sys::JsString::from(ch).to_lower_case().into()
+    // Passed as a string: `JsString::from(char)` would import `fromCodePoint`.
+    let mut utf8 = [0; 4];
+    js_sys::JsString::from(&*ch.encode_utf8(&mut utf8))
+        .to_lower_case()
+        .into()
 }
 
 /// Lower-cased, composed characters of `text`, each with its source bytes.
