@@ -113,23 +113,25 @@ fn page(manifest: Arc<Manifest>, address: RwSignal<Address>) -> impl IntoView {
                     return EitherOf3::C(error_notice(heading, message, retry, false));
                 }
                 // Reruns as cards arrive, and as bodies arrive for the excerpts.
-                let results = site
-                    .cards
-                    .with(|cards| index.results(cards, &state, &query));
-                let count = site.words().search_result_count(results.len(), text.trim());
-                // One string of HTML for the whole list, escaped by
-                // `push_result_html`: much less WASM than a view per result.
                 let base = site.base.get_value();
                 let tags_label = site.text(Text::Tags);
                 #[cfg(not(feature = "ssr"))]
                 keep_result_focus();
-                let mut html = String::new();
-                for result in results {
-                    if let Some(post) = site.card(result.post) {
-                        let lang = site.lang_of(&post);
-                        push_result_html(&mut html, &result, &post, lang, &base, tags_label);
+                // One string of HTML for the whole list, escaped by
+                // `push_result_html`: much less WASM than a view per result.
+                // Reruns as cards arrive, and as bodies arrive for the excerpts.
+                let (shown, html) = site.cards.with(|cards| {
+                    let results = index.results(cards, &state, &query);
+                    let mut html = String::new();
+                    for result in &results {
+                        if let Some(post) = cards.get(result.post) {
+                            let lang = site.lang_of(post);
+                            push_result_html(&mut html, result, post, lang, &base, tags_label);
+                        }
                     }
-                }
+                    (results.len(), html)
+                });
+                let count = site.words().search_result_count(shown, text.trim());
                 let list = view! {
                     <ol class="search-results" id="search-results" aria-label=site.text(Text::SearchResults) inner_html=html></ol>
                 };
