@@ -97,7 +97,10 @@ pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
     let mut start = byte_of(best.0);
     if start > 0 {
         // Begin at a word: after the space before the first full word.
-        start = text[start..].find(' ').map_or(start, |at| start + at + 1);
+        start = text.as_bytes()[start..]
+            .iter()
+            .position(|b| *b == b' ')
+            .map_or(start, |at| start + at + 1);
     }
     let mut end = byte_of(best.0 + max_chars);
     if end < text.len() {
@@ -110,13 +113,16 @@ pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
         if start > 0 { "… " } else { "" },
         if end < text.len() { " …" } else { "" },
     );
-    let marks = found
-        .iter()
-        .filter(|(r, _)| r.start >= start && r.end <= end)
-        .map(|(r, _)| r.start - start + prefix.len()..r.end - start + prefix.len())
-        .collect();
-    Some(Excerpt {
-        text: format!("{prefix}{}{suffix}", &text[start..end]),
-        marks,
-    })
+    // Loops and pushes rather than adapters and `format!`: less WASM.
+    let mut marks = Vec::new();
+    for (r, _) in &found {
+        if r.start >= start && r.end <= end {
+            marks.push(r.start - start + prefix.len()..r.end - start + prefix.len());
+        }
+    }
+    let mut cut = String::with_capacity(end - start + 8);
+    cut.push_str(prefix);
+    cut.push_str(&text[start..end]);
+    cut.push_str(suffix);
+    Some(Excerpt { text: cut, marks })
 }
