@@ -58,6 +58,10 @@ struct SearchData {
     pending: Vec<String>,
     /// Shards whose last fetch failed, and why the last fetch of anything failed.
     failed: Vec<u32>,
+    /// Bodies whose fetch failed: their posts show their summaries, and
+    /// they are not fetched again until a retry (each fetch that ends
+    /// reruns the search, which would otherwise ask for them again at once).
+    failed_bodies: Vec<String>,
     last_error: Option<FetchError>,
 }
 
@@ -104,8 +108,9 @@ impl SearchData {
                 let body = fetched.ok().and_then(|bytes| {
                     serde_json::from_str::<Body>(std::str::from_utf8(&bytes).ok()?).ok()
                 });
-                if let Some(body) = body {
-                    self.bodies.push((source, html_text(&body.html)));
+                match body {
+                    Some(body) => self.bodies.push((source, html_text(&body.html))),
+                    None => self.failed_bodies.push(source),
                 }
             }
         }
@@ -225,13 +230,16 @@ impl SearchIndex {
             }
             data.last_error = None;
             data.failed.clear();
+            data.failed_bodies.clear();
         });
     }
 
-    /// Whether anything has failed that a retry could fetch.
+    /// Whether anything has failed that a retry could fetch (bodies too).
     pub fn has_failed(&self) -> bool {
         self.data.with_untracked(|data| {
-            !data.failed.is_empty() || matches!(data.directory, Some(Err(_)))
+            !data.failed.is_empty()
+                || !data.failed_bodies.is_empty()
+                || matches!(data.directory, Some(Err(_)))
         })
     }
 
@@ -244,9 +252,9 @@ impl SearchIndex {
             let Some(post) = cards.get(at) else {
                 continue;
             };
-            let known = self
-                .data
-                .with_untracked(|data| data.body(&post.source).is_some());
+            let known = self.data.with_untracked(|data| {
+                data.body(&post.source).is_some() || data.failed_bodies.contains(&post.source)
+            });
             if !known {
                 let url = post_body_url(&content_base, post);
                 self.fetch(Wanted::Body(post.source.clone()), url);

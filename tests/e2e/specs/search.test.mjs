@@ -215,6 +215,26 @@ describe('searching the demo blog', () => {
     assert.deepEqual(page.errors, []);
   });
 
+  it('[app] shows a summary for a result whose body cannot be fetched, and asks for that body once', async () => {
+    const page = await openPage(browser);
+    const asked = [];
+    await page.route(/\/content\/.*\.json/, (route) => {
+      asked.push(route.request().url());
+      return route.fulfill({ status: 503, body: 'unavailable' });
+    });
+    await page.goto(`${origin}/search/?q=rust`);
+    await waitForApp(page);
+    const titles = await resultTitles(page);
+    assert.ok(titles.includes('First steps with Rust and WebAssembly'), `${titles}`);
+    // Each search data change reruns the search; a failed body must not be asked for again each time.
+    await page.waitForTimeout(1000);
+    assert.ok(asked.length > 0, 'the excerpts asked for bodies');
+    assert.equal(new Set(asked).size, asked.length, `${asked.length} requests for ${new Set(asked).size} bodies`);
+    const excerpts = await page.locator('#folio-app .search-result-excerpt').allTextContents();
+    assert.ok(excerpts.length > 0 && excerpts.every((text) => text.trim().length > 0), `${excerpts}`);
+    assert.deepEqual(page.errors, []);
+  });
+
   it('[app] answers a search made before from the worker\'s cache after a reload offline', async () => {
     const withWorker = await launchBrowser();
     try {

@@ -112,7 +112,6 @@ fn page(manifest: Arc<Manifest>, address: RwSignal<Address>) -> impl IntoView {
                     let retry = Callback::new(move |_| site.load_manifest());
                     return EitherOf3::C(error_notice(heading, message, retry, false));
                 }
-                // Reruns as cards arrive, and as bodies arrive for the excerpts.
                 let base = site.base.get_value();
                 let tags_label = site.text(Text::Tags);
                 #[cfg(not(feature = "ssr"))]
