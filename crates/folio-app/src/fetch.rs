@@ -117,8 +117,22 @@ async fn send(
     request: gloo_net::http::RequestBuilder,
     what: Fetched,
 ) -> Result<String, FetchError> {
+    let bytes = send_for_bytes(request, what.clone()).await?;
+    // Folio writes only UTF-8: anything else is a damaged file, said so.
+    String::from_utf8(bytes).map_err(|err| FetchError::Malformed {
+        what,
+        message: err.to_string(),
+    })
+}
+
+/// Every response is read as bytes, text included: one way of reading
+/// one, which is less WASM than a second for text.
+async fn send_for_bytes(
+    request: gloo_net::http::RequestBuilder,
+    what: Fetched,
+) -> Result<Vec<u8>, FetchError> {
     let response = respond(request, &what).await?;
-    response.text().await.map_err(malformed(what))
+    response.binary().await.map_err(malformed(what))
 }
 
 /// Runs `task` in the browser; the folio command never gets here.
@@ -143,8 +157,7 @@ pub async fn fetch_bytes(
     if revalidate {
         request = request.cache(web_sys::RequestCache::NoCache);
     }
-    let response = respond(request, &what).await?;
-    response.binary().await.map_err(malformed(what))
+    send_for_bytes(request, what).await
 }
 
 /// Runs `load` in the browser and puts its result into `target`. The folio
