@@ -78,18 +78,19 @@ pub fn excerpt(query: &Query, text: &str, max_chars: usize) -> Option<Excerpt> {
     let byte_of = |ch: usize| offsets.get(ch).copied().unwrap_or(text.len());
     let lead = max_chars / 5;
     // The window starting a little before each match; keep the one covering most words.
-    let mut best = (0usize, 0usize);
+    let mut best = (0usize, 0u32);
     for (range, _) in &found {
         let start = char_at(range.start).saturating_sub(lead);
         let end = byte_of(start + max_chars);
-        // Which query words the window holds, each counted once.
-        let mut seen = vec![false; query.words.len()];
+        // Which query words the window holds, each counted once: a bit per
+        // word (a query of more than 64 words shares bits), not a list.
+        let mut seen = 0u64;
         for (r, i) in &found {
             if r.start >= byte_of(start) && r.end <= end {
-                seen[*i] = true;
+                seen |= 1 << (i % 64);
             }
         }
-        let seen = seen.iter().filter(|held| **held).count();
+        let seen = seen.count_ones();
         if seen > best.1 {
             best = (start, seen);
         }
