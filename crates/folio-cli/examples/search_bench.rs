@@ -28,8 +28,9 @@ fn main() {
             let read = |file: &str| Size::of(&std::fs::read(file).expect("reads the file"));
             let (with, without) = (read(with), read(without));
             println!(
-                "search adds {} brotli to the app's WASM ({} → {}), {} raw",
+                "search adds {} brotli ({} bytes) to the app's WASM ({} → {}), {} raw",
                 kib(with.br - without.br),
+                with.br - without.br,
                 kib(without.br),
                 kib(with.br),
                 kib(with.raw - without.raw)
