@@ -148,17 +148,9 @@ pub(super) fn set_html_lang(page: &str, lang: &str) -> String {
     let mut attribute = String::from(" lang=\"");
     let _ = escape_html(&mut attribute, lang);
     attribute.push('"');
-    let at = start + "<html".len();
-    splice(page, at, 0, &attribute)
-}
-
-/// `page` with `len` bytes at `at` replaced by `with`.
-fn splice(page: &str, at: usize, len: usize, with: &str) -> String {
-    let mut out = String::with_capacity(page.len() + with.len());
-    out.push_str(&page[..at]);
-    out.push_str(with);
-    out.push_str(&page[at + len..]);
-    out
+    let mut page = page.to_owned();
+    page.insert_str(start + "<html".len(), &attribute);
+    page
 }
 
 #[cfg(test)]
