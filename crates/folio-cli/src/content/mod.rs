@@ -563,10 +563,11 @@ pub fn index_content_again(
         .collect();
     let mut post_scripts = Vec::new();
     let mut last_posts = std::mem::take(&mut memory.posts);
-    // Each post's entry, made on every core unless the last time's is still the same.
+    // Each post's entry, made on every core unless the last time's is still
+    // the same; so is the copy the index takes of it.
     enum Entry {
-        Same,
-        New(KeptPost),
+        Same(IndexedPost),
+        New(IndexedPost, KeptPost),
         Unremembered(IndexedPost),
     }
     let entries: Vec<Entry> = posts
@@ -578,31 +579,34 @@ pub fn index_content_again(
                 return Entry::Unremembered(publish.post(post, slug, &known.1));
             };
             match last_posts.get(&post.file) {
-                Some(kept) if kept.is_from(read, known, slug) => Entry::Same,
-                _ => Entry::New(KeptPost {
-                    read: read.clone(),
-                    published: known.clone(),
-                    slug: slug.clone(),
-                    post: publish.post(post, slug, &known.1),
-                }),
+                Some(kept) if kept.is_from(read, known, slug) => Entry::Same(kept.post.clone()),
+                _ => {
+                    let post = publish.post(post, slug, &known.1);
+                    let kept = KeptPost {
+                        read: read.clone(),
+                        published: known.clone(),
+                        slug: slug.clone(),
+                        post: post.clone(),
+                    };
+                    Entry::New(post, kept)
+                }
             }
         })
         .collect();
+    index.posts.reserve(entries.len());
+    memory.posts.reserve(entries.len());
     for ((post, known), entry) in posts.iter().zip(&published_posts).zip(entries) {
         index.absorb(&known.1);
         post_scripts.push(known.1.derived.script);
-        let kept = match entry {
-            Entry::New(kept) => kept,
-            Entry::Same => last_posts
-                .remove(&post.file)
-                .expect("a post is the same only when its last entry is there"),
-            Entry::Unremembered(post) => {
-                index.posts.push(post);
-                continue;
-            }
+        let (indexed, kept) = match entry {
+            Entry::New(indexed, kept) => (indexed, Some(kept)),
+            Entry::Same(indexed) => (indexed, last_posts.remove(&post.file)),
+            Entry::Unremembered(indexed) => (indexed, None),
         };
-        index.posts.push(kept.post.clone());
-        memory.posts.insert(post.file.clone(), kept);
+        index.posts.push(indexed);
+        if let Some(kept) = kept {
+            memory.posts.insert(post.file.clone(), kept);
+        }
     }
     let mut page_scripts = Vec::new();
     for ((page, slug), known) in pages.iter().zip(&page_slugs).zip(&published_pages) {
