@@ -565,21 +565,21 @@ pub fn index_content_again(
     let mut last_posts = std::mem::take(&mut memory.posts);
     // Each post's entry, made on every core unless the last time's is still
     // the same; so is the copy the index takes of it.
-    enum Entry {
-        Same(IndexedPost),
-        New(IndexedPost, KeptPost),
-        Unremembered(IndexedPost),
+    enum Kept {
+        Same,
+        New(Box<KeptPost>),
+        Unremembered,
     }
-    let entries: Vec<Entry> = posts
+    let entries: Vec<(IndexedPost, Kept)> = posts
         .par_iter()
         .zip(&post_slugs)
         .zip(&published_posts)
         .map(|((post, slug), known)| {
             let Some(read) = memory.reads.get(&post.file) else {
-                return Entry::Unremembered(publish.post(post, slug, &known.1));
+                return (publish.post(post, slug, &known.1), Kept::Unremembered);
             };
             match last_posts.get(&post.file) {
-                Some(kept) if kept.is_from(read, known, slug) => Entry::Same(kept.post.clone()),
+                Some(kept) if kept.is_from(read, known, slug) => (kept.post.clone(), Kept::Same),
                 _ => {
                     let post = publish.post(post, slug, &known.1);
                     let kept = KeptPost {
@@ -588,20 +588,20 @@ pub fn index_content_again(
                         slug: slug.clone(),
                         post: post.clone(),
                     };
-                    Entry::New(post, kept)
+                    (post, Kept::New(Box::new(kept)))
                 }
             }
         })
         .collect();
     index.posts.reserve(entries.len());
     memory.posts.reserve(entries.len());
-    for ((post, known), entry) in posts.iter().zip(&published_posts).zip(entries) {
+    for ((post, known), (indexed, kept)) in posts.iter().zip(&published_posts).zip(entries) {
         index.absorb(&known.1);
         post_scripts.push(known.1.derived.script);
-        let (indexed, kept) = match entry {
-            Entry::New(indexed, kept) => (indexed, Some(kept)),
-            Entry::Same(indexed) => (indexed, last_posts.remove(&post.file)),
-            Entry::Unremembered(indexed) => (indexed, None),
+        let kept = match kept {
+            Kept::New(kept) => Some(*kept),
+            Kept::Same => last_posts.remove(&post.file),
+            Kept::Unremembered => None,
         };
         index.posts.push(indexed);
         if let Some(kept) = kept {
