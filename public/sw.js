@@ -1,11 +1,12 @@
 // Folio's service worker: the app shell precached, the manifest network-first,
-// each post and chunk of cards cached once read (keyed by its content hash),
+// each post (its page, which carries its body) and chunk of cards cached once
+// read (keyed by its content hash),
 // what the first visit fetched before the worker ran (the page asks for it
 // again once the worker controls it), the search index's
 // shards once searched (so a search made before works offline), never an
 // error response.
-// Manifest and posts may live on another origin (`content_url`); they are
-// cached the same way, so offline reading works there too.
+// The manifest, cards and images may live on another origin (`content_url`);
+// they are cached the same way, so offline reading works there too.
 //
 // `folio build` replaces the FOLIO_PRECACHE line with this deploy's version,
 // base path and file list, so every deploy is a new worker and old caches go.
@@ -65,14 +66,19 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (contentPath !== null && (contentPath.startsWith('content/') || contentPath.startsWith('list/'))) {
-    // Bodies and chunks of cards carry ?v=<hash>: a cached copy is never an
+    // Chunks of cards carry ?v=<hash>: a cached copy is never an
     // outdated one, and only what was read is kept. Images
     // keep their names when replaced: fresh when online, saved copy offline.
     event.respondWith(url.searchParams.has('v') ? cacheFirst(request, POSTS_CACHE) : networkFirst(request, POSTS_CACHE));
     return;
   }
   if (url.origin !== self.location.origin || !url.pathname.startsWith(base)) return;
-  const path = url.pathname.slice(base.length);
+  if (request.mode !== 'navigate' && url.searchParams.has('v')) {
+    // A post's or page's body, fetched by the app from its page as
+    // `posts/x/?v=<hash>`: kept like the bodies above, once read.
+    event.respondWith(cacheFirst(request, POSTS_CACHE));
+    return;
+  }
 
   if (request.mode === 'navigate') {
     event.respondWith(networkFirst(request, PAGES_CACHE, () => caches.match(base + 'shell.html')));

@@ -65,12 +65,27 @@ export function buildSite({ content = demoContent, basePath = '/', extraArgs = [
 }
 
 /**
+ * A post's body data as the app reads it from the post's page: the HTML of
+ * `.post-body`, then (in an inert JSON block after it) its outline and images.
+ */
+export function bodyData(siteDir, post) {
+  const page = fs.readFileSync(path.join(siteDir, 'posts', post.slug, 'index.html'), 'utf8');
+  const open = '<div class="post-body">';
+  const marker = '<script type="application/json" id="folio-body">';
+  const start = page.indexOf(open);
+  const at = page.indexOf(marker, start);
+  if (start < 0 || at < 0) throw new Error(`${post.slug}'s page holds no body data`);
+  const json = page.slice(at + marker.length, page.indexOf('</script>', at));
+  return { outline: [], images: [], ...JSON.parse(json), html: page.slice(start + open.length, at) };
+}
+
+/**
  * The first words of the first paragraph of `post`'s body as the build
- * rendered it (its body data, `<source>.json`), up to the first markup:
- * what a reader must see in the post's text.
+ * rendered it (its body data), up to the first markup: what a reader must
+ * see in the post's text.
  */
 export function firstWordsOfBody(siteDir, post) {
-  const { html } = JSON.parse(fs.readFileSync(path.join(siteDir, `${post.source}.json`), 'utf8'));
+  const { html } = bodyData(siteDir, post);
   const text = [...html.matchAll(/<p>([^<]*)/gu)]
     .map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'").replace(/&amp;/g, '&').trim())

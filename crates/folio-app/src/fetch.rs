@@ -247,21 +247,30 @@ struct VersionProbe {
     version: u32,
 }
 
-/// Fetches a post's [`Body`]: its HTML, rendered by `folio build` with the
-/// same pipeline it prerenders pages with, and its outline. The URL carries
-/// the content hash, so a cached copy is never an outdated one.
-pub async fn fetch_post_body(content_base: &str, post: &PostMeta) -> Result<Body, FetchError> {
-    fetch_json(
-        &post_body_url(content_base, post),
+/// Fetches a post's [`Body`] from its own page, which `folio build` rendered
+/// with the same pipeline and which carries the outline beside the HTML
+/// (`folio_core::page_body`). The URL carries the content hash, so a cached
+/// copy is never an outdated one.
+pub async fn fetch_post_body(base: &str, post: &PostMeta) -> Result<Body, FetchError> {
+    fetch_body(
+        &post_body_url(base, post),
         Fetched::Post(post.title.clone()),
     )
     .await
 }
 
 /// Fetches a standalone page's [`Body`], cache-keyed by its hash like a post's.
-pub async fn fetch_page_body(content_base: &str, page: &PageMeta) -> Result<Body, FetchError> {
-    let url = format!("{content_base}{}", encode_path(&page.body_data_url()));
-    fetch_json(&url, Fetched::Page(page.title.clone())).await
+pub async fn fetch_page_body(base: &str, page: &PageMeta) -> Result<Body, FetchError> {
+    let url = folio_core::page_body::page_body_url(base, page);
+    fetch_body(&url, Fetched::Page(page.title.clone())).await
+}
+
+async fn fetch_body(url: &str, what: Fetched) -> Result<Body, FetchError> {
+    let page = fetch_text(url, what.clone()).await?;
+    folio_core::page_body::body_from_page(&page).ok_or(FetchError::Malformed {
+        what,
+        message: "the page holds no body data".to_owned(),
+    })
 }
 
 /// Fetches `url` and reads it as the JSON Folio wrote there.
@@ -276,10 +285,9 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
     })
 }
 
-/// Where a post's body is fetched from: `content_base` (a path on this site, or
-/// another origin) and the body's hash-carrying path, percent-encoded.
-pub fn post_body_url(content_base: &str, post: &PostMeta) -> String {
-    format!("{content_base}{}", encode_path(&post.body_data_url()))
+/// Where a post's body is fetched from: its page on this site (`base`), with its hash.
+pub fn post_body_url(base: &str, post: &PostMeta) -> String {
+    folio_core::page_body::post_body_url(base, post)
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

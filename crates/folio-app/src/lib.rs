@@ -69,7 +69,7 @@ pub fn start() {
     render_afresh(root, start);
 }
 
-/// Fetches the manifest and the cards and body the page shows, then, when
+/// Fetches the manifest and the cards the page shows, then, when
 /// they are what the page was rendered from, hydrates the page with them:
 /// the first render matches the prerendered DOM, so every node stays where
 /// and what it is.
@@ -101,14 +101,14 @@ async fn adopt(
         false => Ok(false),
     };
     let body = match ready {
-        Ok(true) => starting_body(&manifest, &index, &cards, &route, &start).await,
-        _ => Ok(None),
+        Ok(true) => starting_body(&manifest, &index, &cards, &route, &root),
+        _ => Some(None),
     };
     start.manifest = Some(Arc::new(manifest));
     start.cards = cards;
     start.browse = Some(index);
     match (ready, body) {
-        (Ok(true), Ok(body)) => {
+        (Ok(true), Some(body)) => {
             start.bodies.extend(body);
             start.adopting = true;
             leptos::mount::hydrate_from(root, move || {
@@ -121,33 +121,36 @@ async fn adopt(
     }
 }
 
-/// The body data of the post or page at the start address, if it is one.
+/// The body of the post or page at the start address, if it is one, read
+/// from the prerendered page itself (`folio_core::page_body`): adopting a
+/// post fetches nothing more. `None` when the page holds no body data.
 #[cfg(feature = "hydrate")]
-async fn starting_body(
+fn starting_body(
     manifest: &folio_core::Manifest,
     index: &folio_core::browse::BrowseIndex,
     cards: &folio_core::list::Cards,
     route: &folio_core::routes::Route,
-    start: &site::StartState,
-) -> Result<Option<(String, folio_core::Body)>, fetch::FetchError> {
+    root: &web_sys::HtmlElement,
+) -> Option<Option<(String, folio_core::Body)>> {
     use folio_core::routes::Route;
-    match route {
-        Route::Post(slug) => match index.position(slug).and_then(|at| cards.get(at)) {
-            Some(post) => Ok(Some((
-                post.source.clone(),
-                fetch::fetch_post_body(&start.content_base, post).await?,
-            ))),
-            None => Ok(None),
-        },
-        Route::Page(slug) => match manifest.pages.iter().find(|page| &page.slug == slug) {
-            Some(page) => Ok(Some((
-                page.source.clone(),
-                fetch::fetch_page_body(&start.content_base, page).await?,
-            ))),
-            None => Ok(None),
-        },
-        _ => Ok(None),
-    }
+    let source = match route {
+        Route::Post(slug) => index
+            .position(slug)
+            .and_then(|at| cards.get(at))
+            .map(|post| post.source.clone()),
+        Route::Page(slug) => manifest
+            .pages
+            .iter()
+            .find(|page| &page.slug == slug)
+            .map(|page| page.source.clone()),
+        _ => None,
+    };
+    let Some(source) = source else {
+        return Some(None);
+    };
+    let element = root.query_selector(".post-body").ok().flatten()?;
+    let body = folio_core::page_body::body_from_element(&element.inner_html())?;
+    Some(Some((source, body)))
 }
 
 /// Whether the browser's path is the one the page was rendered for

@@ -137,14 +137,10 @@ pub fn refresh_saved(offline: Offline) {
     });
 }
 
-/// Absolute URL of a post's body, as the worker caches it and the app fetches it.
-fn body_href(offline: Offline, content_base: &str, post: &PostMeta) -> String {
-    let url = crate::fetch::post_body_url(content_base, post);
-    if url.starts_with('/') {
-        format!("{}{url}", offline.origin.get_value())
-    } else {
-        url
-    }
+/// Absolute URL of a post's body (its page), as the worker caches it and the app fetches it.
+fn body_href(offline: Offline, base: &str, post: &PostMeta) -> String {
+    let url = crate::fetch::post_body_url(base, post);
+    format!("{}{url}", offline.origin.get_value())
 }
 
 pub fn is_saved(offline: Offline, base: &str, post: &PostMeta) -> bool {
@@ -154,8 +150,13 @@ pub fn is_saved(offline: Offline, base: &str, post: &PostMeta) -> bool {
     })
 }
 
-/// Fetches each post's body and images through the worker, which caches them.
-pub fn save_for_offline(offline: Offline, base: String, posts: Vec<PostMeta>) {
+/// Fetches each post's body (from the site at `base`) and images (from
+/// `content_base`) through the worker, which caches them.
+pub fn save_for_offline(
+    offline: Offline,
+    (base, content_base): (String, String),
+    posts: Vec<PostMeta>,
+) {
     if offline.saving.get_untracked().is_some() {
         return;
     }
@@ -165,7 +166,7 @@ pub fn save_for_offline(offline: Offline, base: String, posts: Vec<PostMeta>) {
         for (done, post) in posts.iter().enumerate() {
             // The body data names the post's images; the worker keeps both.
             if let Ok(body) = crate::fetch::fetch_post_body(&base, post).await {
-                for image in post_image_hrefs(&base, post, &body.images) {
+                for image in post_image_hrefs(&content_base, post, &body.images) {
                     let _ = JsFuture::from(fetch_ok(&image)).await;
                 }
             }
@@ -179,9 +180,9 @@ pub fn save_for_offline(offline: Offline, base: String, posts: Vec<PostMeta>) {
 /// A post read from its prerendered page never fetched its body, which is what
 /// the worker keeps for offline reading; fetch it now, after adoption, so a
 /// post read is a post saved, however it was opened.
-pub fn keep_read_post(offline: Offline, content_base: String, post: PostMeta) {
+pub fn keep_read_post(offline: Offline, base: String, post: PostMeta) {
     leptos::task::spawn_local(async move {
-        let _ = JsFuture::from(fetch_ok(&body_href(offline, &content_base, &post))).await;
+        let _ = JsFuture::from(fetch_ok(&body_href(offline, &base, &post))).await;
         refresh_saved(offline);
     });
 }

@@ -17,7 +17,6 @@ use folio_core::search::{
     html_text, search_results, search_state, Query, SearchDirectory, SearchResult, SearchState,
     ShardSet, DIRECTORY_PATH,
 };
-use folio_core::Body;
 
 use crate::fetch::{fetch_bytes, post_body_url, spawn, FetchError, Fetched};
 use crate::site::use_site;
@@ -106,7 +105,7 @@ impl SearchData {
             }
             Wanted::Body(source) => {
                 let body = fetched.ok().and_then(|bytes| {
-                    serde_json::from_str::<Body>(std::str::from_utf8(&bytes).ok()?).ok()
+                    folio_core::page_body::body_from_page(std::str::from_utf8(&bytes).ok()?)
                 });
                 match body {
                     Some(body) => self.bodies.push((source, html_text(&body.html))),
@@ -247,7 +246,7 @@ impl SearchIndex {
     /// their excerpts; those whose card is not here yet wait for it. A body
     /// that cannot be fetched leaves the post's summary as its excerpt.
     pub fn fetch_bodies(&self, cards: &Cards, positions: &[usize]) {
-        let content_base = use_site().content_base.get_value();
+        let base = use_site().base.get_value();
         for &at in positions {
             let Some(post) = cards.get(at) else {
                 continue;
@@ -256,7 +255,7 @@ impl SearchIndex {
                 data.body(&post.source).is_some() || data.failed_bodies.contains(&post.source)
             });
             if !known {
-                let url = post_body_url(&content_base, post);
+                let url = post_body_url(&base, post);
                 self.fetch(Wanted::Body(post.source.clone()), url);
             }
         }

@@ -10,7 +10,7 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
-use folio_core::model::body_data_file;
+use folio_core::routes::Route;
 use folio_core::search::corpus::{self, attach, PARTICLE_COUNT};
 use folio_core::search::{search, Query, SearchDirectory, ShardSet, DIRECTORY_PATH};
 
@@ -248,14 +248,14 @@ fn measure(content: &Path, site: &Path) {
         cold_ms.push(start.elapsed().as_secs_f64() * 1000.0);
         results += hits.len();
         // Excerpts come from the bodies of the results shown, the first
-        // five: the body data the app fetches for them.
+        // five: the pages the app fetches them from.
         excerpt_bytes.push(
             hits.iter()
                 .take(5)
                 .map(|hit| {
-                    let source = &manifest.posts[hit.post as usize].source;
-                    let body = site.join(body_data_file(source));
-                    gzip(&std::fs::read(body).expect("reads a body's data"))
+                    let post = &manifest.posts[hit.post as usize];
+                    let page = site.join(Route::Post(post.slug.clone()).output_file());
+                    gzip(&std::fs::read(page).expect("reads a post's page"))
                 })
                 .sum::<usize>() as f64,
         );

@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod list;
 pub mod markdown;
 pub mod model;
+pub mod page_body;
 pub mod paging;
 pub mod routes;
 pub mod search;

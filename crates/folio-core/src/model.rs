@@ -177,13 +177,6 @@ impl PostMeta {
         hash.finish()
     }
 
-    /// The post's [`Body`] written by `folio build` (`<source>.json`), with
-    /// the same hash: what the app fetches and the service worker keeps, so
-    /// the browser never carries the Markdown pipeline.
-    pub fn body_data_url(&self) -> String {
-        body_data_url(&self.source, &self.hash)
-    }
-
     /// `3 min read`: the reading time in English. Pages in another language
     /// use [`PostMeta::reading_time_in`].
     pub fn reading_time_label(&self) -> String {
@@ -232,11 +225,6 @@ impl PageMeta {
         format!("{}?v={}", self.source, self.hash)
     }
 
-    /// The page's [`Body`], cache-keyed by its hash like a post's.
-    pub fn body_data_url(&self) -> String {
-        body_data_url(&self.source, &self.hash)
-    }
-
     /// Site-relative folder of the page's source, where its images live.
     pub fn source_dir(&self) -> &str {
         self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
@@ -244,9 +232,9 @@ impl PageMeta {
 }
 
 /// What a post's (or page's) own page needs beyond the list: its body as
-/// HTML, its outline and its images. `folio build` writes it beside the
-/// Markdown (`<source>.json`) and the app fetches it only when the post is
-/// opened or saved, so the manifest every page loads stays small.
+/// HTML, its outline and its images. Its prerendered page carries it
+/// ([`crate::page_body`]); the app fetches that only when the post is opened
+/// or saved, so the list data every page loads stays small.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Body {
     pub html: String,
@@ -256,15 +244,6 @@ pub struct Body {
     /// Images as written in the post, which saving for offline fetches too.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub images: Vec<String>,
-}
-
-/// Where `folio build` writes a body's [`Body`]: beside its Markdown.
-pub fn body_data_file(source: &str) -> String {
-    format!("{source}.json")
-}
-
-fn body_data_url(source: &str, hash: &str) -> String {
-    format!("{}?v={hash}", body_data_file(source))
 }
 
 /// A calendar date without time zone.
@@ -304,10 +283,6 @@ pub(crate) mod tests {
     fn body_url_carries_the_hash() {
         let post = sample("a", "content/2023/trip/index.md");
         assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
-        assert_eq!(
-            post.body_data_url(),
-            "content/2023/trip/index.md.json?v=abc"
-        );
         assert_eq!(post.source_dir(), "content/2023/trip");
     }
 

@@ -109,11 +109,11 @@ describe('reading offline', () => {
       await waitForApp(page);
       await waitForWorker(page);
       // What the page fetched before the worker ran is fetched again through
-      // it: the list, the chunk of cards and the post's body data.
+      // it: the list, the chunk of cards and the post's page (its body data).
       await page.waitForFunction(async (hash) => {
         const keys = await (await caches.open('folio-posts')).keys();
         const data = await (await caches.open('folio-data')).keys();
-        return keys.some((request) => request.url.endsWith(`.json?v=${hash}`))
+        return keys.some((request) => request.url.endsWith(`/?v=${hash}`))
           && keys.some((request) => /\/list\/\d+\.json\?v=/.test(request.url))
           && data.some((request) => request.url.endsWith('/manifest.json'));
       }, post.hash);
@@ -135,8 +135,9 @@ describe('reading offline', () => {
     await page.goto(server.origin + '/blog/');
     await waitForApp(page);
     await waitForWorker(page);
-    // Slow the bodies down so the progress can be seen.
-    await browser.route('**/content/**', async (route) => {
+    // Slow the bodies (posts' pages) and images down so the progress can be seen.
+    const isBodyOrImage = (url) => url.pathname.includes('/content/') || (url.pathname.includes('/posts/') && url.searchParams.has('v'));
+    await browser.route(isBodyOrImage, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       await route.continue();
     });
@@ -144,7 +145,7 @@ describe('reading offline', () => {
     await page.getByRole('progressbar', { name: '오프라인에서 읽도록 저장하는 중' }).waitFor();
     await page.getByText(/\d+개 중 \d+개 저장 중…/).waitFor();
     await page.locator('.list-tools .saved-mark', { hasText: '오프라인에서 읽을 수 있음' }).waitFor();
-    await browser.unroute('**/content/**');
+    await browser.unroute(isBodyOrImage);
     assert.equal(await page.locator('.post-card .saved-mark').count(), manifest.posts.length);
     await browser.setOffline(true);
     const last = manifest.posts.at(-1);

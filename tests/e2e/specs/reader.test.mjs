@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSite, serveStatic, launchBrowser, openPage, readManifest, postPath, repoRoot, screenshot, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
+import { buildSite, serveStatic, launchBrowser, openPage, readManifest, bodyData, postPath, repoRoot, screenshot, waitForApp, markDocument, isSameDocument } from '../harness.mjs';
 
 const KOREAN_TAG = '회고';
 
@@ -147,8 +147,8 @@ describe('browsing and reading the demo blog', () => {
 
     // Table of contents jumps to a section and marks it current.
     const toc = page.locator('nav[aria-label="목차"]');
-    // The outline travels with the post's body data, not in the manifest.
-    const { outline } = JSON.parse(fs.readFileSync(path.join(site.siteDir, `${post.source}.json`), 'utf8'));
+    // The outline travels with the post's body data (in its page), not in the manifest.
+    const { outline } = bodyData(site.siteDir, post);
     assert.ok(outline.length >= 3);
     const top = outline.filter((h) => h.level === Math.min(...outline.map((x) => x.level)));
     const last = top[1];
@@ -213,7 +213,9 @@ describe('browsing and reading the demo blog', () => {
     let bodyRequests = 0;
     await page.goto(origin + '/');
     await waitForApp(page);
-    await page.route('**/content/**', (route) => { bodyRequests += 1; return route.abort('failed'); });
+    // The app fetches a body from the post's page, with its hash.
+    const isBody = (url) => url.pathname.includes('/posts/') && url.searchParams.has('v');
+    await page.route(isBody, (route) => { bodyRequests += 1; return route.abort('failed'); });
     await page.getByRole('link', { name: post.title, exact: true }).first().click();
     await page.getByRole('alert').getByText(`글 “${post.title}”`, { exact: false }).waitFor();
     // Outlast the page's own retries, so only the button can bring the post.
@@ -222,7 +224,7 @@ describe('browsing and reading the demo blog', () => {
       settled = bodyRequests;
       await page.waitForTimeout(2500);
     }
-    await page.unroute('**/content/**');
+    await page.unroute(isBody);
     await page.waitForTimeout(1000);
     assert.equal(await page.locator('#folio-app .post-body').count(), 0, 'nothing fetched the post by itself');
     await page.getByRole('button', { name: '다시 시도' }).click();
@@ -278,9 +280,11 @@ describe('posts that misbehave', () => {
     }
     await page.locator('#folio-app .post-body h2').focus();
     await probe('focusing the heading');
+    // Only the body data block the build appends, which is inert JSON, is a script.
     assert.equal(await page.locator(
-      '.post-body :is(script, iframe, svg, object, embed, style, [onerror], [onload], [onclick], [style])',
+      '.post-body :is(script:not(#folio-body[type="application/json"]:last-child), iframe, svg, object, embed, style, [onerror], [onload], [onclick], [style])',
     ).count(), 0);
+    assert.ok(await page.locator('.post-body script').count() <= 1);
     const text = await page.locator('.post-body').textContent();
     assert.ok(!text.includes('__pwned = "script"'), 'a script is dropped, not shown');
     assert.ok(text.includes('A div with handlers'), 'a div keeps its text without its handlers');

@@ -218,7 +218,8 @@ describe('searching the demo blog', () => {
   it('[app] shows a summary for a result whose body cannot be fetched, and asks for that body once', async () => {
     const page = await openPage(browser);
     const asked = [];
-    await page.route(/\/content\/.*\.json/, (route) => {
+    // Excerpts come from the results' pages, fetched with their hash.
+    await page.route((url) => url.pathname.includes('/posts/') && url.searchParams.has('v'), (route) => {
       asked.push(route.request().url());
       return route.fulfill({ status: 503, body: 'unavailable' });
     });

@@ -40,7 +40,7 @@ pub fn UpdatePrompt() -> impl IntoView {
 pub fn SavedMark(post: PostMeta) -> impl IntoView {
     let offline = use_offline();
     let site = use_site();
-    let base = site.content_base.get_value();
+    let base = site.base.get_value();
     let saved = site.text(Text::AvailableOffline);
     view! {
         <Show when=move || is_saved(offline, &base, &post)>
@@ -55,13 +55,17 @@ pub fn SavedMark(post: PostMeta) -> impl IntoView {
 pub fn SaveOffline(#[prop(into)] posts: Signal<Vec<PostMeta>>, label: Text) -> impl IntoView {
     let offline = use_offline();
     let site = use_site();
-    let base = site.content_base.get_value();
+    let base = site.base.get_value();
+    let content_base = site.content_base.get_value();
     let words = site.words();
     let all_saved = {
         let base = base.clone();
         move || posts.with(|posts| posts.iter().all(|post| is_saved(offline, &base, post)))
     };
-    let save = move |_| save_for_offline(offline, base.clone(), posts.get_untracked());
+    let save = move |_| {
+        let bases = (base.clone(), content_base.clone());
+        save_for_offline(offline, bases, posts.get_untracked())
+    };
     view! {
         <div class="save-offline">
             {move || match (offline.saving.get(), all_saved()) {

@@ -34,11 +34,8 @@ fn PageArticle(page: PageMeta, site_title: String) -> impl IntoView {
     let load = {
         let page = page.clone();
         move || {
-            let (page, content_base) = (page.clone(), site.content_base.get_value());
-            spawn_into(
-                body,
-                async move { fetch_page_body(&content_base, &page).await },
-            );
+            let (page, base) = (page.clone(), site.base.get_value());
+            spawn_into(body, async move { fetch_page_body(&base, &page).await });
         }
     };
     if body.get_untracked().is_none() {

@@ -85,16 +85,13 @@ fn Article(around: Neighbourhood, manifest: Arc<Manifest>) -> impl IntoView {
     let body = RwSignal::new(site.starting_body(&post.source).map(Ok));
     if site.is_adopting() {
         let (post, offline) = (post.clone(), use_offline());
-        Effect::new(move || keep_read_post(offline, site.content_base.get_value(), post.clone()));
+        Effect::new(move || keep_read_post(offline, site.base.get_value(), post.clone()));
     }
     let load = {
         let post = post.clone();
         move || {
-            let (post, content_base) = (post.clone(), site.content_base.get_value());
-            spawn_into(
-                body,
-                async move { fetch_post_body(&content_base, &post).await },
-            );
+            let (post, base) = (post.clone(), site.base.get_value());
+            spawn_into(body, async move { fetch_post_body(&base, &post).await });
         }
     };
     if body.get_untracked().is_none() {

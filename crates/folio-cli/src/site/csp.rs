@@ -68,7 +68,7 @@ fn inline_scripts(page: &str) -> Vec<&str> {
             break;
         };
         let open_tag = &page[start..open_end];
-        if !open_tag.contains(" src=") && !open_tag.contains("application/ld+json") {
+        if !open_tag.contains(" src=") && !open_tag.contains("type=\"application/") {
             scripts.push(&page[body_start..body_end]);
         }
         from = body_end + "</script>".len();
@@ -89,7 +89,8 @@ mod tests {
 
     const PAGE: &str = "<html><head><meta charset=\"utf-8\"><script>one()</script>\
         <script type=\"module\">two()</script><script src=\"/a.js\"></script>\
-        <script type=\"application/ld+json\">{}</script></head><body></body></html>";
+        <script type=\"application/ld+json\">{}</script></head><body>\
+        <script type=\"application/json\" id=\"folio-body\">{}</script></body></html>";
 
     #[test]
     fn inline_scripts_are_allowed_by_hash_and_nothing_else() {

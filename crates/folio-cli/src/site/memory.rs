@@ -87,7 +87,7 @@ impl BuildMemory {
         self.pages.insert(route, fingerprint);
     }
 
-    /// Whether the body at `source` was last written with `hash`.
+    /// Whether the body at `source` was last written (in its page) with `hash`.
     pub(super) fn has_body(&self, source: &str, hash: &str) -> bool {
         self.bodies.get(source).is_some_and(|known| known == hash)
     }

@@ -34,7 +34,7 @@ mod xml;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use folio_core::model::body_data_file;
+use folio_core::page_body;
 use folio_core::routes::{browse_filter_of, Route};
 use folio_core::{browse, Body, Manifest, MANIFEST_VERSION};
 use rayon::prelude::*;
@@ -251,18 +251,14 @@ pub fn build_site_again(
         &pages::site_template(&app.index_html, &site),
         csp::origin_of(&content_base),
     ));
-    // Each body rendered once, here: written as the body data the app
-    // fetches (not the Markdown), and given to its own page's prerender.
+    // Each body rendered once, here, for its own page, which doubles as the
+    // body data the app fetches (`folio_core::page_body`): one file a post.
     // Posts, pages and routes are independent of each other, so they render
     // on every core; only those whose data changed since the last build
     // kept in `memory`.
     let write_page = |route: &Route, body: Option<(String, Body)>, fingerprint: &str| {
         let html = pages::render_page(&template, &site, route, body, fingerprint);
         write(&out.join(route.output_file()), html.as_bytes())
-    };
-    let write_body = |source: &str, body: &Body| {
-        let json = serde_json::to_string(body).expect("a body is plain data and always serializes");
-        write_in_shared_folder(&out.join(body_data_file(source)), json.as_bytes())
     };
     let stale = |route: &Route, source: &str, hash: &str| {
         let fingerprint = memory.fingerprints.of(route);
@@ -306,8 +302,8 @@ pub fn build_site_again(
             stale_bodies
                 .par_iter()
                 .try_for_each(|(route, source, _, fingerprint)| {
-                    let body = site.body_of(source);
-                    write_body(source, &body)?;
+                    let mut body = site.body_of(source);
+                    body.html = page_body::html_with_data(&body);
                     write_page(route, Some((source.to_string(), body)), fingerprint)
                 })?;
             stale_routes

@@ -902,12 +902,12 @@ fn each_post_carries_its_own_outline_and_images_and_the_list_data_only_what_list
         "{walk}"
     );
     let source = walk["source"].as_str().expect("a source");
-    let body: folio_core::Body =
-        serde_json::from_str(&built.read(&format!("{source}.json"))).expect("the body data");
+    let body = folio_core::page_body::body_from_page(&built.read("posts/walk/index.html"))
+        .expect("the post's page carries its body data");
     assert!(body.html.contains("가회동 골목은 조용했다"));
     assert!(
-        !built.exists(source),
-        "the body is published rendered, not as a copy of its Markdown"
+        !built.exists(source) && !built.exists(&format!("{source}.json")),
+        "the body is published in its page, not as a copy of its Markdown or a file of its own"
     );
     assert!(
         !body.outline.is_empty(),
