@@ -90,16 +90,19 @@ pub fn is_hangul_syllable(c: char) -> bool {
 
 /// Hangul, Han and kana: scripts read by the character.
 pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x11FF     // Hangul Jamo
-        | 0x3040..=0x30FF   // Hiragana, Katakana
-        | 0x3130..=0x318F   // Hangul Compatibility Jamo
-        | 0x3400..=0x4DBF   // CJK Extension A
-        | 0x4E00..=0x9FFF   // CJK Unified Ideographs
-        | 0xAC00..=0xD7AF   // Hangul Syllables
-        | 0xF900..=0xFAFF   // CJK Compatibility Ideographs
-        | 0x20000..=0x2FA1F // CJK Extensions B–F and supplement
-    )
+    // One comparison for ASCII and other alphabets, most of most text.
+    let c = c as u32;
+    c >= 0x1100
+        && matches!(c,
+            0x1100..=0x11FF     // Hangul Jamo
+            | 0x3040..=0x30FF   // Hiragana, Katakana
+            | 0x3130..=0x318F   // Hangul Compatibility Jamo
+            | 0x3400..=0x4DBF   // CJK Extension A
+            | 0x4E00..=0x9FFF   // CJK Unified Ideographs
+            | 0xAC00..=0xD7AF   // Hangul Syllables
+            | 0xF900..=0xFAFF   // CJK Compatibility Ideographs
+            | 0x20000..=0x2FA1F // CJK Extensions B–F and supplement
+        )
 }
 
 /// Cuts `text` to at most `max_chars` characters on a grapheme boundary,

@@ -1,5 +1,7 @@
 //! Fields derived from a post's text: slug, summary, counts, reading time, hash.
 
+use std::sync::Arc;
+
 use sha2::{Digest, Sha256};
 
 use folio_core::i18n::ScriptCounts;
@@ -20,6 +22,9 @@ pub struct Derived {
     pub hash: String,
     /// Hangul and Latin letters of the plain text, to tell its language.
     pub script: ScriptCounts,
+    /// The visible text, as the counts read it: the search index reads it
+    /// too, rather than parsing the Markdown again.
+    pub text: Arc<str>,
 }
 
 pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
@@ -37,6 +42,7 @@ pub fn derive(body: &str, summary_override: Option<&str>) -> Derived {
         images: scan.images,
         hash: content_hash(body),
         script: measures.script,
+        text: scan.plain_text.into(),
     }
 }
 

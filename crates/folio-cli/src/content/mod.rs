@@ -52,6 +52,8 @@ pub struct IndexedPost {
     pub body: Arc<str>,
     /// Images the body refers to, for its body data (saving for offline).
     pub images: Vec<String>,
+    /// The body's visible text (`scan_markdown`), for the search index.
+    pub text: Arc<str>,
     /// Path relative to the content folder.
     pub file: PathBuf,
 }
@@ -924,6 +926,7 @@ impl PublishContext<'_> {
             meta,
             body: published.body.clone(),
             images: derived.images.clone(),
+            text: derived.text.clone(),
             file: file.clone(),
         }
     }

@@ -3,7 +3,6 @@
 //! their position in the manifest's `posts`, so the index is written from the
 //! same list, in the same order.
 
-use folio_core::markdown::scan_markdown;
 use folio_core::search::{DocTerms, IndexBuilder, SearchDoc, SearchFiles, DIRECTORY_PATH};
 use folio_core::text::is_hangul_syllable;
 use rayon::prelude::*;
@@ -18,7 +17,7 @@ pub fn search_index(posts: &[IndexedPost]) -> SearchFiles {
         .par_iter()
         .map(|post| {
             // Full NFC here, so the app only needs to compose what a keyboard types.
-            let text = nfc(scan_markdown(&post.body).plain_text);
+            let text = nfc(post.text.to_string());
             let title = nfc(post.meta.title.clone());
             let tags: Vec<String> = post.meta.tags.iter().cloned().map(nfc).collect();
             DocTerms::of(SearchDoc {
