@@ -62,6 +62,11 @@ impl BuildMemory {
         self.index.changed(changes);
     }
 
+    /// Whether no build has been made with this memory yet: it makes every file.
+    pub(super) fn is_first_build(&self) -> bool {
+        self.made_with.is_none()
+    }
+
     /// Whether the last build's outputs were made with `made_with` and can
     /// be kept where unchanged; if not, forgets them for a full build.
     pub(super) fn reuse(&mut self, made_with: u64) -> bool {

@@ -171,6 +171,13 @@ pub fn build_site_again(
     if errors > 0 && !options.keep_going {
         return Err(BuildError::ContentErrors { count: errors });
     }
+    // A first build always makes the search index: it starts now, on a
+    // thread of its own, so it also overlaps the serial work before the
+    // pages (the list data, the pages' fingerprints), not only their rendering.
+    let early_search = memory.is_first_build().then(|| {
+        let sources = search::search_sources(&index.posts);
+        std::thread::spawn(move || search::search_files_of(&sources))
+    });
     let content_base = options
         .content_url
         .clone()
@@ -295,23 +302,32 @@ pub fn build_site_again(
     let bodies_changed = !stale_bodies.is_empty();
     let search_pending = keeping && bodies_changed && search_later;
     let search_now = !search_pending && (!keeping || bodies_changed);
-    // The search index is made beside the pages, so its serial merge
-    // overlaps their rendering; its files are written after.
-    let (rendered, search_files) = rayon::join(
-        || {
-            stale_bodies
-                .par_iter()
-                .try_for_each(|(route, source, _, fingerprint)| {
-                    let mut body = site.body_of(source);
-                    body.html = page_body::html_with_data(&body);
-                    write_page(route, Some((source.to_string(), body)), fingerprint)
-                })?;
-            stale_routes
-                .par_iter()
-                .try_for_each(|(route, fingerprint)| write_page(route, None, fingerprint))
-        },
-        || search_now.then(|| search::search_files(&index.posts)),
-    );
+    let render = || {
+        stale_bodies
+            .par_iter()
+            .try_for_each(|(route, source, _, fingerprint)| {
+                let mut body = site.body_of(source);
+                body.html = page_body::html_with_data(&body);
+                write_page(route, Some((source.to_string(), body)), fingerprint)
+            })?;
+        stale_routes
+            .par_iter()
+            .try_for_each(|(route, fingerprint)| write_page(route, None, fingerprint))
+    };
+    // Otherwise the search index is made beside the pages, so its serial
+    // merge overlaps their rendering. Its files are written after.
+    let (rendered, search_files) = match early_search {
+        Some(made) => {
+            let rendered = render();
+            let files = made
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (rendered, Some(files))
+        }
+        None => rayon::join(render, || {
+            search_now.then(|| search::search_files(&index.posts))
+        }),
+    };
     rendered?;
     if let Some(files) = search_files {
         write_search_files(out, files)?;

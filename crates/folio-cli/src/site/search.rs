@@ -8,18 +8,40 @@ use folio_core::text::is_hangul_syllable;
 use rayon::prelude::*;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use std::sync::Arc;
+
 use crate::content::IndexedPost;
+
+/// What the index reads of a post, owned: a first build makes the index
+/// on a thread of its own while it prepares the pages.
+pub struct SearchSource {
+    title: String,
+    tags: Vec<String>,
+    text: Arc<str>,
+}
+
+/// What the index reads of each of `posts`, in the same order.
+pub fn search_sources(posts: &[IndexedPost]) -> Vec<SearchSource> {
+    posts
+        .iter()
+        .map(|post| SearchSource {
+            title: post.meta.title.clone(),
+            tags: post.meta.tags.clone(),
+            text: post.text.clone(),
+        })
+        .collect()
+}
 
 /// The index of `posts` (manifest order). Each post's text is extracted
 /// and tokenized on its own, on every core; only the merge is in order.
-pub fn search_index(posts: &[IndexedPost]) -> SearchFiles {
+pub fn search_index(posts: &[SearchSource]) -> SearchFiles {
     let terms: Vec<DocTerms> = posts
         .par_iter()
         .map(|post| {
             // Full NFC here, so the app only needs to compose what a keyboard types.
             let text = nfc(post.text.to_string());
-            let title = nfc(post.meta.title.clone());
-            let tags: Vec<String> = post.meta.tags.iter().cloned().map(nfc).collect();
+            let title = nfc(post.title.clone());
+            let tags: Vec<String> = post.tags.iter().cloned().map(nfc).collect();
             DocTerms::of(SearchDoc {
                 title: &title,
                 tags: &tags,
@@ -48,8 +70,13 @@ fn nfc(text: String) -> String {
     }
 }
 
-/// Every file of the index, as (site-relative path, bytes).
+/// Every file of the index of `posts`, as (site-relative path, bytes).
 pub fn search_files(posts: &[IndexedPost]) -> Vec<(String, Vec<u8>)> {
+    search_files_of(&search_sources(posts))
+}
+
+/// [`search_files`] from what the index reads of each post.
+pub fn search_files_of(posts: &[SearchSource]) -> Vec<(String, Vec<u8>)> {
     let index = search_index(posts);
     let mut files = vec![(
         DIRECTORY_PATH.to_owned(),
