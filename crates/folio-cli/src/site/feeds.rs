@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use folio_core::browse::BrowseFilter;
 use folio_core::routes::Route;
 use folio_core::PostMeta;
+use rayon::prelude::*;
 
 use super::context::{feed_file, feed_href, FeedKind, SiteContext};
 use super::dates::{last_modified, newest_change, rfc2822};
@@ -94,14 +95,22 @@ pub fn feed_files(site: &SiteContext, sources: &[&FeedSource]) -> Vec<(String, S
             }
         }
     }
-    let mut files = Vec::with_capacity(sources.len() * 2);
-    for source in sources {
-        let atom_xml = atom(site, source, &bodies);
-        files.push((feed_file(source.tag, FeedKind::Atom), atom_xml));
-        let rss_xml = rss(site, source, &bodies);
-        files.push((feed_file(source.tag, FeedKind::Rss), rss_xml));
-    }
-    files
+    // A thousand tags make two thousand feeds, each on its own: on every core.
+    sources
+        .par_iter()
+        .flat_map_iter(|source| {
+            [
+                (
+                    feed_file(source.tag, FeedKind::Atom),
+                    atom(site, source, &bodies),
+                ),
+                (
+                    feed_file(source.tag, FeedKind::Rss),
+                    rss(site, source, &bodies),
+                ),
+            ]
+        })
+        .collect()
 }
 
 /// `bodies`: each post's HTML by slug, when feeds carry whole posts.

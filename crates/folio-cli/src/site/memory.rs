@@ -10,6 +10,7 @@
 //! whole; when it changes, the rebuild is a full build.
 
 use std::collections::HashMap;
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -210,7 +211,10 @@ impl BuildMemory {
         path: PathBuf,
         bytes: &[u8],
     ) -> Result<(), BuildError> {
-        let hash = Fnv::new().bytes(bytes).finish();
+        // Compared within this process only: a fast hash, not a fingerprint.
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(bytes);
+        let hash = hasher.finish();
         match self.files.insert(path.clone(), hash) == Some(hash) {
             true => Ok(()),
             false => super::write(&path, bytes),
