@@ -11,7 +11,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::{self, BrowseFilter, BrowseIndex, TagMatch};
+use folio_core::browse::{BrowseFilter, BrowseIndex, TagMatch};
 use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, browse_href, list_href, list_page_of, Route};
 use folio_core::{Manifest, PostMeta, Text};
@@ -172,7 +172,7 @@ fn FilterBar(
     };
     let chips = {
         let index = index.clone();
-        Memo::new(move |_| filter.with(|f| browse::chip_tags(index.tag_choices(f), f, TAG_CHIPS)))
+        Memo::new(move |_| filter.with(|f| index.tag_chips(f, TAG_CHIPS)))
     };
     let years = Memo::new(move |_| filter.with(|f| index.year_choices(f, &manifest.posts)));
     view! {

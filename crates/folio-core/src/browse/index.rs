@@ -89,6 +89,36 @@ impl BrowseIndex {
         choices
     }
 
+    /// [`chip_tags`](super::chip_tags) of [`BrowseIndex::tag_choices`],
+    /// copying only the chips shown: a blog with 1,000 tags shows 20, and
+    /// every list (each tag's, each year's and each tag's in a year) asks.
+    pub fn tag_chips(&self, filter: &BrowseFilter, limit: usize) -> (Vec<TagCount>, usize) {
+        let counts = match filter.year {
+            Some(year) => self.tags_by_year.get(&year).map_or(&[][..], Vec::as_slice),
+            None => &self.all_tags,
+        };
+        let mut shown: Vec<TagCount> = counts
+            .iter()
+            .enumerate()
+            .filter(|(rank, choice)| *rank < limit || filter.tags.contains(&choice.tag))
+            .map(|(_, choice)| choice.clone())
+            .collect();
+        let mut total = counts.len();
+        // A selected tag with no post here comes after every counted one,
+        // and is shown, being selected.
+        for tag in &filter.tags {
+            if !counts.iter().any(|c| &c.tag == tag) {
+                shown.push(TagCount {
+                    tag: tag.clone(),
+                    count: 0,
+                });
+                total += 1;
+            }
+        }
+        let hidden = total - shown.len();
+        (shown, hidden)
+    }
+
     /// The years a reader can narrow `filter` to, newest first: those with
     /// posts of its tags (every year when it has none) and the year it
     /// already shows, so a year chip never leads to an empty list.
@@ -319,6 +349,13 @@ mod tests {
                 tag_choices(&posts, &filter),
                 "{filter:?}"
             );
+            for limit in [0, 1, 2, 20] {
+                assert_eq!(
+                    index.tag_chips(&filter, limit),
+                    super::super::chip_tags(tag_choices(&posts, &filter), &filter, limit),
+                    "{filter:?}, {limit} chips"
+                );
+            }
             assert_eq!(
                 index.year_choices(&filter, &posts),
                 year_choices(&posts, &filter),
