@@ -12,9 +12,16 @@ use crate::fetch::encode_path;
 use crate::rendered_once::{rendered_once, Part};
 use crate::site::use_site;
 
+/// The card of the post `slug` among a list's `posts`. The folio command
+/// renders each card's markup once per build, so the post is copied out of
+/// the list only then, not for each of the pages that show it.
 #[component]
-pub fn PostCard(post: PostMeta, base: String) -> impl IntoView {
-    rendered_once(Part::Card(post.slug.clone()), || card(post, base))
+pub fn PostCard(slug: String, posts: Memo<Vec<PostMeta>>, base: String) -> impl IntoView {
+    rendered_once(Part::Card(slug.clone()), move || {
+        posts
+            .with_untracked(|posts| posts.iter().find(|post| post.slug == slug).cloned())
+            .map(|post| card(post, base))
+    })
 }
 
 fn card(post: PostMeta, base: String) -> impl IntoView {

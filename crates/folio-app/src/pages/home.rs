@@ -125,11 +125,11 @@ fn FilteredList(
                     <div class="post-list" aria-busy=move || (!ready.get()).then_some("true")>
                         {move || (shown.with(Vec::is_empty) && !ready.get()).then(|| view! { <ListSkeleton/> })}
                         <For
-                            each=move || shown.get()
-                            key=|post| post.slug.clone()
+                            each=move || shown.with(|posts| posts.iter().map(|post| post.slug.clone()).collect::<Vec<_>>())
+                            key=|slug| slug.clone()
                             children={
                                 let base = base.clone();
-                                move |post| view! { <PostCard post base=base.clone()/> }
+                                move |slug| view! { <PostCard slug posts=shown base=base.clone()/> }
                             }
                         />
                     </div>
