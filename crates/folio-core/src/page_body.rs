@@ -35,24 +35,28 @@ struct BodyData {
     images: Vec<String>,
 }
 
-/// The body's HTML followed by its data block: what a prerendered page puts
+/// `body` with its data block after its HTML: what a prerendered page puts
 /// in its body element.
-pub fn html_with_data(body: &Body) -> String {
+pub fn with_data(mut body: Body) -> Body {
     let data = BodyData {
-        outline: body.outline.clone(),
-        images: body.images.clone(),
+        outline: body.outline,
+        images: body.images,
     };
     let json = serde_json::to_string(&data).expect("body data is plain data and always serializes");
     // `<` only occurs inside JSON strings, where `\u003c` reads the same;
     // without it, the block cannot be closed early (`</script>`) or opened as a comment.
     let json = json.replace('<', "\\u003c");
-    let mut html = String::with_capacity(body.html.len() + DATA_OPEN.len() + json.len() + 12);
-    html.push_str(&body.html);
-    html.push_str(DATA_OPEN);
-    html.push('>');
-    html.push_str(&json);
-    html.push_str(DATA_CLOSE);
-    html
+    body.html
+        .reserve(DATA_OPEN.len() + json.len() + DATA_CLOSE.len() + 1);
+    body.html.push_str(DATA_OPEN);
+    body.html.push('>');
+    body.html.push_str(&json);
+    body.html.push_str(DATA_CLOSE);
+    Body {
+        html: body.html,
+        outline: data.outline,
+        images: data.images,
+    }
 }
 
 /// The [`Body`] in a post's (or page's) prerendered page, as fetched.
@@ -97,6 +101,10 @@ fn with_hash(mut href: String, hash: &str) -> String {
 mod tests {
     use super::*;
     use crate::model::tests::sample;
+
+    fn html_with_data(body: &Body) -> String {
+        with_data(body.clone()).html
+    }
 
     fn body(html: &str) -> Body {
         Body {

@@ -306,8 +306,7 @@ pub fn build_site_again(
         stale_bodies
             .par_iter()
             .try_for_each(|(route, source, _, fingerprint)| {
-                let mut body = site.body_of(source);
-                body.html = page_body::html_with_data(&body);
+                let body = page_body::with_data(site.body_of(source));
                 write_page(route, Some((source.to_string(), body)), fingerprint)
             })?;
         stale_routes
