@@ -30,6 +30,9 @@ pub use site_shortcodes::SiteShortcodes;
 /// Resolves Liquid, Hugo and Zola shortcodes, MDX module lines and kramdown
 /// attribute lines; records findings and counts in `out`.
 pub fn resolve_templates(body: &str, context: &NormalizeContext, out: &mut Normalized) -> String {
+    if has_nothing_to_resolve(body, context) {
+        return body.to_owned();
+    }
     let resolved = Resolver::new(body, context, HashMap::new(), 0).run();
     out.findings.extend(resolved.findings);
     out.transformations.merge(&resolved.transformations);
@@ -37,6 +40,14 @@ pub fn resolve_templates(body: &str, context: &NormalizeContext, out: &mut Norma
         out.summary_markdown = resolved.summary;
     }
     resolved.markdown
+}
+
+/// Whether `body` holds nothing the resolver changes or reports: every
+/// template, shortcode, attribute line and JSX comment starts with `{`, the
+/// summary marker is a comment, and only MDX has module lines. Most posts
+/// of most blogs, and every line of them is otherwise copied as it is.
+fn has_nothing_to_resolve(body: &str, context: &NormalizeContext) -> bool {
+    !context.mdx && !body.contains('{') && !body.contains("<!--")
 }
 
 /// What one run of the resolver produced.
