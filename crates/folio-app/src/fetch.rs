@@ -253,7 +253,7 @@ struct VersionProbe {
 /// copy is never an outdated one.
 pub async fn fetch_post_body(base: &str, post: &PostMeta) -> Result<Body, FetchError> {
     fetch_body(
-        &post_body_url(base, post),
+        &folio_core::page_body::post_body_url(base, post),
         Fetched::Post(post.title.clone()),
     )
     .await
@@ -283,11 +283,6 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(
         what,
         message: err.to_string(),
     })
-}
-
-/// Where a post's body is fetched from: its page on this site (`base`), with its hash.
-pub fn post_body_url(base: &str, post: &PostMeta) -> String {
-    folio_core::page_body::post_body_url(base, post)
 }
 
 /// Percent-encodes each segment of a site-relative path (Hangul file names).

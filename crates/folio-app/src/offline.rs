@@ -139,7 +139,7 @@ pub fn refresh_saved(offline: Offline) {
 
 /// Absolute URL of a post's body (its page), as the worker caches it and the app fetches it.
 fn body_href(offline: Offline, base: &str, post: &PostMeta) -> String {
-    let url = crate::fetch::post_body_url(base, post);
+    let url = folio_core::page_body::post_body_url(base, post);
     format!("{}{url}", offline.origin.get_value())
 }
 

@@ -18,7 +18,7 @@ use folio_core::search::{
     ShardSet, DIRECTORY_PATH,
 };
 
-use crate::fetch::{fetch_bytes, post_body_url, spawn, FetchError, Fetched};
+use crate::fetch::{fetch_bytes, spawn, FetchError, Fetched};
 use crate::site::use_site;
 
 type DirectoryResult = Result<Arc<SearchDirectory>, FetchError>;
@@ -255,7 +255,7 @@ impl SearchIndex {
                 data.body(&post.source).is_some() || data.failed_bodies.contains(&post.source)
             });
             if !known {
-                let url = post_body_url(&base, post);
+                let url = folio_core::page_body::post_body_url(&base, post);
                 self.fetch(Wanted::Body(post.source.clone()), url);
             }
         }

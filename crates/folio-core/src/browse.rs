@@ -144,6 +144,8 @@ pub fn tag_choices(posts: &[PostMeta], filter: &BrowseFilter) -> Vec<TagCount> {
 /// The tag chips a list shows: the `limit` most used of `choices` and every
 /// tag `filter` selects, in the choices' order, with how many were left out.
 /// A blog with 1,000 tags keeps a short filter bar; the tag index lists them all.
+/// The plain definition: lists ask `BrowseIndex::tag_chips`, which copies only the chips.
+#[cfg(test)]
 pub fn chip_tags(
     choices: Vec<TagCount>,
     filter: &BrowseFilter,

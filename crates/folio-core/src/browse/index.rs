@@ -72,51 +72,40 @@ impl BrowseIndex {
     /// The tags a reader can add to `filter`, counted within its year (every
     /// post when it has none), most used first, then the selected ones that
     /// have no post there. Each chip on a year's page has a page of its own.
+    /// Lists ask [`BrowseIndex::tag_chips`]; this is the tests' whole answer.
+    #[cfg(test)]
     pub fn tag_choices(&self, filter: &BrowseFilter) -> Vec<TagCount> {
-        let counts = match filter.year {
-            Some(year) => self.tags_by_year.get(&year).map_or(&[][..], Vec::as_slice),
-            None => &self.all_tags,
-        };
+        let counts = self.tag_counts_in(filter.year);
         let mut choices = counts.to_vec();
-        for tag in &filter.tags {
-            if !counts.iter().any(|c| &c.tag == tag) {
-                choices.push(TagCount {
-                    tag: tag.clone(),
-                    count: 0,
-                });
-            }
-        }
+        choices.extend(uncounted_tags(counts, filter));
         choices
     }
 
-    /// [`chip_tags`](super::chip_tags) of [`BrowseIndex::tag_choices`],
-    /// copying only the chips shown: a blog with 1,000 tags shows 20, and
+    /// The chips of `tag_choices` a list shows (`chip_tags`:
+    /// the `limit` most used and every selected tag) and how many are left
+    /// out, copying only those shown: a blog with 1,000 tags shows 20, and
     /// every list (each tag's, each year's and each tag's in a year) asks.
     pub fn tag_chips(&self, filter: &BrowseFilter, limit: usize) -> (Vec<TagCount>, usize) {
-        let counts = match filter.year {
-            Some(year) => self.tags_by_year.get(&year).map_or(&[][..], Vec::as_slice),
-            None => &self.all_tags,
-        };
+        let counts = self.tag_counts_in(filter.year);
         let mut shown: Vec<TagCount> = counts
             .iter()
             .enumerate()
             .filter(|(rank, choice)| *rank < limit || filter.tags.contains(&choice.tag))
             .map(|(_, choice)| choice.clone())
             .collect();
-        let mut total = counts.len();
-        // A selected tag with no post here comes after every counted one,
-        // and is shown, being selected.
-        for tag in &filter.tags {
-            if !counts.iter().any(|c| &c.tag == tag) {
-                shown.push(TagCount {
-                    tag: tag.clone(),
-                    count: 0,
-                });
-                total += 1;
-            }
-        }
-        let hidden = total - shown.len();
+        // The uncounted selected tags come after every counted one, and are
+        // shown, being selected: only counted ones are left out.
+        let hidden = counts.len() - shown.len();
+        shown.extend(uncounted_tags(counts, filter));
         (shown, hidden)
+    }
+
+    /// Every tag of `year`'s posts (of every post when `None`), most used first.
+    fn tag_counts_in(&self, year: Option<i32>) -> &[TagCount] {
+        match year {
+            Some(year) => self.tags_by_year.get(&year).map_or(&[][..], Vec::as_slice),
+            None => &self.all_tags,
+        }
     }
 
     /// The years a reader can narrow `filter` to, newest first: those with
@@ -252,6 +241,22 @@ impl BrowseIndex {
 }
 
 /// The common items of two ascending lists.
+/// The tags `filter` selects that no post in `counts` has: chips of their
+/// own, with a count of 0, so a selected tag can always be unselected.
+fn uncounted_tags<'a>(
+    counts: &'a [TagCount],
+    filter: &'a BrowseFilter,
+) -> impl Iterator<Item = TagCount> + 'a {
+    filter
+        .tags
+        .iter()
+        .filter(|tag| !counts.iter().any(|c| &c.tag == *tag))
+        .map(|tag| TagCount {
+            tag: tag.clone(),
+            count: 0,
+        })
+}
+
 fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
     let (mut i, mut j, mut out) = (0, 0, Vec::new());
     while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {

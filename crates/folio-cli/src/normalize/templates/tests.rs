@@ -38,18 +38,27 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
     out
 }
 
-/// As a Hugo or Zola site reads it: `{{ … }}` and `{% … %}` are not Liquid.
-fn resolve_without_liquid(body: &str) -> Normalized {
-    let context = NormalizeContext {
+/// A post of a site at `/` with no content folder or shortcodes of its own.
+fn plain_context(
+    liquid: bool,
+    shortcodes: &crate::normalize::templates::SiteShortcodes,
+) -> NormalizeContext<'_> {
+    NormalizeContext {
         file: Path::new("content/posts/post.md"),
         content_dir: Path::new("/nonexistent-content"),
         base_path: "/",
         site_url: None,
         links: &KnownPosts,
         mdx: false,
-        liquid: false,
-        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
-    };
+        liquid,
+        shortcodes,
+    }
+}
+
+/// As a Hugo or Zola site reads it: `{{ … }}` and `{% … %}` are not Liquid.
+fn resolve_without_liquid(body: &str) -> Normalized {
+    let shortcodes = crate::normalize::templates::SiteShortcodes::default();
+    let context = plain_context(false, &shortcodes);
     let mut out = Normalized::default();
     out.markdown = resolve_templates(body, &context, &mut out);
     out
@@ -490,16 +499,8 @@ fn a_body_with_nothing_to_resolve_comes_back_as_it_is() {
             if body.contains('{') || body.contains("<!--") {
                 continue;
             }
-            let context = NormalizeContext {
-                file: Path::new("content/posts/post.md"),
-                content_dir: Path::new("/nonexistent-content"),
-                base_path: "/",
-                site_url: None,
-                links: &KnownPosts,
-                mdx: false,
-                liquid: true,
-                shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
-            };
+            let shortcodes = crate::normalize::templates::SiteShortcodes::default();
+            let context = plain_context(true, &shortcodes);
             let walked = super::Resolver::new(body, &context, Default::default(), 0).run();
             assert_eq!(walked.markdown, body, "{}", path.display());
             assert!(walked.findings.is_empty(), "{}", path.display());
