@@ -27,6 +27,14 @@ use crate::diagnostics::Severity;
 
 /// Sanitises raw HTML and converts math to MathML; records findings and counts in `out`.
 pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Normalized) -> String {
+    if has_nothing_to_rewrite(markdown, context) {
+        return markdown.to_owned();
+    }
+    rewrite_parsed(markdown, context, out)
+}
+
+/// [`rewrite_markup`] the long way: parsed, event by event.
+fn rewrite_parsed(markdown: &str, context: &NormalizeContext, out: &mut Normalized) -> String {
     let prepared = prepare::prepare(markdown, context.mdx);
     let text = prepared.text.as_str();
     let lines = LineIndex::new(text, &prepared.line_map);
@@ -173,6 +181,18 @@ pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Norm
         out.findings.push(finding);
     }
     apply(text, replacements)
+}
+
+/// Whether `markdown` holds nothing this pass changes or reports, so the
+/// parse can be skipped: HTML starts with `<`, math with `$` or `\`
+/// (`\(`, `\[`, `\begin`) or a `math` fence, an image with `!`, and
+/// only MDX has expressions to drop. Most posts of most blogs have none.
+fn has_nothing_to_rewrite(markdown: &str, context: &NormalizeContext) -> bool {
+    !context.mdx
+        && !markdown
+            .bytes()
+            .any(|byte| matches!(byte, b'<' | b'$' | b'\\' | b'!'))
+        && !markdown.contains("math")
 }
 
 /// Whether `url` names a file relative to the post that the content folder

@@ -5,7 +5,7 @@ use std::path::Path;
 use folio_core::markdown::{render_markdown, RenderOptions};
 use test_case::test_case;
 
-use super::rewrite_markup;
+use super::{has_nothing_to_rewrite, rewrite_markup, rewrite_parsed};
 use crate::normalize::{NormalizeContext, Normalized, PostLinks};
 
 struct NoLinks;
@@ -17,7 +17,14 @@ impl PostLinks for NoLinks {
 }
 
 fn run(markdown: &str, mdx: bool) -> (String, Normalized) {
-    let context = NormalizeContext {
+    let context = context(mdx);
+    let mut out = Normalized::default();
+    let markdown = rewrite_markup(markdown, &context, &mut out);
+    (markdown, out)
+}
+
+fn context(mdx: bool) -> NormalizeContext<'static> {
+    NormalizeContext {
         file: Path::new("2024/notes.md"),
         content_dir: Path::new("content"),
         base_path: "/",
@@ -25,12 +32,12 @@ fn run(markdown: &str, mdx: bool) -> (String, Normalized) {
         links: &NoLinks,
         mdx,
         liquid: true,
-        shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
-    };
-    let mut out = Normalized::default();
-    let markdown = rewrite_markup(markdown, &context, &mut out);
-    (markdown, out)
+        shortcodes: &NO_SHORTCODES,
+    }
 }
+
+static NO_SHORTCODES: std::sync::LazyLock<crate::normalize::templates::SiteShortcodes> =
+    std::sync::LazyLock::new(Default::default);
 
 fn page(markdown: &str, mdx: bool) -> String {
     let (normalised, _) = run(markdown, mdx);
@@ -383,4 +390,64 @@ fn a_missing_relative_image_becomes_a_named_placeholder_and_a_finding() {
         !html.contains("gone.png"),
         "the page never requests the missing file: {html}"
     );
+}
+
+/// The pass's short way out gives what the parse gives, on every post of
+/// the fixtures and the demo it applies to.
+#[test]
+fn a_body_with_nothing_to_rewrite_comes_back_as_it_is() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let context = context(false);
+    let mut checked = 0;
+    for dir in ["tests/fixtures", "demo/content"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)) {
+            let entry = entry.expect("a readable folder");
+            let path = entry.path();
+            if !path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown")
+            {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let body = text.strip_prefix("---").map_or(text.as_str(), |rest| {
+                rest.split_once("\n---").map_or(rest, |(_, body)| body)
+            });
+            if !has_nothing_to_rewrite(body, &context) {
+                continue;
+            }
+            let mut parsed = Normalized::default();
+            assert_eq!(
+                rewrite_parsed(body, &context, &mut parsed),
+                body,
+                "{}",
+                path.display()
+            );
+            assert!(parsed.findings.is_empty(), "{}", path.display());
+            assert_eq!(
+                parsed.transformations,
+                Default::default(),
+                "{}",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} posts had nothing to rewrite");
+}
+
+#[test_case("Text <b>bold</b>." ; "html")]
+#[test_case("Costs $x^2$ here." ; "dollar math")]
+#[test_case("Inline \\(x\\) math." ; "backslash math")]
+#[test_case("![alt](missing.png)" ; "image")]
+#[test_case("```math\nx^2\n```\n" ; "math fence")]
+fn a_body_the_pass_may_change_takes_the_long_way(body: &str) {
+    assert!(!has_nothing_to_rewrite(body, &context(false)));
+}
+
+#[test]
+fn mdx_always_takes_the_long_way() {
+    assert!(!has_nothing_to_rewrite("plain words", &context(true)));
 }
