@@ -1,5 +1,7 @@
 //! Text measures the indexer stores in the manifest: reading time, counts, summaries.
 
+use unicode_segmentation::GraphemeCursor;
+#[cfg(test)]
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::i18n::ScriptCounts;
@@ -53,6 +55,25 @@ impl TextMeasures {
             measures.counts.other_words += u32::from(has_other);
         };
         for c in text.chars() {
+            // ASCII, most characters of most text, answered by its byte.
+            if c.is_ascii() {
+                let byte = c as u8;
+                // `char::is_whitespace` in ASCII: space, and tab to carriage return.
+                if matches!(byte, b' ' | b'\t'..=b'\r') {
+                    if in_word {
+                        end_word(&mut measures, has_letter, has_other);
+                    }
+                    (in_word, has_letter, has_other) = (false, false, false);
+                    continue;
+                }
+                in_word = true;
+                measures.chars += 1;
+                measures.script.latin += u32::from(byte.is_ascii_alphabetic());
+                if byte.is_ascii_alphanumeric() {
+                    (has_letter, has_other) = (true, true);
+                }
+                continue;
+            }
             if c.is_whitespace() {
                 if in_word {
                     end_word(&mut measures, has_letter, has_other);
@@ -112,15 +133,7 @@ pub fn truncate_summary(text: &str, max_chars: usize) -> String {
     if text.chars().count() <= max_chars {
         return text;
     }
-    let mut end = 0;
-    let mut chars = 0;
-    for (at, grapheme) in text.grapheme_indices(true) {
-        chars += grapheme.chars().count();
-        if chars > max_chars {
-            break;
-        }
-        end = at + grapheme.len();
-    }
+    let end = grapheme_end_within(&text, max_chars);
     let cut = &text[..end];
     // Back up to a space if one is near, so a word (or 어절) is not split.
     let cut = match cut.rfind(' ') {
@@ -133,9 +146,62 @@ pub fn truncate_summary(text: &str, max_chars: usize) -> String {
     )
 }
 
+/// Where the longest run of whole graphemes within the first `max_chars`
+/// characters of `text` ends, in bytes. Only the boundary at the cut is
+/// looked up: segmenting all of each post's summary took 2 % of a build.
+fn grapheme_end_within(text: &str, max_chars: usize) -> usize {
+    let Some((limit, _)) = text.char_indices().nth(max_chars) else {
+        return text.len();
+    };
+    // The whole text is the chunk, so the cursor never asks for more context.
+    let mut cursor = GraphemeCursor::new(limit, text.len(), true);
+    match cursor.is_boundary(text, 0) {
+        Ok(true) => limit,
+        _ => cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`grapheme_end_within`] by its definition: graphemes counted from the start.
+    fn grapheme_end_by_walking(text: &str, max_chars: usize) -> usize {
+        let mut end = 0;
+        let mut chars = 0;
+        for (at, grapheme) in text.grapheme_indices(true) {
+            chars += grapheme.chars().count();
+            if chars > max_chars {
+                break;
+            }
+            end = at + grapheme.len();
+        }
+        end
+    }
+
+    #[test]
+    fn the_cut_is_where_counting_graphemes_puts_it() {
+        let texts = [
+            "plain ascii words",
+            "한국어 문장입니다",
+            "e\u{301}e\u{301} cafe\u{301}",
+            "👨‍👩‍👧 family 👨‍👩‍👧👨‍👩‍👧",
+            "🇰🇷🇺🇸🇯🇵 flags",
+            "\u{1112}\u{1161}\u{11AB}\u{1100}\u{1173}\u{11AF} jamo",
+            "a\r\nb\r\n",
+            "क्षत्रिय देवनागरी",
+            "\u{301}leading mark",
+        ];
+        for text in texts {
+            for max_chars in 0..=text.chars().count() + 1 {
+                assert_eq!(
+                    grapheme_end_within(text, max_chars),
+                    grapheme_end_by_walking(text, max_chars),
+                    "{text:?} at {max_chars}"
+                );
+            }
+        }
+    }
 
     /// What [`TextMeasures`] counts, each by its plain definition, walking
     /// the text once per count.
@@ -173,6 +239,7 @@ mod tests {
             "Rust로 만든 WASM 앱, 2024년 — ・ ... 東京 ひらがな ㅎㄱ",
             "Café naïve Ærøskøbing 12 -- !!",
             "\u{1100}\u{1161} 한\u{11A8}\tline\nnext",
+            "tab\tvertical\u{B}feed\u{C}return\r\nunit\u{1F}sep\u{85}nel\u{A0}nbsp\u{3000}wide",
         ] {
             assert_eq!(TextMeasures::of(text), counted_apart(text), "{text:?}");
         }
