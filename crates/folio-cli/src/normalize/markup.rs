@@ -188,10 +188,10 @@ fn rewrite_parsed(markdown: &str, context: &NormalizeContext, out: &mut Normaliz
 /// (`\(`, `\[`, `\begin`) or a `math` fence, an image with `!`, and
 /// only MDX has expressions to drop. Most posts of most blogs have none.
 fn has_nothing_to_rewrite(markdown: &str, context: &NormalizeContext) -> bool {
+    let bytes = markdown.as_bytes();
     !context.mdx
-        && !markdown
-            .bytes()
-            .any(|byte| matches!(byte, b'<' | b'$' | b'\\' | b'!'))
+        && memchr::memchr3(b'<', b'$', b'\\', bytes).is_none()
+        && memchr::memchr(b'!', bytes).is_none()
         && !markdown.contains("math")
 }
 
