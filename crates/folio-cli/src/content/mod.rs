@@ -855,7 +855,12 @@ impl PublishContext<'_> {
         let summary = read.read.fields.summary.clone().or(more_summary);
         let derived = derive(&normalized.markdown, summary.as_deref());
         Published {
-            body: normalized.markdown.into(),
+            // Most bodies come through unchanged: the read one is shared.
+            body: if normalized.markdown == *read.read.body {
+                read.read.body.clone()
+            } else {
+                normalized.markdown.into()
+            },
             derived,
             diagnostics,
             transformations: normalized.transformations,

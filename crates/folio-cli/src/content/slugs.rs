@@ -99,7 +99,7 @@ mod tests {
     fn read(slug: &str, date: &str) -> ReadPost {
         ReadPost {
             fields: Default::default(),
-            body: String::new(),
+            body: "".into(),
             body_line: 1,
             date: DateTime::parse_from_rfc3339(date).ok(),
             slug: slug.to_owned(),

@@ -13,6 +13,7 @@ mod repair;
 mod tests;
 pub(crate) mod tokens;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use folio_core::markdown::parser_options;
@@ -26,11 +27,15 @@ use super::{Finding, NormalizeContext, Normalized};
 use crate::diagnostics::Severity;
 
 /// Sanitises raw HTML and converts math to MathML; records findings and counts in `out`.
-pub fn rewrite_markup(markdown: &str, context: &NormalizeContext, out: &mut Normalized) -> String {
+pub fn rewrite_markup<'a>(
+    markdown: &'a str,
+    context: &NormalizeContext,
+    out: &mut Normalized,
+) -> Cow<'a, str> {
     if has_nothing_to_rewrite(markdown, context) {
-        return markdown.to_owned();
+        return Cow::Borrowed(markdown);
     }
-    rewrite_parsed(markdown, context, out)
+    Cow::Owned(rewrite_parsed(markdown, context, out))
 }
 
 /// [`rewrite_markup`] the long way: parsed, event by event.

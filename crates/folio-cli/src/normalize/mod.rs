@@ -93,6 +93,6 @@ pub struct Normalized {
 pub fn normalize_post(body: &str, context: &NormalizeContext) -> Normalized {
     let mut out = Normalized::default();
     let resolved = templates::resolve_templates(body, context, &mut out);
-    out.markdown = markup::rewrite_markup(&resolved, context, &mut out);
+    out.markdown = markup::rewrite_markup(&resolved, context, &mut out).into_owned();
     out
 }

@@ -20,6 +20,7 @@ mod site_shortcodes;
 mod tests;
 mod zola;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::{Finding, NormalizeContext, Normalized, Transformations};
@@ -29,9 +30,13 @@ pub use site_shortcodes::SiteShortcodes;
 
 /// Resolves Liquid, Hugo and Zola shortcodes, MDX module lines and kramdown
 /// attribute lines; records findings and counts in `out`.
-pub fn resolve_templates(body: &str, context: &NormalizeContext, out: &mut Normalized) -> String {
+pub fn resolve_templates<'a>(
+    body: &'a str,
+    context: &NormalizeContext,
+    out: &mut Normalized,
+) -> Cow<'a, str> {
     if has_nothing_to_resolve(body, context) {
-        return body.to_owned();
+        return Cow::Borrowed(body);
     }
     let resolved = Resolver::new(body, context, HashMap::new(), 0).run();
     out.findings.extend(resolved.findings);
@@ -39,7 +44,7 @@ pub fn resolve_templates(body: &str, context: &NormalizeContext, out: &mut Norma
     if resolved.summary.is_some() {
         out.summary_markdown = resolved.summary;
     }
-    resolved.markdown
+    Cow::Owned(resolved.markdown)
 }
 
 /// Whether `body` holds nothing the resolver changes or reports: every

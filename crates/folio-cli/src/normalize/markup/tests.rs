@@ -19,7 +19,7 @@ impl PostLinks for NoLinks {
 fn run(markdown: &str, mdx: bool) -> (String, Normalized) {
     let context = context(mdx);
     let mut out = Normalized::default();
-    let markdown = rewrite_markup(markdown, &context, &mut out);
+    let markdown = rewrite_markup(markdown, &context, &mut out).into_owned();
     (markdown, out)
 }
 

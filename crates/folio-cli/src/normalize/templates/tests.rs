@@ -34,7 +34,7 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
         shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
-    out.markdown = resolve_templates(body, &context, &mut out);
+    out.markdown = resolve_templates(body, &context, &mut out).into_owned();
     out
 }
 
@@ -60,7 +60,7 @@ fn resolve_without_liquid(body: &str) -> Normalized {
     let shortcodes = crate::normalize::templates::SiteShortcodes::default();
     let context = plain_context(false, &shortcodes);
     let mut out = Normalized::default();
-    out.markdown = resolve_templates(body, &context, &mut out);
+    out.markdown = resolve_templates(body, &context, &mut out).into_owned();
     out
 }
 

@@ -66,7 +66,7 @@ fn resolve_in_site(body: &str, site: &[(&str, &str)], theme: &[(&str, &str)]) ->
         shortcodes: &shortcodes,
     };
     let mut out = Normalized::default();
-    out.markdown = resolve_templates(body, &context, &mut out);
+    out.markdown = resolve_templates(body, &context, &mut out).into_owned();
     out
 }
 
