@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::i18n::{messages, Lang, Text};
 use crate::model::PostMeta;
 
-pub use index::BrowseIndex;
+pub use index::{BrowseIndex, Matching};
 
 /// How several selected tags combine.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -274,7 +274,7 @@ pub fn cards_shown(
             let matching = index.matching(&browse_filter_of(route, query));
             let page = list_page_of(route, query);
             Paging::of(matching.len(), manifest.site.page_size, page)
-                .map(|paging| matching[paging.items].to_vec())
+                .map(|paging| matching.slice(paging.items))
                 .unwrap_or_default()
         }
         Route::Post(slug) => match index.position(slug) {

@@ -11,7 +11,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::{BrowseFilter, BrowseIndex, TagMatch};
+use folio_core::browse::{BrowseFilter, BrowseIndex, Matching, TagMatch};
 use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, browse_href, list_href, list_page_of, Route};
 use folio_core::{Manifest, PostMeta, Text};
@@ -69,7 +69,7 @@ fn FilteredList(
         let range = paging
             .with(|p| p.as_ref().map(|p| p.items.clone()))
             .unwrap_or_default();
-        matching.with(|m| m[range].to_vec())
+        matching.with(|m| m.slice(range))
     });
     Effect::new(move || wanted.with(|at| site.ensure_cards(at)));
     let ready = Memo::new(move |_| wanted.with(|at| site.cards.with(|cards| cards.has_all(at))));
@@ -118,7 +118,7 @@ fn FilteredList(
                     }
                 >
                     <div class="list-tools">
-                        <p class="result-count" aria-live="polite">{move || words.post_count(matching.with(Vec::len))}</p>
+                        <p class="result-count" aria-live="polite">{move || words.post_count(matching.with(Matching::len))}</p>
                         <SaveOffline posts=shown label=Text::SaveListOffline/>
                     </div>
                     {card_error}
@@ -166,8 +166,7 @@ fn FilterBar(
     let page_size = manifest.site.page_size;
     let lists = StoredValue::new(index.clone());
     let prefetch = move |next: BrowseFilter| {
-        let first: Vec<usize> =
-            lists.with_value(|index| index.matching(&next).into_iter().take(page_size).collect());
+        let first: Vec<usize> = lists.with_value(|index| index.matching(&next).slice(0..page_size));
         site.ensure_cards(&first);
     };
     let chips = {

@@ -68,8 +68,8 @@ pub fn feed_sources<'a>(site: &SiteContext<'a>, tags: &'a [String]) -> Vec<FeedS
         let positions: Vec<usize> = site
             .browse
             .matching(&filter)
+            .slice(0..FEED_LENGTH)
             .into_iter()
-            .take(FEED_LENGTH)
             .filter(|&at| at < posts.len())
             .collect();
         sources.push(FeedSource {

@@ -62,12 +62,7 @@ fn last_change<'a>(site: &SiteContext<'a>, route: &Route) -> Option<&'a str> {
         list if list.is_list() => browse_filter_of(list, ""),
         _ => BrowseFilter::default(),
     };
-    newest_change(
-        site.browse
-            .matching(&filter)
-            .into_iter()
-            .map(|at| &posts[at]),
-    )
+    newest_change(site.browse.matching(&filter).iter().map(|at| &posts[at]))
 }
 
 /// Allows everything; names the sitemap when the site's URL is known, since

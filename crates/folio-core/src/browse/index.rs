@@ -7,6 +7,8 @@
 //! scans over every post that the tests keep as their definition.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::Arc;
 
 use super::{tag_counts, BrowseFilter, TagCount, TagMatch};
 use crate::model::PostMeta;
@@ -15,10 +17,11 @@ pub struct BrowseIndex {
     total: usize,
     /// Position of each post by slug.
     by_slug: HashMap<String, usize>,
-    /// Positions of each tag's posts, ascending (the manifest's order).
-    by_tag: HashMap<String, Vec<usize>>,
+    /// Positions of each tag's posts, ascending (the manifest's order);
+    /// shared, since a list of one tag or one year is this list itself.
+    by_tag: HashMap<String, Arc<[usize]>>,
     /// Positions of each year's posts, ascending.
-    by_year: BTreeMap<i32, Vec<usize>>,
+    by_year: BTreeMap<i32, Arc<[usize]>>,
     all_tags: Vec<TagCount>,
     tags_by_year: HashMap<i32, Vec<TagCount>>,
 }
@@ -47,26 +50,46 @@ impl BrowseIndex {
             total: posts.len(),
             by_slug,
             all_tags: tag_counts(posts),
-            by_tag,
-            by_year,
+            by_tag: by_tag
+                .into_iter()
+                .map(|(tag, list)| (tag, list.into()))
+                .collect(),
+            by_year: by_year
+                .into_iter()
+                .map(|(year, list)| (year, list.into()))
+                .collect(),
             tags_by_year,
         }
     }
 
-    /// Positions of the posts that pass `filter`, ascending: newest first.
-    pub fn matching(&self, filter: &BrowseFilter) -> Vec<usize> {
+    /// The posts that pass `filter`. No filter, one tag or one year (most
+    /// lists) is answered by a list the index already has, without copying
+    /// it: every page of a tag's list asks, and a tag of 8,000 posts has 400.
+    pub fn matching(&self, filter: &BrowseFilter) -> Matching {
+        let shared = |list: Option<&Arc<[usize]>>| {
+            Matching::List(list.cloned().unwrap_or_else(|| Arc::from([])))
+        };
+        match (filter.tags.as_slice(), filter.year) {
+            ([], None) => return Matching::All(self.total),
+            ([tag], None) => return shared(self.by_tag.get(tag)),
+            ([], Some(year)) => return shared(self.by_year.get(&year)),
+            _ => {}
+        }
         let by_tags = match (filter.tags.as_slice(), filter.tag_match) {
             ([], _) => None,
             (tags, TagMatch::All) => Some(self.with_all(tags)),
             (tags, TagMatch::Any) => Some(self.with_any(tags)),
         };
         let in_year = filter.year.map(|year| self.year_list(year));
-        match (by_tags, in_year) {
-            (None, None) => (0..self.total).collect(),
-            (Some(tagged), None) => tagged,
-            (None, Some(year)) => year.to_vec(),
-            (Some(tagged), Some(year)) => intersect(&tagged, year),
-        }
+        Matching::List(
+            match (by_tags, in_year) {
+                (None, None) => (0..self.total).collect(),
+                (Some(tagged), None) => tagged,
+                (None, Some(year)) => year.to_vec(),
+                (Some(tagged), Some(year)) => intersect(&tagged, year),
+            }
+            .into(),
+        )
     }
 
     /// The tags a reader can add to `filter`, counted within its year (every
@@ -116,7 +139,7 @@ impl BrowseIndex {
             self.by_year.keys().copied().collect()
         } else {
             self.matching(&filter.with_year(None))
-                .into_iter()
+                .iter()
                 .filter_map(|at| posts.get(at).map(|post| post.local_date.year))
                 .collect()
         };
@@ -209,11 +232,11 @@ impl BrowseIndex {
     }
 
     fn tag_list(&self, tag: &str) -> &[usize] {
-        self.by_tag.get(tag).map_or(&[], Vec::as_slice)
+        self.by_tag.get(tag).map_or(&[], |list| list)
     }
 
     fn year_list(&self, year: i32) -> &[usize] {
-        self.by_year.get(&year).map_or(&[], Vec::as_slice)
+        self.by_year.get(&year).map_or(&[], |list| list)
     }
 
     /// Posts with every tag: the lists intersected, shortest first.
@@ -237,6 +260,50 @@ impl BrowseIndex {
         all.sort_unstable();
         all.dedup();
         all
+    }
+}
+
+/// Positions of the posts that pass a filter, ascending: newest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Matching {
+    /// Every post: positions `0..n`.
+    All(usize),
+    /// Shared with the index where one of its lists is the answer.
+    List(Arc<[usize]>),
+}
+
+impl Matching {
+    pub fn len(&self) -> usize {
+        match self {
+            Matching::All(total) => *total,
+            Matching::List(list) => list.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The positions in `range` (one page of the list), cut to the list.
+    pub fn slice(&self, range: Range<usize>) -> Vec<usize> {
+        let end = range.end.min(self.len());
+        let range = range.start.min(end)..end;
+        match self {
+            Matching::All(_) => range.collect(),
+            Matching::List(list) => list[range].to_vec(),
+        }
+    }
+
+    pub fn to_vec(&self) -> Vec<usize> {
+        self.iter().collect()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        let (every, list) = match self {
+            Matching::All(total) => (0..*total, None),
+            Matching::List(list) => (0..0, Some(list.iter().copied())),
+        };
+        every.chain(list.into_iter().flatten())
     }
 }
 
@@ -348,7 +415,16 @@ mod tests {
                         .expect("a post")
                 })
                 .collect();
-            assert_eq!(index.matching(&filter), scanned, "{filter:?}");
+            let matching = index.matching(&filter);
+            assert_eq!(matching.to_vec(), scanned, "{filter:?}");
+            assert_eq!(matching.iter().collect::<Vec<_>>(), scanned, "{filter:?}");
+            assert_eq!(matching.len(), scanned.len(), "{filter:?}");
+            for (start, end) in [(0, 1), (1, 3), (2, 50), (40, 60)] {
+                let expected = scanned
+                    .get(start..end.min(scanned.len()))
+                    .unwrap_or_default();
+                assert_eq!(matching.slice(start..end), expected, "{filter:?}");
+            }
             assert_eq!(
                 index.tag_choices(&filter),
                 tag_choices(&posts, &filter),
