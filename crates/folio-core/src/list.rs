@@ -339,11 +339,7 @@ pub fn post_neighbourhood(manifest: &Manifest, index: &BrowseIndex, at: usize) -
         at,
         newer: at.checked_sub(1),
         older: (at + 1 < manifest.posts.len()).then_some(at + 1),
-        related: index
-            .related(&manifest.posts, at, RELATED_POSTS)
-            .into_iter()
-            .filter_map(|post| index.position(&post.slug))
-            .collect(),
+        related: index.related(&manifest.posts, at, RELATED_POSTS),
     }
 }
 

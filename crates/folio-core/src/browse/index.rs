@@ -6,9 +6,12 @@
 //! thousand integer comparisons. The answers are exactly those of the plain
 //! scans over every post that the tests keep as their definition.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
+
+// Slugs and tags are the author's own, not an attacker's: FxHash, not SipHash.
+use rustc_hash::FxHashMap;
 
 use super::{tag_counts, BrowseFilter, TagCount, TagMatch};
 use crate::model::PostMeta;
@@ -16,21 +19,21 @@ use crate::model::PostMeta;
 pub struct BrowseIndex {
     total: usize,
     /// Position of each post by slug.
-    by_slug: HashMap<String, usize>,
+    by_slug: FxHashMap<String, usize>,
     /// Positions of each tag's posts, ascending (the manifest's order);
     /// shared, since a list of one tag or one year is this list itself.
-    by_tag: HashMap<String, Arc<[usize]>>,
+    by_tag: FxHashMap<String, Arc<[usize]>>,
     /// Positions of each year's posts, ascending.
     by_year: BTreeMap<i32, Arc<[usize]>>,
     all_tags: Vec<TagCount>,
-    tags_by_year: HashMap<i32, Vec<TagCount>>,
+    tags_by_year: FxHashMap<i32, Vec<TagCount>>,
 }
 
 impl BrowseIndex {
     pub fn new(posts: &[PostMeta]) -> BrowseIndex {
-        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_tag: FxHashMap<String, Vec<usize>> = FxHashMap::default();
         let mut by_year: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-        let mut by_slug = HashMap::with_capacity(posts.len());
+        let mut by_slug = FxHashMap::with_capacity_and_hasher(posts.len(), Default::default());
         for (at, post) in posts.iter().enumerate() {
             by_slug.entry(post.slug.clone()).or_insert(at);
             for tag in &post.tags {
@@ -164,7 +167,7 @@ impl BrowseIndex {
     /// shortest lists (`k` tags in all): only those are walked. A post whose
     /// one tag half the blog carries is answered from the first few
     /// positions, not by scoring every post that shares it.
-    pub fn related<'a>(&self, posts: &'a [PostMeta], at: usize, limit: usize) -> Vec<&'a PostMeta> {
+    pub fn related(&self, posts: &[PostMeta], at: usize, limit: usize) -> Vec<usize> {
         let Some(current) = posts.get(at).filter(|_| limit > 0) else {
             return Vec::new();
         };
@@ -217,9 +220,7 @@ impl BrowseIndex {
             kept.insert(place, (shared, position));
             kept.truncate(limit);
         }
-        kept.into_iter()
-            .map(|(_, position)| &posts[position])
-            .collect()
+        kept.into_iter().map(|(_, position)| position).collect()
     }
 
     /// Whether a tag has any post, without counting.
@@ -470,8 +471,14 @@ mod tests {
                 let slugs = |found: Vec<&PostMeta>| {
                     found.iter().map(|p| p.slug.clone()).collect::<Vec<_>>()
                 };
+                let at_slugs = |found: Vec<usize>| {
+                    found
+                        .iter()
+                        .map(|&at| posts[at].slug.clone())
+                        .collect::<Vec<_>>()
+                };
                 assert_eq!(
-                    slugs(index.related(&posts, at, limit)),
+                    at_slugs(index.related(&posts, at, limit)),
                     slugs(related(&posts, &post.slug, limit)),
                     "{} {:?}",
                     post.slug,
@@ -489,8 +496,14 @@ mod tests {
             assert_eq!(index.position(&post.slug), Some(at));
             let slugs =
                 |found: Vec<&PostMeta>| found.iter().map(|p| p.slug.clone()).collect::<Vec<_>>();
+            let at_slugs = |found: Vec<usize>| {
+                found
+                    .iter()
+                    .map(|&at| posts[at].slug.clone())
+                    .collect::<Vec<_>>()
+            };
             assert_eq!(
-                slugs(index.related(&posts, at, 3)),
+                at_slugs(index.related(&posts, at, 3)),
                 slugs(related(&posts, &post.slug, 3)),
                 "{}",
                 post.slug
