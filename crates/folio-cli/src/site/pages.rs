@@ -102,14 +102,18 @@ pub fn render_page(
 /// the source. (Only between tags: a newline inside a description stays as
 /// written.)
 fn push_indented(page: &mut String, head: &str) {
-    let mut tags = head.split(">\n<");
-    if let Some(first) = tags.next() {
-        page.push_str(first);
+    let bytes = head.as_bytes();
+    let mut from = 0;
+    for newline in memchr::memchr_iter(b'\n', bytes) {
+        let between_tags =
+            newline > 0 && bytes[newline - 1] == b'>' && bytes.get(newline + 1) == Some(&b'<');
+        if between_tags {
+            page.push_str(&head[from..=newline]);
+            page.push_str("  ");
+            from = newline + 1;
+        }
     }
-    for tag in tags {
-        page.push_str(">\n  <");
-        page.push_str(tag);
-    }
+    page.push_str(&head[from..]);
 }
 
 /// The route as the app renders it, with the data it would fetch given up front.
