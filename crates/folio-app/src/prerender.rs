@@ -33,9 +33,13 @@ pub struct RouteData {
     pub rendered_parts: Arc<RenderedParts>,
 }
 
-/// The app's markup for `route.path`: what goes into `<div id="folio-root">`.
-/// The browser hydrates exactly this, so it must not be changed on the way.
-pub fn render_route(route: RouteData) -> String {
+/// The app's markup for `route.path`, added to `page`: what goes into
+/// `<div id="folio-root">`. The browser hydrates exactly this, so it must
+/// not be changed on the way. Written straight into the page, which the
+/// caller sizes, rather than into a buffer of its own that grows and is
+/// then copied.
+pub fn render_route(route: RouteData, page: &mut String) {
+    use leptos::tachys::view::Position;
     let owner = Owner::new();
     owner.with(|| {
         provide_context(route.rendered_parts);
@@ -52,7 +56,14 @@ pub fn render_route(route: RouteData) -> String {
             lang,
             browse: Some(route.browse),
         };
-        view! { <App start/> }.to_html()
+        // What `to_html` does, into `page`.
+        view! { <App start/> }.to_html_with_buf(
+            page,
+            &mut Position::FirstChild,
+            true,
+            false,
+            vec![],
+        );
     })
 }
 
