@@ -78,6 +78,9 @@ impl BrowseIndex {
             ([], Some(year)) => return shared(self.by_year.get(&year)),
             _ => {}
         }
+        if let ([tag], Some(year)) = (filter.tags.as_slice(), filter.year) {
+            return Matching::List(intersect(self.tag_list(tag), self.year_list(year)).into());
+        }
         let by_tags = match (filter.tags.as_slice(), filter.tag_match) {
             ([], _) => None,
             (tags, TagMatch::All) => Some(self.with_all(tags)),
@@ -308,7 +311,6 @@ impl Matching {
     }
 }
 
-/// The common items of two ascending lists.
 /// The tags `filter` selects that no post in `counts` has: chips of their
 /// own, with a count of 0, so a selected tag can always be unselected.
 fn uncounted_tags<'a>(
@@ -325,17 +327,28 @@ fn uncounted_tags<'a>(
         })
 }
 
+/// The common items of two ascending lists. Each item of the shorter is
+/// looked for in the longer by galloping from where the last one was found:
+/// a tag's posts in one year take a few steps per post of the year, not a
+/// walk over every post of the tag.
 fn intersect(a: &[usize], b: &[usize]) -> Vec<usize> {
-    let (mut i, mut j, mut out) = (0, 0, Vec::new());
-    while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-        match x.cmp(&y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                out.push(x);
-                i += 1;
-                j += 1;
+    let (short, mut long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut out = Vec::with_capacity(short.len());
+    for &item in short {
+        let mut step = 1;
+        while long.get(step - 1).is_some_and(|&seen| seen < item) {
+            step *= 2;
+        }
+        let window = &long[..step.min(long.len())];
+        let at = window.partition_point(|&seen| seen < item);
+        long = &long[at..];
+        match long.first() {
+            Some(&seen) if seen == item => {
+                out.push(item);
+                long = &long[1..];
             }
+            Some(_) => {}
+            None => break,
         }
     }
     out
@@ -400,6 +413,24 @@ mod tests {
             }
         }
         filters
+    }
+
+    #[test]
+    fn intersect_keeps_the_common_items_in_order() {
+        let lists: [&[usize]; 6] = [
+            &[],
+            &[3],
+            &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            &[1, 5, 9, 12, 40],
+            &[0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 40, 41],
+            &[13, 40, 100],
+        ];
+        for a in lists {
+            for b in lists {
+                let expected: Vec<usize> = a.iter().copied().filter(|x| b.contains(x)).collect();
+                assert_eq!(intersect(a, b), expected, "{a:?} {b:?}");
+            }
+        }
     }
 
     #[test]
