@@ -185,7 +185,6 @@ pub fn list_files(source: &SiteSource) -> Result<ContentFiles, IndexError> {
     let mut files = ContentFiles::default();
     let walker = walkdir::WalkDir::new(content_dir)
         .follow_links(true)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
             let name = e.file_name().to_string_lossy();
@@ -219,6 +218,11 @@ pub fn list_files(source: &SiteSource) -> Result<ContentFiles, IndexError> {
             _ => files.assets.push(relative),
         }
     }
+    // Paths compare component by component: the order of a walk sorted by
+    // name in each folder, which took a tenth of the walk to sort (it took
+    // each name out of its path again for every comparison).
+    files.posts.sort_unstable();
+    files.assets.sort_unstable();
     Ok(files)
 }
 

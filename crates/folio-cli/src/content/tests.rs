@@ -547,3 +547,49 @@ fn other_exports_keep_the_default_zone() {
     assert_eq!(index.assumed_time_zone, None);
     assert!(post(&index, "year").date.ends_with("+00:00"));
 }
+
+/// Files are listed in the order of a walk that sorts each folder by name,
+/// however names and folders interleave.
+#[test]
+fn files_are_listed_as_a_walk_sorted_by_name_lists_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let files = [
+        "a.md",
+        "a/b.md",
+        "a/z/y.md",
+        "a b.md",
+        "a-b.md",
+        "a.b/c.md",
+        "B.md",
+        "가/나.md",
+        "가.md",
+        "z.md",
+        "a/cover.png",
+        "img/a.png",
+    ];
+    for file in files {
+        let path = dir.path().join(file);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("creates folders");
+        std::fs::write(&path, "---\ntitle: t\ndate: 2024-01-01\n---\n").expect("writes");
+    }
+    let source = generator::detect_site(dir.path()).expect("detects");
+    let listed = list_files(&source).expect("lists");
+    let walked: Vec<PathBuf> = walkdir::WalkDir::new(dir.path())
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| entry.expect("walks"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            entry
+                .path()
+                .strip_prefix(dir.path())
+                .expect("below")
+                .to_path_buf()
+        })
+        .collect();
+    let (posts, assets): (Vec<PathBuf>, Vec<PathBuf>) = walked
+        .into_iter()
+        .partition(|path| path.extension().is_some_and(|e| e == "md"));
+    assert_eq!(listed.posts, posts);
+    assert_eq!(listed.assets, assets);
+}
