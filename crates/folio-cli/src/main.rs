@@ -150,7 +150,7 @@ fn run_build(options: &BuildOptions, app_dir: Option<&Path>) -> ExitCode {
     };
     let started = Instant::now();
     let progress = Progress::new();
-    let mut memory = BuildMemory::default();
+    let mut memory = BuildMemory::for_one_build();
     let result = build_site_again(
         options,
         &app,

@@ -43,6 +43,8 @@ pub struct BuildMemory {
     /// it was last made from: making it is skipped while that stays.
     inputs: HashMap<String, u64>,
     list_shape: Option<ListShape>,
+    /// No build follows this one: what only a next build reads is not kept.
+    one_build: bool,
 }
 
 /// What depends only on the list index (the site, the pages, the tags and
@@ -58,6 +60,16 @@ pub(super) struct ListShape {
 }
 
 impl BuildMemory {
+    /// A memory for one build, after which the process ends (`folio build`):
+    /// it keeps what this build needs, not what a next one would reuse.
+    pub fn for_one_build() -> BuildMemory {
+        BuildMemory {
+            index: IndexMemory::for_one_build(),
+            one_build: true,
+            ..BuildMemory::default()
+        }
+    }
+
     /// Tells the next build what the preview's watcher saw change.
     pub fn changed(&mut self, changes: Changes) {
         self.index.changed(changes);
@@ -87,6 +99,11 @@ impl BuildMemory {
         self.pages
             .get(route)
             .is_some_and(|known| known == fingerprint)
+    }
+
+    /// Whether a next build will read what this one wrote: not for one build.
+    pub(super) fn keeps_outputs(&self) -> bool {
+        !self.one_build
     }
 
     pub(super) fn wrote_page(&mut self, route: Route, fingerprint: String) {

@@ -136,7 +136,13 @@ pub fn build_site(
     app: &AppBundle,
     on_file: impl FnMut(usize, usize),
 ) -> Result<BuildReport, BuildError> {
-    build_site_again(options, app, on_file, &mut BuildMemory::default(), false)
+    build_site_again(
+        options,
+        app,
+        on_file,
+        &mut BuildMemory::for_one_build(),
+        false,
+    )
 }
 
 /// [`build_site`] over the output of an earlier build with `memory`:
@@ -332,12 +338,14 @@ pub fn build_site_again(
         write_search_files(out, files)?;
     }
     let pages_written = stale_bodies.len() + stale_routes.len();
-    for (route, source, hash, fingerprint) in stale_bodies {
-        memory.wrote_page(route, fingerprint);
-        memory.wrote_body(source.clone(), hash.clone());
-    }
-    for (route, fingerprint) in stale_routes {
-        memory.wrote_page(route.clone(), fingerprint);
+    if memory.keeps_outputs() {
+        for (route, source, hash, fingerprint) in stale_bodies {
+            memory.wrote_page(route, fingerprint);
+            memory.wrote_body(source.clone(), hash.clone());
+        }
+        for (route, fingerprint) in stale_routes {
+            memory.wrote_page(route.clone(), fingerprint);
+        }
     }
     let mut warnings = unwritable_tag_warnings(&manifest);
     let feed_tags: Vec<String> = routes
