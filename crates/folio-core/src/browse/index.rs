@@ -191,6 +191,9 @@ impl BrowseIndex {
         };
         // (shared tags, position), best first.
         let mut kept: Vec<(usize, usize)> = Vec::with_capacity(limit + 1);
+        // Where each list is walked to: positions only grow, so each list
+        // is walked once, never searched again from its start.
+        let mut cursors = vec![0; lists.len()];
         let mut from = 0;
         loop {
             let needed = match kept.get(limit - 1) {
@@ -200,11 +203,16 @@ impl BrowseIndex {
             if needed > lists.len() {
                 break;
             }
-            let walked = &lists[..lists.len() + 1 - needed];
-            let next = walked
-                .iter()
-                .filter_map(|list| list.get(list.partition_point(|&p| p < from)).copied())
-                .min();
+            let walked = lists.len() + 1 - needed;
+            let mut next: Option<usize> = None;
+            for (list, cursor) in lists[..walked].iter().zip(&mut cursors) {
+                while list.get(*cursor).is_some_and(|&p| p < from) {
+                    *cursor += 1;
+                }
+                if let Some(&p) = list.get(*cursor) {
+                    next = Some(next.map_or(p, |n| n.min(p)));
+                }
+            }
             let Some(position) = next else {
                 break;
             };
