@@ -8,6 +8,7 @@ use folio_core::text::is_hangul_syllable;
 use rayon::prelude::*;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::content::IndexedPost;
@@ -39,9 +40,9 @@ pub fn search_index(posts: &[SearchSource]) -> SearchFiles {
         .par_iter()
         .map(|post| {
             // Full NFC here, so the app only needs to compose what a keyboard types.
-            let text = nfc(post.text.to_string());
-            let title = nfc(post.title.clone());
-            let tags: Vec<String> = post.tags.iter().cloned().map(nfc).collect();
+            let text = nfc(&post.text);
+            let title = nfc(&post.title);
+            let tags: Vec<String> = post.tags.iter().map(|tag| nfc(tag).into_owned()).collect();
             DocTerms::of(SearchDoc {
                 title: &title,
                 tags: &tags,
@@ -59,14 +60,14 @@ pub fn search_index(posts: &[SearchSource]) -> SearchFiles {
 /// `text` in NFC. Nearly all text already is, and the quick check says so
 /// without building a copy; text of only ASCII and precomposed Hangul
 /// syllables (no jamo to compose with) is NFC without even looking them up.
-fn nfc(text: String) -> String {
+fn nfc(text: &str) -> Cow<'_, str> {
     let plain = |c: char| c.is_ascii() || is_hangul_syllable(c);
     if text.chars().all(plain) {
-        return text;
+        return Cow::Borrowed(text);
     }
     match is_nfc_quick(text.chars()) {
-        IsNormalized::Yes => text,
-        _ => text.nfc().collect(),
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 
@@ -106,7 +107,7 @@ mod tests {
             "한\u{11A8}",
         ] {
             let expected: String = text.nfc().collect();
-            assert_eq!(nfc(text.to_owned()), expected, "{text:?}");
+            assert_eq!(nfc(text), expected, "{text:?}");
         }
     }
 }
