@@ -11,7 +11,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use folio_core::browse::{BrowseFilter, BrowseIndex, Matching, TagMatch};
+use folio_core::browse::{BrowseFilter, BrowseIndex, TagMatch};
 use folio_core::paging::Paging;
 use folio_core::routes::{browse_filter_of, browse_href, list_href, list_page_of, Route};
 use folio_core::{Manifest, PostMeta, Text};
@@ -49,13 +49,15 @@ fn FilteredList(
     let (lang, words) = (site.lang(), site.words());
     // Built once per manifest; every filter change then reads posting lists.
     let index = site.browse_index(&manifest);
-    // Positions of the matching posts in the manifest, newest first.
+    // How many posts match; which ones is asked again for the page shown.
+    // Neither copies a list of one tag or one year, which is the index's
+    // own: the folio command renders each of a long list's pages.
     let matching = {
         let index = index.clone();
-        Memo::new(move |_| filter.with(|filter| index.matching(filter)))
+        Memo::new(move |_| filter.with(|filter| index.matching(filter).len()))
     };
     let page_size = manifest.site.page_size;
-    let paging = Memo::new(move |_| matching.with(|m| Paging::of(m.len(), page_size, page.get())));
+    let paging = Memo::new(move |_| Paging::of(matching.get(), page_size, page.get()));
     let known = {
         let index = index.clone();
         Memo::new(move |_| {
@@ -65,12 +67,15 @@ fn FilteredList(
         })
     };
     // The page's positions; their cards come in chunks, fetched when missing.
-    let wanted: Memo<Vec<usize>> = Memo::new(move |_| {
-        let range = paging
-            .with(|p| p.as_ref().map(|p| p.items.clone()))
-            .unwrap_or_default();
-        matching.with(|m| m.slice(range))
-    });
+    let wanted: Memo<Vec<usize>> = {
+        let index = index.clone();
+        Memo::new(move |_| {
+            let range = paging
+                .with(|p| p.as_ref().map(|p| p.items.clone()))
+                .unwrap_or_default();
+            filter.with(|filter| index.matching(filter).slice(range))
+        })
+    };
     Effect::new(move || wanted.with(|at| site.ensure_cards(at)));
     let ready = Memo::new(move |_| wanted.with(|at| site.cards.with(|cards| cards.has_all(at))));
     // Until the new page's cards are here, the cards shown stay as they were.
@@ -109,7 +114,7 @@ fn FilteredList(
                     })
                 }
                 <Show
-                    when=move || matching.with(|m| !m.is_empty())
+                    when=move || matching.get() != 0
                     fallback=move || view! {
                         <div class="empty-state">
                             <p>{words.text(Text::NoPostsMatch)}</p>
@@ -118,7 +123,7 @@ fn FilteredList(
                     }
                 >
                     <div class="list-tools">
-                        <p class="result-count" aria-live="polite">{move || words.post_count(matching.with(Matching::len))}</p>
+                        <p class="result-count" aria-live="polite">{move || words.post_count(matching.get())}</p>
                         <SaveOffline posts=shown label=Text::SaveListOffline/>
                     </div>
                     {card_error}

@@ -6,9 +6,9 @@
 //! thousand integer comparisons. The answers are exactly those of the plain
 //! scans over every post that the tests keep as their definition.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 // Slugs and tags are the author's own, not an attacker's: FxHash, not SipHash.
 use rustc_hash::FxHashMap;
@@ -20,11 +20,10 @@ pub struct BrowseIndex {
     total: usize,
     /// Position of each post by slug.
     by_slug: FxHashMap<String, usize>,
-    /// Positions of each tag's posts, ascending (the manifest's order);
-    /// shared, since a list of one tag or one year is this list itself.
-    by_tag: FxHashMap<String, Arc<[usize]>>,
+    /// Positions of each tag's posts, ascending (the manifest's order).
+    by_tag: FxHashMap<String, Vec<usize>>,
     /// Positions of each year's posts, ascending.
-    by_year: BTreeMap<i32, Arc<[usize]>>,
+    by_year: BTreeMap<i32, Vec<usize>>,
     all_tags: Vec<TagCount>,
     tags_by_year: FxHashMap<i32, Vec<TagCount>>,
 }
@@ -53,14 +52,8 @@ impl BrowseIndex {
             total: posts.len(),
             by_slug,
             all_tags: tag_counts(posts),
-            by_tag: by_tag
-                .into_iter()
-                .map(|(tag, list)| (tag, list.into()))
-                .collect(),
-            by_year: by_year
-                .into_iter()
-                .map(|(year, list)| (year, list.into()))
-                .collect(),
+            by_tag,
+            by_year,
             tags_by_year,
         }
     }
@@ -68,18 +61,16 @@ impl BrowseIndex {
     /// The posts that pass `filter`. No filter, one tag or one year (most
     /// lists) is answered by a list the index already has, without copying
     /// it: every page of a tag's list asks, and a tag of 8,000 posts has 400.
-    pub fn matching(&self, filter: &BrowseFilter) -> Matching {
-        let shared = |list: Option<&Arc<[usize]>>| {
-            Matching::List(list.cloned().unwrap_or_else(|| Arc::from([])))
-        };
+    pub fn matching(&self, filter: &BrowseFilter) -> Matching<'_> {
+        let worked_out = |list: Vec<usize>| Matching::List(Cow::Owned(list));
         match (filter.tags.as_slice(), filter.year) {
             ([], None) => return Matching::All(self.total),
-            ([tag], None) => return shared(self.by_tag.get(tag)),
-            ([], Some(year)) => return shared(self.by_year.get(&year)),
+            ([tag], None) => return Matching::List(Cow::Borrowed(self.tag_list(tag))),
+            ([], Some(year)) => return Matching::List(Cow::Borrowed(self.year_list(year))),
+            ([tag], Some(year)) => {
+                return worked_out(intersect(self.tag_list(tag), self.year_list(year)))
+            }
             _ => {}
-        }
-        if let ([tag], Some(year)) = (filter.tags.as_slice(), filter.year) {
-            return Matching::List(intersect(self.tag_list(tag), self.year_list(year)).into());
         }
         let by_tags = match (filter.tags.as_slice(), filter.tag_match) {
             ([], _) => None,
@@ -87,15 +78,12 @@ impl BrowseIndex {
             (tags, TagMatch::Any) => Some(self.with_any(tags)),
         };
         let in_year = filter.year.map(|year| self.year_list(year));
-        Matching::List(
-            match (by_tags, in_year) {
-                (None, None) => (0..self.total).collect(),
-                (Some(tagged), None) => tagged,
-                (None, Some(year)) => year.to_vec(),
-                (Some(tagged), Some(year)) => intersect(&tagged, year),
-            }
-            .into(),
-        )
+        worked_out(match (by_tags, in_year) {
+            (None, None) => (0..self.total).collect(),
+            (Some(tagged), None) => tagged,
+            (None, Some(year)) => year.to_vec(),
+            (Some(tagged), Some(year)) => intersect(&tagged, year),
+        })
     }
 
     /// The tags a reader can add to `filter`, counted within its year (every
@@ -244,11 +232,11 @@ impl BrowseIndex {
     }
 
     fn tag_list(&self, tag: &str) -> &[usize] {
-        self.by_tag.get(tag).map_or(&[], |list| list)
+        self.by_tag.get(tag).map_or(&[], Vec::as_slice)
     }
 
     fn year_list(&self, year: i32) -> &[usize] {
-        self.by_year.get(&year).map_or(&[], |list| list)
+        self.by_year.get(&year).map_or(&[], Vec::as_slice)
     }
 
     /// Posts with every tag: the lists intersected, shortest first.
@@ -277,14 +265,14 @@ impl BrowseIndex {
 
 /// Positions of the posts that pass a filter, ascending: newest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Matching {
+pub enum Matching<'a> {
     /// Every post: positions `0..n`.
     All(usize),
-    /// Shared with the index where one of its lists is the answer.
-    List(Arc<[usize]>),
+    /// Borrowed from the index where one of its lists is the answer.
+    List(Cow<'a, [usize]>),
 }
 
-impl Matching {
+impl Matching<'_> {
     pub fn len(&self) -> usize {
         match self {
             Matching::All(total) => *total,
