@@ -140,11 +140,6 @@ impl PostMeta {
         }
     }
 
-    /// Site-relative URL of the body, with the content hash as a cache key.
-    pub fn body_url(&self) -> String {
-        format!("{}?v={}", self.source, self.hash)
-    }
-
     /// A fingerprint of everything a page can show of the post (all but the
     /// unknown front matter in `extra`, which no page shows); the body by its
     /// hash. Part of [`crate::list::page_fingerprint`].
@@ -220,11 +215,6 @@ pub struct PageMeta {
 }
 
 impl PageMeta {
-    /// Site-relative URL of the body, with the content hash as a cache key.
-    pub fn body_url(&self) -> String {
-        format!("{}?v={}", self.source, self.hash)
-    }
-
     /// Site-relative folder of the page's source, where its images live.
     pub fn source_dir(&self) -> &str {
         self.source.rsplit_once('/').map_or("", |(dir, _)| dir)
@@ -280,9 +270,8 @@ pub(crate) mod tests {
     use super::*;
 
     #[test]
-    fn body_url_carries_the_hash() {
+    fn a_bundled_post_lives_in_its_folder() {
         let post = sample("a", "content/2023/trip/index.md");
-        assert_eq!(post.body_url(), "content/2023/trip/index.md?v=abc");
         assert_eq!(post.source_dir(), "content/2023/trip");
     }
 
