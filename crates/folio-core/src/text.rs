@@ -55,25 +55,7 @@ impl TextMeasures {
             measures.counts.other_words += u32::from(has_other);
         };
         for c in text.chars() {
-            // ASCII, most characters of most text, answered by its byte.
-            if c.is_ascii() {
-                let byte = c as u8;
-                // `char::is_whitespace` in ASCII: space, and tab to carriage return.
-                if matches!(byte, b' ' | b'\t'..=b'\r') {
-                    if in_word {
-                        end_word(&mut measures, has_letter, has_other);
-                    }
-                    (in_word, has_letter, has_other) = (false, false, false);
-                    continue;
-                }
-                in_word = true;
-                measures.chars += 1;
-                measures.script.latin += u32::from(byte.is_ascii_alphabetic());
-                if byte.is_ascii_alphanumeric() {
-                    (has_letter, has_other) = (true, true);
-                }
-                continue;
-            }
+            // (`is_whitespace` answers ASCII without its table.)
             if c.is_whitespace() {
                 if in_word {
                     end_word(&mut measures, has_letter, has_other);
@@ -83,6 +65,14 @@ impl TextMeasures {
             }
             in_word = true;
             measures.chars += 1;
+            // ASCII, most characters of most text, answered by its byte.
+            if c.is_ascii() {
+                measures.script.latin += u32::from(c.is_ascii_alphabetic());
+                if c.is_ascii_alphanumeric() {
+                    (has_letter, has_other) = (true, true);
+                }
+                continue;
+            }
             measures.script.add_char(c);
             if is_cjk(c) {
                 measures.counts.cjk_chars += 1;

@@ -310,6 +310,11 @@ impl IndexMemory {
         }
     }
 
+    /// Whether this memory is [for one build](IndexMemory::for_one_build).
+    pub fn is_for_one_build(&self) -> bool {
+        self.one_build
+    }
+
     /// Tells the next [`index_content_again`] what changed (it forgets it after).
     pub fn changed(&mut self, changes: Changes) {
         self.changes = changes;

@@ -96,3 +96,31 @@ pub fn normalize_post(body: &str, context: &NormalizeContext) -> Normalized {
     out.markdown = markup::rewrite_markup(&resolved, context, &mut out).into_owned();
     out
 }
+
+/// Every Markdown post of the fixtures and the demo, as (file, body without
+/// its front matter): real posts to check each pass's short way out on.
+#[cfg(test)]
+pub(crate) fn fixture_and_demo_bodies() -> Vec<(std::path::PathBuf, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut bodies = Vec::new();
+    for dir in ["tests/fixtures", "demo/content"] {
+        for entry in walkdir::WalkDir::new(root.join(dir)) {
+            let entry = entry.expect("a readable folder");
+            let path = entry.path();
+            if !path
+                .extension()
+                .is_some_and(|e| e == "md" || e == "markdown")
+            {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else {
+                continue;
+            };
+            let body = text.strip_prefix("---").map_or(text.as_str(), |rest| {
+                rest.split_once("\n---").map_or(rest, |(_, body)| body)
+            });
+            bodies.push((path.to_path_buf(), body.to_owned()));
+        }
+    }
+    bodies
+}

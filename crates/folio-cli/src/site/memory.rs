@@ -43,8 +43,6 @@ pub struct BuildMemory {
     /// it was last made from: making it is skipped while that stays.
     inputs: HashMap<String, u64>,
     list_shape: Option<ListShape>,
-    /// No build follows this one: what only a next build reads is not kept.
-    one_build: bool,
 }
 
 /// What depends only on the list index (the site, the pages, the tags and
@@ -65,7 +63,6 @@ impl BuildMemory {
     pub fn for_one_build() -> BuildMemory {
         BuildMemory {
             index: IndexMemory::for_one_build(),
-            one_build: true,
             ..BuildMemory::default()
         }
     }
@@ -103,7 +100,7 @@ impl BuildMemory {
 
     /// Whether a next build will read what this one wrote: not for one build.
     pub(super) fn keeps_outputs(&self) -> bool {
-        !self.one_build
+        !self.index.is_for_one_build()
     }
 
     pub(super) fn wrote_page(&mut self, route: Route, fingerprint: String) {

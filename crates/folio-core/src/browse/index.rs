@@ -294,10 +294,6 @@ impl Matching<'_> {
         }
     }
 
-    pub fn to_vec(&self) -> Vec<usize> {
-        self.iter().collect()
-    }
-
     pub fn iter(&self) -> impl Iterator<Item = usize> + '_ {
         let (every, list) = match self {
             Matching::All(total) => (0..*total, None),
@@ -444,7 +440,6 @@ mod tests {
                 })
                 .collect();
             let matching = index.matching(&filter);
-            assert_eq!(matching.to_vec(), scanned, "{filter:?}");
             assert_eq!(matching.iter().collect::<Vec<_>>(), scanned, "{filter:?}");
             assert_eq!(matching.len(), scanned.len(), "{filter:?}");
             for (start, end) in [(0, 1), (1, 3), (2, 50), (40, 60)] {
