@@ -904,12 +904,7 @@ impl PublishContext<'_> {
         let summary = read.read.fields.summary.clone().or(more_summary);
         let derived = derive(&normalized.markdown, summary.as_deref());
         Published {
-            // Most bodies come through unchanged: the read one is shared.
-            body: if normalized.markdown == *read.read.body {
-                read.read.body.clone()
-            } else {
-                normalized.markdown.into()
-            },
+            body: normalized.markdown,
             derived,
             diagnostics,
             transformations: normalized.transformations,

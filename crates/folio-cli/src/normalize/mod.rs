@@ -17,8 +17,10 @@ pub mod templates;
 
 pub use markup::EMBED_ORIGINS;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::diagnostics::Severity;
 
@@ -82,7 +84,8 @@ impl Transformations {
 /// A normalised body and what happened on the way.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
-    pub markdown: String,
+    /// The normalised body: the given one itself when nothing changed.
+    pub markdown: Arc<str>,
     /// The author's own summary split (`<!--more-->`): the Markdown before it.
     pub summary_markdown: Option<String>,
     pub findings: Vec<Finding>,
@@ -90,10 +93,19 @@ pub struct Normalized {
 }
 
 /// Normalises one post body (front matter already removed).
-pub fn normalize_post(body: &str, context: &NormalizeContext) -> Normalized {
+pub fn normalize_post(body: &Arc<str>, context: &NormalizeContext) -> Normalized {
     let mut out = Normalized::default();
     let resolved = templates::resolve_templates(body, context, &mut out);
-    out.markdown = markup::rewrite_markup(&resolved, context, &mut out).into_owned();
+    // Each pass lends the text back when it changes nothing (most bodies):
+    // then the body is shared, not copied.
+    let rewritten = match markup::rewrite_markup(&resolved, context, &mut out) {
+        Cow::Owned(text) => Some(text),
+        Cow::Borrowed(_) => None,
+    };
+    out.markdown = match (rewritten, resolved) {
+        (Some(text), _) | (None, Cow::Owned(text)) => text.into(),
+        (None, Cow::Borrowed(_)) => Arc::clone(body),
+    };
     out
 }
 

@@ -34,7 +34,7 @@ fn resolve_in(body: &str, content_dir: &Path, mdx: bool) -> Normalized {
         shortcodes: &crate::normalize::templates::SiteShortcodes::default(),
     };
     let mut out = Normalized::default();
-    out.markdown = resolve_templates(body, &context, &mut out).into_owned();
+    out.markdown = resolve_templates(body, &context, &mut out).into();
     out
 }
 
@@ -60,7 +60,7 @@ fn resolve_without_liquid(body: &str) -> Normalized {
     let shortcodes = crate::normalize::templates::SiteShortcodes::default();
     let context = plain_context(false, &shortcodes);
     let mut out = Normalized::default();
-    out.markdown = resolve_templates(body, &context, &mut out).into_owned();
+    out.markdown = resolve_templates(body, &context, &mut out).into();
     out
 }
 
@@ -78,7 +78,7 @@ fn resolve_without_liquid(body: &str) -> Normalized {
 )]
 fn sites_without_liquid_print_braces_as_written(body: &str, expected: &str) {
     let out = resolve_without_liquid(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
 
@@ -92,7 +92,7 @@ fn resolve(body: &str) -> Normalized {
 #[test_case("" ; "empty post")]
 fn post_without_template_syntax_is_byte_identical(body: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, body);
+    assert_eq!(&*out.markdown, body);
     assert!(out.findings.is_empty());
     assert!(out.transformations.0.is_empty());
 }
@@ -102,7 +102,7 @@ fn post_without_template_syntax_is_byte_identical(body: &str) {
 #[test_case("문단입니다.\n\n    {{ page.title }}\n    {% assign x = 1 %}\n\n끝.\n" ; "indented code")]
 #[test_case("Write `{{ page.title }}` or ``{% if %}`` inline.\n" ; "inline code spans")]
 fn nothing_inside_code_is_touched(body: &str) {
-    assert_eq!(resolve(body).markdown, body);
+    assert_eq!(&*resolve(body).markdown, body);
 }
 
 #[test_case(
@@ -126,7 +126,7 @@ fn nothing_inside_code_is_touched(body: &str) {
     "```sh\n# not a heading\n```\n" ; "hugo highlight percent delimiters"
 )]
 fn highlight_blocks_become_fenced_code(body: &str, expected: &str) {
-    assert_eq!(resolve(body).markdown, expected);
+    assert_eq!(&*resolve(body).markdown, expected);
 }
 
 #[test_case(
@@ -146,7 +146,7 @@ fn highlight_blocks_become_fenced_code(body: &str, expected: &str) {
     "```\n{{ a }}\n```\n/blog\n" ; "raw spanning into a fence keeps the fence state"
 )]
 fn raw_markers_disappear_and_keep_their_text(body: &str, expected: &str) {
-    assert_eq!(resolve(body).markdown, expected);
+    assert_eq!(&*resolve(body).markdown, expected);
 }
 
 #[test_case("[앞 글]({% post_url 2019-05-01-notes %})", "[앞 글](/posts/notes/)" ; "post_url")]
@@ -155,7 +155,7 @@ fn raw_markers_disappear_and_keep_their_text(body: &str, expected: &str) {
 #[test_case("[see]({{< relref path=\"posts/notes.md\" >}})", "[see](/posts/notes/)" ; "hugo relref named")]
 fn post_references_resolve(body: &str, expected: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty());
 }
 
@@ -163,7 +163,7 @@ fn post_references_resolve(body: &str, expected: &str) {
 #[test_case("[x]({{< ref \"없는-글\" >}})", "없는-글" ; "hugo ref")]
 fn unresolved_references_fall_back_with_a_warning(body: &str, reference: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, "[x](#)");
+    assert_eq!(&*out.markdown, "[x](#)");
     assert_eq!(out.findings.len(), 1);
     assert!(out.findings[0].message.contains(reference));
     assert_eq!(out.findings[0].severity, Severity::Warning);
@@ -177,7 +177,7 @@ fn unresolved_references_fall_back_with_a_warning(body: &str, reference: &str) {
 #[test_case("{{- \"/x\" | prepend: site.baseurl -}}", "/blog/x" ; "prepend with whitespace control")]
 fn site_urls_resolve(body: &str, expected: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty());
 }
 
@@ -192,7 +192,7 @@ fn site_urls_resolve(body: &str, expected: &str) {
 #[test_case("제목: {{ page.title }}.\n", "제목: .\n" ; "unknown output removed")]
 #[test_case("{% capture x %}\nhidden\n{% endcapture %}\nshown\n", "shown\n" ; "capture content dropped")]
 fn liquid_syntax_never_prints(body: &str, expected: &str) {
-    assert_eq!(resolve(body).markdown, expected);
+    assert_eq!(&*resolve(body).markdown, expected);
 }
 
 #[test_case(
@@ -209,14 +209,14 @@ fn liquid_syntax_never_prints(body: &str, expected: &str) {
 )]
 fn captured_text_is_printed_where_used(body: &str, expected: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
 
 #[test]
 fn unknown_liquid_tags_are_reported_once_per_name() {
     let out = resolve("{% blockquote %}\n인용\n{% endblockquote %}\n{% blockquote %}b{% endblockquote %}\n{{ page.title }}\n");
-    assert_eq!(out.markdown, "인용\nb\n");
+    assert_eq!(&*out.markdown, "인용\nb\n");
     let messages: Vec<_> = out
         .findings
         .iter()
@@ -252,7 +252,7 @@ fn includes_are_inlined_or_replaced_by_a_note() {
     let body = "표:\n\n{% include_relative table.md %}\n\n{% include note.html text=\"안녕\" %}\n\n{% include missing.html %}\n\n{% include_relative ../../secret.txt %}\n";
     let out = resolve_in(body, &content, false);
     assert_eq!(
-        out.markdown,
+        &*out.markdown,
         "표:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<aside>안녕 /blog</aside>\n\n> *The included file `missing.html` is not available.*\n\n> *The included file `../../secret.txt` is not available.*\n"
     );
     let lines: Vec<_> = out.findings.iter().map(|f| f.line).collect();
@@ -300,7 +300,7 @@ fn includes_are_inlined_or_replaced_by_a_note() {
 )]
 fn hugo_shortcodes(body: &str, expected: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
 
@@ -308,7 +308,7 @@ fn hugo_shortcodes(body: &str, expected: &str) {
 fn more_marker_splits_the_summary() {
     let out = resolve("첫 문단입니다.\n\n<!--more-->\n\nThe rest.\n");
     assert_eq!(out.summary_markdown.as_deref(), Some("첫 문단입니다."));
-    assert_eq!(out.markdown, "첫 문단입니다.\n\n\nThe rest.\n");
+    assert_eq!(&*out.markdown, "첫 문단입니다.\n\n\nThe rest.\n");
 }
 
 #[test_case(
@@ -345,7 +345,7 @@ fn more_marker_splits_the_summary() {
 )]
 fn zola_shortcodes(body: &str, expected: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
 
@@ -353,7 +353,7 @@ fn zola_shortcodes(body: &str, expected: &str) {
 fn hugo_callout_keeps_inner_markdown() {
     let out = resolve("{{< notice warning \"조심\" >}}\n- 하나\n- 둘\n{{< /notice >}}\n");
     assert_eq!(
-        out.markdown,
+        &*out.markdown,
         "<aside class=\"callout callout-warning\">\n\n**조심**\n\n- 하나\n- 둘\n\n</aside>\n"
     );
 }
@@ -365,7 +365,7 @@ fn hugo_callout_keeps_inner_markdown() {
 #[test_case("{{< term \"standalone\" >}}\n\n글\n", "\n글\n", "term" ; "hugo positional on its own line")]
 fn unknown_shortcodes_keep_their_content(body: &str, expected: &str, name: &str) {
     let out = resolve(body);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert_eq!(out.findings.len(), 1);
     assert!(out.findings[0].message.contains(&format!("`{name}`")));
 }
@@ -373,7 +373,7 @@ fn unknown_shortcodes_keep_their_content(body: &str, expected: &str, name: &str)
 #[test]
 fn unknown_shortcodes_are_reported_once_with_a_count() {
     let out = resolve("{{< foo >}}\n\nText\n\n{{< foo a >}}\n{{< foo >}}\n");
-    assert_eq!(out.markdown, "\nText\n\n");
+    assert_eq!(&*out.markdown, "\nText\n\n");
     assert_eq!(out.findings.len(), 1);
     assert_eq!(out.findings[0].line, 1);
     assert_eq!(
@@ -406,7 +406,7 @@ fn resolved_shortcodes_are_counted() {
 #[test_case("* TOC\n{:toc}\n\n# 시작\n", "\n# 시작\n" ; "table of contents marker")]
 #[test_case("1. 목차\n{:toc}\n", "" ; "numbered toc marker")]
 fn kramdown_attributes_are_dropped(body: &str, expected: &str) {
-    assert_eq!(resolve(body).markdown, expected);
+    assert_eq!(&*resolve(body).markdown, expected);
 }
 
 #[test_case(
@@ -423,13 +423,13 @@ fn kramdown_attributes_are_dropped(body: &str, expected: &str) {
 )]
 fn mdx_module_lines_are_removed(body: &str, expected: &str) {
     let out = resolve_in(body, Path::new("/nonexistent-content"), true);
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
 }
 
 #[test]
 fn mdx_lines_are_prose_outside_mdx_files() {
     let body = "import this is a sentence.\n";
-    assert_eq!(resolve(body).markdown, body);
+    assert_eq!(&*resolve(body).markdown, body);
 }
 
 #[test]
@@ -462,7 +462,7 @@ proptest::proptest! {
 
     #[test]
     fn text_without_template_characters_is_unchanged(body in "[a-z가-힣 \\n*_#>.,-]{0,80}") {
-        proptest::prop_assert_eq!(resolve(&body).markdown, body);
+        proptest::prop_assert_eq!(&*resolve(&body).markdown, body);
     }
 }
 

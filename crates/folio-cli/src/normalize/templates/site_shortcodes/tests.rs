@@ -66,7 +66,7 @@ fn resolve_in_site(body: &str, site: &[(&str, &str)], theme: &[(&str, &str)]) ->
         shortcodes: &shortcodes,
     };
     let mut out = Normalized::default();
-    out.markdown = resolve_templates(body, &context, &mut out).into_owned();
+    out.markdown = resolve_templates(body, &context, &mut out).into();
     out
 }
 
@@ -100,7 +100,7 @@ fn site_templates_render_as_the_site_did(body: &str, expected: &str) {
         &[("wiki", WIKI), ("silent", SILENT), ("center", CENTER)],
         &[("spoiler", SPOILER)],
     );
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty(), "{:?}", out.findings);
     assert!(out
         .transformations
@@ -116,14 +116,14 @@ fn the_site_template_wins_over_the_theme() {
         &[("wiki", "site {{ .Get 0 }}")],
         &[("wiki", "theme")],
     );
-    assert_eq!(out.markdown, "site x\n");
+    assert_eq!(&*out.markdown, "site x\n");
 }
 
 #[test]
 fn templates_folio_cannot_run_keep_their_content_and_are_reported_once() {
     let body = "{{< gallery \"a.jpg\" >}}\nPhotos from *Jeju*.\n{{< /gallery >}}\n\n{{< gallery \"b.jpg\" >}}\n{{< /gallery >}}\n\n{{< chartjs >}}\nvalues\n{{< /chartjs >}}\n";
     let out = resolve_in_site(body, &[("gallery", GALLERY), ("chartjs", SCRIPTED)], &[]);
-    assert_eq!(out.markdown, "Photos from *Jeju*.\n\n\nvalues\n");
+    assert_eq!(&*out.markdown, "Photos from *Jeju*.\n\n\nvalues\n");
     let messages: Vec<&str> = out.findings.iter().map(|f| f.message.as_str()).collect();
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(
@@ -167,6 +167,6 @@ fn theme_boxes_quotes_and_diagrams_use_folio_markup(body: &str, expected: &str) 
         &[("quote", "<q>{{ .Inner }}</q>"), ("mermaid", SCRIPTED)],
         &[],
     );
-    assert_eq!(out.markdown, expected);
+    assert_eq!(&*out.markdown, expected);
     assert!(out.findings.is_empty(), "{:?}", out.findings);
 }
